@@ -1,0 +1,393 @@
+//! Configuration: built-in defaults, then an optional `chorus.toml`, then `CHORUS_*`
+//! environment variables. Validated once at start so a bad deployment refuses to run
+//! instead of quietly weakening a promise (a tiny `min_cell`, instant publishing on a
+//! public interface).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// A choice a survivor can tick (category), pick (setting) or make on `/pledge`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable key used in forms, counters and the JSON API: `[a-z0-9_-]{1,40}`.
+    pub key: String,
+    /// What people read.
+    pub label: String,
+}
+
+/// A place to find help, listed on `/resources`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub name: String,
+    pub description: String,
+    /// Phone number, text line or address as people should read it.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// A link shown as text; Chorus itself never loads it.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// The whole validated configuration.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Where the database and backups live.
+    pub data_dir: PathBuf,
+    /// Address to listen on. Port 0 picks a free port (tests).
+    pub bind: SocketAddr,
+    /// The URL people use to reach Chorus, e.g. `https://chorus.example.org` or an onion
+    /// address. Decides cookie flags and which `Origin` counts as our own.
+    pub public_url: Option<String>,
+    /// Seconds between publications of the public counts; 0 publishes at every change
+    /// (loopback only: it would tie a count to one person's submission).
+    pub publish_interval_secs: u64,
+    /// Smallest published cell; counts are rounded down to multiples of it.
+    pub min_cell: u64,
+    /// Anti-abuse throttles on intake (`on`/`off`).
+    pub rate_limits: Toggle,
+    /// Submissions per second admitted across the whole site when throttles are on.
+    pub intake_per_second: u32,
+    /// Burst the intake throttle absorbs before refusing.
+    pub intake_burst: u32,
+    /// Argon2id memory cost in KiB (at least 64 MiB).
+    pub argon2_memory_kib: u32,
+    /// Concurrent Argon2id runs allowed; more get 503 + Retry-After.
+    pub argon2_concurrency: usize,
+    /// Submissions the writer queue holds before answering 503.
+    pub write_queue: usize,
+    /// Where the "Leave this site" button goes.
+    pub quick_exit_url: String,
+    /// Name shown in page titles and headings.
+    pub site_name: String,
+    pub categories: Vec<Choice>,
+    pub settings: Vec<Choice>,
+    pub pledges: Vec<Choice>,
+    pub resources: Vec<Resource>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Toggle {
+    On,
+    Off,
+}
+
+fn choice(key: &str, label: &str) -> Choice {
+    Choice { key: key.to_owned(), label: label.to_owned() }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data_dir: PathBuf::from("./chorus-data"),
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: None,
+            publish_interval_secs: 86_400,
+            min_cell: 10,
+            rate_limits: Toggle::On,
+            intake_per_second: 50,
+            intake_burst: 500,
+            argon2_memory_kib: 128 * 1024,
+            argon2_concurrency: 2,
+            write_queue: 4096,
+            quick_exit_url: "https://www.bbc.com/weather".to_owned(),
+            site_name: "Chorus".to_owned(),
+            categories: vec![
+                choice("harassment", "Sexual harassment"),
+                choice("assault", "Sexual assault"),
+                choice("rape", "Rape"),
+                choice("online", "Online abuse or image-based abuse"),
+                choice("stalking", "Stalking"),
+                choice("other", "Something else"),
+            ],
+            settings: vec![
+                choice("work", "At work"),
+                choice("education", "At school or university"),
+                choice("home", "At home or in the family"),
+                choice("public", "In a public place"),
+                choice("online", "Online"),
+                choice("other", "Somewhere else"),
+            ],
+            pledges: vec![
+                choice("speak_up", "I will speak up when I see harassment"),
+                choice("believe", "I will believe survivors"),
+                choice("consent", "I will respect consent, always"),
+            ],
+            resources: vec![
+                Resource {
+                    name: "RAINN National Sexual Assault Hotline (US)".to_owned(),
+                    description: "Free, confidential support, 24 hours a day.".to_owned(),
+                    contact: Some("800-656-4673".to_owned()),
+                    url: Some("https://www.rainn.org".to_owned()),
+                },
+                Resource {
+                    name: "Rape Crisis (England and Wales)".to_owned(),
+                    description: "Free 24/7 support line for anyone aged 16 or over.".to_owned(),
+                    contact: Some("0808 500 2222".to_owned()),
+                    url: Some("https://rapecrisis.org.uk".to_owned()),
+                },
+                Resource {
+                    name: "Emergency services".to_owned(),
+                    description: "If you are in danger now, call your local emergency number."
+                        .to_owned(),
+                    contact: Some("112 / 911 / 999".to_owned()),
+                    url: None,
+                },
+            ],
+        }
+    }
+}
+
+/// Why a configuration was refused. Each message says what to change.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{path} is not valid: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{name} is not valid: {message}")]
+    Env { name: &'static str, message: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Config {
+    /// Defaults, then `file` (or `./chorus.toml` when it exists), then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let default_file = Path::new("chorus.toml");
+        let path = match file {
+            Some(path) => Some(path.to_path_buf()),
+            None if default_file.exists() => Some(default_file.to_path_buf()),
+            None => None,
+        };
+        let mut config = match path {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| ConfigError::Read { path: path.clone(), source })?;
+                toml::from_str::<Config>(&text)
+                    .map_err(|e| ConfigError::Parse { path, message: e.message().to_owned() })?
+            }
+            None => Config::default(),
+        };
+        config.apply_env(|name| std::env::var(name).ok())?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Overlays `CHORUS_*` variables; `lookup` is injectable so tests need no process env.
+    pub fn apply_env(
+        &mut self,
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<(), ConfigError> {
+        fn parse<T: std::str::FromStr>(name: &'static str, value: &str) -> Result<T, ConfigError>
+        where
+            T::Err: std::fmt::Display,
+        {
+            value
+                .trim()
+                .parse::<T>()
+                .map_err(|e| ConfigError::Env { name, message: e.to_string() })
+        }
+        if let Some(v) = lookup("CHORUS_DATA_DIR") {
+            self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = lookup("CHORUS_BIND") {
+            self.bind = parse("CHORUS_BIND", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_PUBLIC_URL") {
+            self.public_url = if v.trim().is_empty() { None } else { Some(v.trim().to_owned()) };
+        }
+        if let Some(v) = lookup("CHORUS_PUBLISH_INTERVAL_SECS") {
+            self.publish_interval_secs = parse("CHORUS_PUBLISH_INTERVAL_SECS", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_MIN_CELL") {
+            self.min_cell = parse("CHORUS_MIN_CELL", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_RATE_LIMITS") {
+            self.rate_limits = match v.trim() {
+                "on" => Toggle::On,
+                "off" => Toggle::Off,
+                _ => {
+                    return Err(ConfigError::Env {
+                        name: "CHORUS_RATE_LIMITS",
+                        message: "use `on` or `off`".to_owned(),
+                    });
+                }
+            };
+        }
+        if let Some(v) = lookup("CHORUS_ARGON2_MEMORY_KIB") {
+            self.argon2_memory_kib = parse("CHORUS_ARGON2_MEMORY_KIB", &v)?;
+        }
+        Ok(())
+    }
+
+    /// Refuses settings that would break a promise or a page.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let loopback = self.bind.ip().is_loopback();
+        if self.min_cell == 0 {
+            return Err(ConfigError::Invalid("min_cell must be at least 1".to_owned()));
+        }
+        if self.min_cell < 10 && !loopback {
+            return Err(ConfigError::Invalid(format!(
+                "min_cell = {} would publish counts small enough to single someone out; \
+                 values under 10 are only allowed when bound to loopback (tests)",
+                self.min_cell
+            )));
+        }
+        if self.publish_interval_secs == 0 && !loopback {
+            return Err(ConfigError::Invalid(
+                "publish_interval_secs = 0 moves the public counter right after each \
+                 submission; it is only allowed when bound to loopback (tests)"
+                    .to_owned(),
+            ));
+        }
+        if self.argon2_memory_kib < 64 * 1024 {
+            return Err(ConfigError::Invalid(
+                "argon2_memory_kib must be at least 65536 (64 MiB)".to_owned(),
+            ));
+        }
+        if self.argon2_concurrency == 0 || self.write_queue == 0 {
+            return Err(ConfigError::Invalid(
+                "argon2_concurrency and write_queue must be at least 1".to_owned(),
+            ));
+        }
+        if self.intake_per_second == 0 || self.intake_burst == 0 {
+            return Err(ConfigError::Invalid(
+                "intake_per_second and intake_burst must be at least 1".to_owned(),
+            ));
+        }
+        if let Some(url) = &self.public_url {
+            if public_origin(url).is_none() {
+                return Err(ConfigError::Invalid(format!(
+                    "public_url `{url}` must look like https://host or http://host:port"
+                )));
+            }
+        }
+        if self.categories.is_empty() {
+            return Err(ConfigError::Invalid("at least one category is needed".to_owned()));
+        }
+        for (what, list) in
+            [("category", &self.categories), ("setting", &self.settings), ("pledge", &self.pledges)]
+        {
+            let mut seen = std::collections::HashSet::new();
+            for c in list {
+                if !valid_key(&c.key) {
+                    return Err(ConfigError::Invalid(format!(
+                        "{what} key `{}` must be 1-40 characters of a-z, 0-9, _ or -",
+                        c.key
+                    )));
+                }
+                if c.label.trim().is_empty() {
+                    return Err(ConfigError::Invalid(format!("{what} `{}` needs a label", c.key)));
+                }
+                if !seen.insert(c.key.as_str()) {
+                    return Err(ConfigError::Invalid(format!("{what} key `{}` is repeated", c.key)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The origin (`scheme://host[:port]`) of the public URL, if one is set.
+    pub fn public_origin(&self) -> Option<String> {
+        self.public_url.as_deref().and_then(public_origin)
+    }
+
+    /// Cookies get `Secure` and the `__Host-` prefix when people reach us over https or Tor.
+    pub fn secure_cookies(&self) -> bool {
+        match self.public_origin() {
+            Some(origin) => {
+                origin.starts_with("https://")
+                    || origin.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
+                        .ends_with(".onion")
+            }
+            None => false,
+        }
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join("chorus.db")
+    }
+}
+
+fn valid_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 40
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// `scheme://authority` of an http(s) URL, lower-cased, without path.
+fn public_origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    if authority.is_empty() || authority.contains('@') || authority.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(format!("{scheme}://{authority}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_env(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let mut c = Config::default();
+        c.apply_env(|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))?;
+        c.validate()?;
+        Ok(c)
+    }
+
+    #[test]
+    fn defaults_are_valid_and_safe() {
+        let c = with_env(&[]).unwrap();
+        assert_eq!(c.min_cell, 10);
+        assert_eq!(c.publish_interval_secs, 86_400);
+        assert_eq!(c.rate_limits, Toggle::On);
+    }
+
+    #[test]
+    fn small_cells_and_instant_publishing_need_loopback() {
+        assert!(with_env(&[("CHORUS_MIN_CELL", "2")]).is_ok());
+        assert!(with_env(&[("CHORUS_BIND", "0.0.0.0:8080"), ("CHORUS_MIN_CELL", "2")]).is_err());
+        assert!(
+            with_env(&[("CHORUS_BIND", "0.0.0.0:8080"), ("CHORUS_PUBLISH_INTERVAL_SECS", "0")])
+                .is_err()
+        );
+        assert!(with_env(&[("CHORUS_BIND", "[::1]:0"), ("CHORUS_PUBLISH_INTERVAL_SECS", "0")]).is_ok());
+    }
+
+    #[test]
+    fn unknown_toml_keys_are_refused() {
+        assert!(toml::from_str::<Config>("min_cel = 10").is_err());
+        let c: Config = toml::from_str("min_cell = 20\n[[categories]]\nkey = \"a\"\nlabel = \"A\"").unwrap();
+        assert_eq!(c.min_cell, 20);
+        assert_eq!(c.categories.len(), 1);
+    }
+
+    #[test]
+    fn bad_values_get_named() {
+        let err = with_env(&[("CHORUS_RATE_LIMITS", "maybe")]).unwrap_err().to_string();
+        assert!(err.contains("CHORUS_RATE_LIMITS"));
+        assert!(with_env(&[("CHORUS_PUBLIC_URL", "ftp://x")]).is_err());
+    }
+
+    #[test]
+    fn cookies_are_secure_over_https_and_onion() {
+        let https = with_env(&[("CHORUS_PUBLIC_URL", "https://chorus.example/")]).unwrap();
+        assert!(https.secure_cookies());
+        assert_eq!(https.public_origin().as_deref(), Some("https://chorus.example"));
+        let onion = with_env(&[("CHORUS_PUBLIC_URL", "http://abcdef.onion")]).unwrap();
+        assert!(onion.secure_cookies());
+        let plain = with_env(&[("CHORUS_PUBLIC_URL", "http://127.0.0.1:8080")]).unwrap();
+        assert!(!plain.secure_cookies());
+    }
+}

@@ -1,0 +1,113 @@
+//! One error type for the web layer. Each variant documents its HTTP status; every page it
+//! renders is calm and plain, and never quotes what was submitted. 5xx pages are opaque and
+//! carry an incident id; the cause goes to the log (never with request data).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use crate::web::layout::Layout;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 400: the request could not be read (bad encoding, malformed form).
+    #[error("{0}")]
+    BadRequest(&'static str),
+    /// 403: refused (a cross-site post, a missing or wrong token).
+    #[error("{0}")]
+    Forbidden(&'static str),
+    /// 404: no such page.
+    #[error("not found")]
+    NotFound,
+    /// 405: the page exists but not for this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// 413: the body is larger than any valid form.
+    #[error("too large")]
+    PayloadTooLarge,
+    /// 415: not a form post.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// 422: understood but not acceptable.
+    #[error("{0}")]
+    Unprocessable(&'static str),
+    /// 503 + Retry-After: busy; nothing was stored.
+    #[error("busy")]
+    Busy,
+    /// 500: something broke; the cause is logged under the incident id.
+    #[error("internal error {incident}")]
+    Internal { incident: String },
+}
+
+impl AppError {
+    /// Logs `cause` (which must not contain request data) and returns an opaque 500.
+    pub fn internal(cause: impl std::fmt::Display) -> AppError {
+        let incident = crate::crypto::random::token_hex()
+            .map(|t| t.chars().take(12).collect())
+            .unwrap_or_else(|_| "unknown".to_owned());
+        tracing::error!(incident = %incident, cause = %cause, "internal error");
+        AppError::Internal { incident }
+    }
+
+    fn title_and_message(&self) -> (&'static str, String) {
+        match self {
+            AppError::BadRequest(m) => ("We could not read that", (*m).to_owned()),
+            AppError::Forbidden(m) => ("That was refused", (*m).to_owned()),
+            AppError::NotFound => ("Page not found", "There is no page at this address. The links below lead back.".to_owned()),
+            AppError::MethodNotAllowed => ("Not available", "This page cannot be used that way. Please use the links on the page.".to_owned()),
+            AppError::PayloadTooLarge => ("Too long to receive", "What was sent is larger than this site accepts, so nothing was stored. A statement can hold up to 20,000 characters.".to_owned()),
+            AppError::UnsupportedMediaType => ("We could not read that", "Please use the form on this site; nothing was stored.".to_owned()),
+            AppError::Unprocessable(m) => ("Please check the form", (*m).to_owned()),
+            AppError::Busy => ("Very busy right now", "Too many people are using the site at this moment, and nothing was stored. Please try again in a minute.".to_owned()),
+            AppError::Internal { incident } => ("Something went wrong", format!("Nothing you sent was stored. Please try again later. If you tell the organisers, mention incident {incident}.")),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorView<'a> {
+    pub layout: &'a Layout,
+    pub title: &'a str,
+    pub message: &'a str,
+}
+
+/// The layout used when the app's own is not at hand (actix's internal errors).
+fn fallback_layout() -> &'static Layout {
+    static LAYOUT: std::sync::OnceLock<Layout> = std::sync::OnceLock::new();
+    LAYOUT.get_or_init(|| Layout::from_config(&crate::config::Config::default()))
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (title, message) = self.title_and_message();
+        let view = ErrorView { layout: crate::web::layout::current().unwrap_or(fallback_layout()), title, message: &message };
+        let mut response = crate::web::layout::page(self.status_code(), &view);
+        if matches!(self, AppError::Busy) {
+            response.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from_static("30"),
+            );
+        }
+        response
+    }
+}
+
+/// The JSON form of an error, for `/api/` routes.
+pub fn json_error(status: StatusCode, message: &str) -> HttpResponse {
+    HttpResponse::build(status).json(serde_json::json!({ "error": message }))
+}

@@ -1,0 +1,127 @@
+//! Accepting a testimony or a pledge: validate → seal (on the blocking pool) → durable
+//! group commit → tally in RAM for the next publication tick. Only after the commit
+//! returns is the survivor told it was received.
+
+use std::sync::{Arc, RwLock};
+
+use time::OffsetDateTime;
+
+use crate::crypto::suite::{KeyId, PublicKey};
+use crate::crypto::{self, CryptoError};
+use crate::publish::Publisher;
+use crate::store::{Store, StoreError, keys, testimonies};
+use crate::submission::Testimony;
+
+/// Why intake could not accept something. All are "try again later" for the survivor.
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    /// No admin has finished set-up, so there is no key to seal to.
+    #[error("intake is not open yet")]
+    NotOpen,
+    /// The write queue is full or the commit failed: 503, keep the text on the page.
+    #[error("overloaded: {0}")]
+    Overloaded(StoreError),
+    #[error("storage failed: {0}")]
+    Store(StoreError),
+    #[error("sealing failed: {0}")]
+    Crypto(#[from] CryptoError),
+}
+
+impl From<StoreError> for IntakeError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Busy | StoreError::CommitFailed | StoreError::WriterGone => {
+                IntakeError::Overloaded(e)
+            }
+            other => IntakeError::Store(other),
+        }
+    }
+}
+
+/// The epoch new submissions are sealed to.
+#[derive(Clone)]
+struct Epoch {
+    id: KeyId,
+    public_key: PublicKey,
+}
+
+pub struct Intake {
+    store: Store,
+    publisher: Arc<Publisher>,
+    epoch: RwLock<Option<Epoch>>,
+}
+
+impl Intake {
+    pub fn new(store: Store, publisher: Arc<Publisher>) -> Intake {
+        Intake { store, publisher, epoch: RwLock::new(None) }
+    }
+
+    /// Seals and durably stores one testimony.
+    pub async fn submit(&self, testimony: Testimony) -> Result<(), IntakeError> {
+        let testimony = Arc::new(testimony);
+        // A rotation by the CLI can happen under a running server; the insert notices and
+        // we reseal once to the new epoch.
+        for _ in 0..2 {
+            let epoch = self.current_epoch(false).await?;
+            match self.seal_and_store(epoch, testimony.clone()).await {
+                Err(IntakeError::Store(StoreError::Conflict(_))) => {
+                    self.current_epoch(true).await?;
+                }
+                other => return other,
+            }
+        }
+        Err(IntakeError::Store(StoreError::Conflict("epoch changed twice")))
+    }
+
+    async fn seal_and_store(&self, epoch: Epoch, testimony: Arc<Testimony>) -> Result<(), IntakeError> {
+        let id = crypto::random::id()?;
+        let day = OffsetDateTime::now_utc().date();
+        let categories = testimony.categories.clone();
+        let sealed = tokio::task::spawn_blocking(move || {
+            crypto::testimony::seal(&epoch.public_key, &epoch.id, &id, &testimony)
+                .map(|ciphertext| testimonies::StoredTestimony {
+                    id,
+                    received_day: crate::publish::day_string(day),
+                    epoch_id: epoch.id.0,
+                    status: "new".to_owned(),
+                    uncounted: true,
+                    ciphertext,
+                })
+        })
+        .await
+        .map_err(|_| IntakeError::Store(StoreError::Join))??;
+        self.store.write(move |conn| testimonies::insert(conn, &sealed)).await?;
+        self.publisher.note_testimony(id, day, categories);
+        Ok(())
+    }
+
+    /// Stores one pledge (`key` empty for a plain pledge); counted at the next tick.
+    pub async fn pledge(&self, key: String) -> Result<(), IntakeError> {
+        let id = crypto::random::id()?;
+        self.store.write(move |conn| crate::store::counts::insert_pledge(conn, &id, &key)).await?;
+        self.publisher.note_change();
+        Ok(())
+    }
+
+    /// True once set-up has made the first epoch key.
+    pub async fn is_open(&self) -> bool {
+        self.current_epoch(false).await.is_ok()
+    }
+
+    async fn current_epoch(&self, reload: bool) -> Result<Epoch, IntakeError> {
+        if !reload {
+            if let Ok(guard) = self.epoch.read() {
+                if let Some(epoch) = guard.as_ref() {
+                    return Ok(epoch.clone());
+                }
+            }
+        }
+        let newest = self.store.read(|conn| keys::newest_epoch(conn)).await?;
+        let (id, public_key) = newest.ok_or(IntakeError::NotOpen)?;
+        let epoch = Epoch { id: KeyId(id), public_key: PublicKey::from_bytes(&public_key)? };
+        if let Ok(mut guard) = self.epoch.write() {
+            *guard = Some(epoch.clone());
+        }
+        Ok(epoch)
+    }
+}

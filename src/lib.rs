@@ -1,0 +1,121 @@
+//! Chorus: survivors say "me too" — with or without their story — without giving any
+//! identity. Testimonies are sealed on arrival to keys only staff can open; the public sees
+//! rounded counts built never to single anyone out. See DESIGN.md and SECURITY.md.
+//!
+//! Layers: `web` → services (`intake`, `publish`, `review`) → `store` / `crypto`.
+
+#![forbid(unsafe_code)]
+
+pub mod backup;
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod error;
+pub mod hardening;
+pub mod intake;
+pub mod publish;
+pub mod review;
+pub mod store;
+pub mod submission;
+pub mod time_util;
+pub mod web;
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web as aw};
+
+use config::Config;
+use publish::Publisher;
+use store::{Store, StoreError, setup_tokens, staff};
+
+/// How long a set-up link stays valid.
+const SETUP_LINK_SECS: i64 = 24 * 3600;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot open the database: {0}")]
+    Store(#[from] StoreError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("cannot make a set-up token: {0}")]
+    Crypto(#[from] crypto::CryptoError),
+}
+
+/// A built, bound, not-yet-running server.
+pub struct Application {
+    server: actix_web::dev::Server,
+    addr: SocketAddr,
+    setup_link: Option<String>,
+    publisher: Arc<Publisher>,
+}
+
+impl Application {
+    /// Opens the data dir, binds `config.bind` (port 0 picks a free port) and prepares the
+    /// server. On a deployment with no admin yet it makes a fresh one-time set-up link.
+    pub async fn build(config: Config) -> Result<Application, StartError> {
+        let config = Arc::new(config);
+        let store = Store::open(&config.database_path(), config.write_queue)?;
+        let setup_link = issue_setup_link(&store).await?;
+        let publisher = Arc::new(Publisher::load(store.clone(), &config)?);
+        let listener = TcpListener::bind(config.bind)
+            .map_err(|source| StartError::Bind { addr: config.bind, source })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.bind, source })?;
+        let setup_link = setup_link.map(|token| format!("{}/setup/{token}", base_url(&config, addr)));
+
+        let state = aw::Data::new(web::AppState::new(config.clone(), store, publisher.clone()));
+        web::layout::install(state.layout.clone());
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .wrap(from_fn(web::headers::security_headers))
+                .wrap(from_fn(web::request_log::log_requests))
+                .configure(web::configure)
+        })
+        // Keep-alive and timeouts that suit slow Tor circuits without holding sockets forever.
+        .client_request_timeout(std::time::Duration::from_secs(30))
+        .listen(listener)
+        .map_err(|source| StartError::Bind { addr, source })?
+        .run();
+        Ok(Application { server, addr, setup_link, publisher })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The one-time link for setting up the first admin, while none exists.
+    pub fn setup_link(&self) -> Option<&str> {
+        self.setup_link.as_deref()
+    }
+
+    /// Runs until the process is asked to stop.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        actix_web::rt::spawn(self.publisher.clone().run());
+        self.server.await
+    }
+}
+
+fn base_url(config: &Config, addr: SocketAddr) -> String {
+    match config.public_url.as_deref() {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => format!("http://{addr}"),
+    }
+}
+
+/// With no admin yet, replaces any earlier set-up token with a fresh one (only its hash is
+/// stored) and returns it.
+async fn issue_setup_link(store: &Store) -> Result<Option<String>, StartError> {
+    if store.read_blocking(staff::any_admin)? {
+        return Ok(None);
+    }
+    let token = crypto::random::token_hex()?;
+    let expires = time::OffsetDateTime::now_utc().unix_timestamp() + SETUP_LINK_SECS;
+    let stored = token.clone();
+    store
+        .write(move |conn| setup_tokens::replace(conn, setup_tokens::PURPOSE_FIRST_ADMIN, &stored, expires))
+        .await?;
+    Ok(Some(token))
+}

@@ -1,0 +1,333 @@
+//! Public counts. Intake never touches `counters`: each new row is marked uncounted and its
+//! categories wait here, in RAM. At a wall-clock tick (every `publish_interval_secs`, never at
+//! start-up) the waiting tallies fold into `counters` in one transaction that clears the
+//! marks, and a rounded snapshot is stored. The HTML page, the JSON and the badge all serve
+//! that one snapshot, so they agree and a restart changes nothing.
+//!
+//! Every published cell is the true count rounded down to a multiple of `min_cell`, or
+//! `null` below it; weeks appear once closed and are never revised.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+use tokio::sync::Notify;
+
+use crate::config::Config;
+use crate::store::{Store, StoreResult, counts, testimonies};
+
+/// A testimony stored but not yet counted.
+#[derive(Clone)]
+struct Pending {
+    id: [u8; 16],
+    day: Date,
+    categories: Vec<String>,
+}
+
+/// The published figures, exactly the JSON of `/api/v1/counts`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PublicCounts {
+    pub published_at: Option<String>,
+    pub min_cell: u64,
+    pub statements: StatementCounts,
+    pub pledges: PledgeCounts,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StatementCounts {
+    pub total: Option<u64>,
+    pub by_category: BTreeMap<String, Option<u64>>,
+    pub by_week: BTreeMap<String, Option<u64>>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PledgeCounts {
+    pub total: Option<u64>,
+}
+
+/// One snapshot as served: figures, its id (the ETag) and the JSON body ready to send.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub id: String,
+    pub counts: PublicCounts,
+    pub json: String,
+}
+
+impl Snapshot {
+    fn new(id: String, counts: PublicCounts) -> Snapshot {
+        let json = serde_json::to_string(&counts).unwrap_or_else(|_| "{}".to_owned());
+        Snapshot { id, counts, json }
+    }
+}
+
+pub struct Publisher {
+    store: Store,
+    min_cell: u64,
+    interval_secs: u64,
+    categories: Vec<String>,
+    pending: Mutex<Vec<Pending>>,
+    latest: RwLock<Arc<Snapshot>>,
+    changed: Notify,
+}
+
+/// `YYYY-MM-DD`, the only time a testimony row carries.
+pub fn day_string(day: Date) -> String {
+    format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
+}
+
+/// ISO week label `YYYY-Www`.
+pub fn week_label(day: Date) -> String {
+    let (year, week, _) = day.to_iso_week_date();
+    format!("{year:04}-W{week:02}")
+}
+
+/// Rounds down to a multiple of `min_cell`; anything below it (zero included, so a first
+/// submission never turns a 0 into "fewer than") is `None`.
+pub fn round(count: u64, min_cell: u64) -> Option<u64> {
+    if min_cell == 0 || count < min_cell { None } else { Some(count - count % min_cell) }
+}
+
+impl Publisher {
+    /// Loads the last published snapshot; publishes nothing.
+    pub fn load(store: Store, config: &Config) -> StoreResult<Publisher> {
+        let categories: Vec<String> = config.categories.iter().map(|c| c.key.clone()).collect();
+        let empty = PublicCounts {
+            published_at: None,
+            min_cell: config.min_cell,
+            statements: StatementCounts {
+                total: None,
+                by_category: categories.iter().map(|k| (k.clone(), None)).collect(),
+                by_week: BTreeMap::new(),
+            },
+            pledges: PledgeCounts { total: None },
+        };
+        let latest = match store.read_blocking(counts::latest_snapshot)? {
+            Some((id, body)) => match serde_json::from_str::<PublicCounts>(&body) {
+                Ok(counts) => Snapshot::new(id, counts),
+                Err(_) => Snapshot::new("none".to_owned(), empty),
+            },
+            None => Snapshot::new("none".to_owned(), empty),
+        };
+        Ok(Publisher {
+            store,
+            min_cell: config.min_cell,
+            interval_secs: config.publish_interval_secs,
+            categories,
+            pending: Mutex::new(Vec::new()),
+            latest: RwLock::new(Arc::new(latest)),
+            changed: Notify::new(),
+        })
+    }
+
+    /// The snapshot every public view serves.
+    pub fn latest(&self) -> Arc<Snapshot> {
+        match self.latest.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Called by intake after a testimony's commit: remember it for the next tick.
+    pub fn note_testimony(&self, id: [u8; 16], day: Date, categories: Vec<String>) {
+        if let Ok(mut pending) = self.pending.lock() {
+            pending.push(Pending { id, day, categories });
+        }
+        self.note_change();
+    }
+
+    /// Something countable changed (only matters when publishing at every change).
+    pub fn note_change(&self) {
+        if self.interval_secs == 0 {
+            self.changed.notify_one();
+        }
+    }
+
+    /// Runs forever: waits for each wall-clock tick (or each change, for interval 0), then
+    /// publishes.
+    pub async fn run(self: Arc<Self>) {
+        loop {
+            if self.interval_secs == 0 {
+                self.changed.notified().await;
+            } else {
+                tokio::time::sleep(until_next_tick(OffsetDateTime::now_utc(), self.interval_secs))
+                    .await;
+            }
+            if let Err(e) = self.tick(OffsetDateTime::now_utc()).await {
+                tracing::error!(error = %e, "publishing the counts failed; will retry at the next tick");
+            }
+        }
+    }
+
+    /// Folds waiting tallies into `counters` and stores a new rounded snapshot, all in one
+    /// transaction. On failure the tallies go back to wait for the next tick.
+    pub async fn tick(&self, now: OffsetDateTime) -> StoreResult<()> {
+        let pending = match self.pending.lock() {
+            Ok(mut pending) => std::mem::take(&mut *pending),
+            Err(_) => Vec::new(),
+        };
+        let kept = pending.clone();
+        let previous = self.latest().counts.clone();
+        let (min_cell, categories) = (self.min_cell, self.categories.clone());
+        let folded = self
+            .store
+            .write(move |conn| {
+                fold(conn, &pending, now, &previous, min_cell, &categories)
+            })
+            .await;
+        match folded {
+            Ok(snapshot) => {
+                if let Ok(mut latest) = self.latest.write() {
+                    *latest = Arc::new(snapshot);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                // Nothing was folded: the tallies wait for the next tick.
+                if let Ok(mut pending) = self.pending.lock() {
+                    pending.extend(kept);
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+fn until_next_tick(now: OffsetDateTime, interval_secs: u64) -> Duration {
+    let now_ms = u64::try_from(now.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
+    let interval_ms = interval_secs.saturating_mul(1000).max(1);
+    let next = (now_ms / interval_ms + 1) * interval_ms;
+    Duration::from_millis(next - now_ms)
+}
+
+/// The transaction of a tick.
+fn fold(
+    conn: &rusqlite::Connection,
+    pending: &[Pending],
+    now: OffsetDateTime,
+    previous: &PublicCounts,
+    min_cell: u64,
+    categories: &[String],
+) -> StoreResult<Snapshot> {
+    for p in pending {
+        // Skips rows deleted meanwhile and rows already counted.
+        if testimonies::mark_counted(conn, &p.id)? {
+            counts::add(conn, "total", 1)?;
+            counts::add(conn, &format!("week:{}", week_label(p.day)), 1)?;
+            for c in &p.categories {
+                counts::add(conn, &format!("category:{c}"), 1)?;
+            }
+        }
+    }
+    for (key, n) in counts::take_pledges(conn)? {
+        counts::add(conn, "pledge:total", n)?;
+        if !key.is_empty() {
+            counts::add(conn, &format!("pledge:{key}"), n)?;
+        }
+    }
+    let cells = counts::all(conn)?;
+    let counts = build(&cells, now, previous, min_cell, categories);
+    let id = crate::crypto::random::token_hex()
+        .map(|t| t.chars().take(32).collect::<String>())
+        .unwrap_or_else(|_| format!("{}", now.unix_timestamp()));
+    let body = serde_json::to_string(&counts).map_err(|_| crate::store::StoreError::Conflict("snapshot"))?;
+    counts::insert_snapshot(conn, &id, counts.published_at.as_deref().unwrap_or_default(), &body)?;
+    Ok(Snapshot { id, counts, json: body })
+}
+
+/// Rounds the true counts into the published figures.
+fn build(
+    cells: &BTreeMap<String, u64>,
+    now: OffsetDateTime,
+    previous: &PublicCounts,
+    min_cell: u64,
+    categories: &[String],
+) -> PublicCounts {
+    let cell = |name: &str| cells.get(name).copied().unwrap_or(0);
+    let this_week = week_label(now.date());
+    let mut by_week = previous.statements.by_week.clone();
+    for (name, count) in cells {
+        if let Some(week) = name.strip_prefix("week:") {
+            // Closed weeks only ("YYYY-Www" sorts in time order), each published once.
+            if week < this_week.as_str() && !by_week.contains_key(week) {
+                by_week.insert(week.to_owned(), round(*count, min_cell));
+            }
+        }
+    }
+    PublicCounts {
+        published_at: now.replace_nanosecond(0).ok().and_then(|t| t.format(&Rfc3339).ok()),
+        min_cell,
+        statements: StatementCounts {
+            total: round(cell("total"), min_cell),
+            by_category: categories
+                .iter()
+                .map(|k| (k.clone(), round(cell(&format!("category:{k}")), min_cell)))
+                .collect(),
+            by_week,
+        },
+        pledges: PledgeCounts { total: round(cell("pledge:total"), min_cell) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn rounding_only_moves_in_steps_of_min_cell() {
+        assert_eq!(round(0, 10), None);
+        assert_eq!(round(9, 10), None);
+        assert_eq!(round(10, 10), Some(10));
+        assert_eq!(round(19, 10), Some(10));
+        assert_eq!(round(20, 10), Some(20));
+        for n in 0..1000 {
+            if let Some(v) = round(n, 7) {
+                assert!(v % 7 == 0 && v >= 7 && v <= n);
+            }
+        }
+    }
+
+    #[test]
+    fn week_labels_are_iso() {
+        assert_eq!(week_label(date!(2026 - 11 - 28)), "2026-W48");
+        assert_eq!(week_label(date!(2027 - 01 - 01)), "2026-W53");
+        assert_eq!(day_string(date!(2026 - 01 - 05)), "2026-01-05");
+    }
+
+    #[test]
+    fn ticks_land_on_wall_clock_multiples() {
+        let now = datetime!(2026-11-28 23:59:30 UTC);
+        assert_eq!(until_next_tick(now, 86_400), Duration::from_secs(30));
+        assert_eq!(until_next_tick(now, 60), Duration::from_secs(30));
+    }
+
+    #[test]
+    fn only_closed_weeks_are_published_and_never_revised() {
+        let empty = PublicCounts {
+            published_at: None,
+            min_cell: 10,
+            statements: StatementCounts { total: None, by_category: BTreeMap::new(), by_week: BTreeMap::new() },
+            pledges: PledgeCounts { total: None },
+        };
+        let mut cells = BTreeMap::new();
+        cells.insert("total".to_owned(), 45);
+        cells.insert("week:2026-W47".to_owned(), 25);
+        cells.insert("week:2026-W48".to_owned(), 20);
+        cells.insert("category:a".to_owned(), 3);
+        let first = build(&cells, datetime!(2026-11-28 00:00 UTC), &empty, 10, &["a".to_owned(), "b".to_owned()]);
+        assert_eq!(first.statements.total, Some(40));
+        assert_eq!(first.statements.by_week.get("2026-W47"), Some(&Some(20)));
+        assert!(!first.statements.by_week.contains_key("2026-W48"), "W48 is still open");
+        assert_eq!(first.statements.by_category.get("a"), Some(&None));
+        assert_eq!(first.statements.by_category.get("b"), Some(&None));
+        // Late rows for W47 do not revise it once published.
+        cells.insert("week:2026-W47".to_owned(), 40);
+        let second = build(&cells, datetime!(2026-12-01 00:00 UTC), &first, 10, &[]);
+        assert_eq!(second.statements.by_week.get("2026-W47"), Some(&Some(20)));
+        assert_eq!(second.statements.by_week.get("2026-W48"), Some(&Some(20)));
+        assert_eq!(second.published_at.as_deref(), Some("2026-12-01T00:00:00Z"));
+    }
+}

@@ -1,0 +1,185 @@
+//! The single writer. Requests queue here (bounded: a full queue is refused at once, never
+//! waited on); the writer thread takes everything queued, runs each job in its own savepoint
+//! inside one transaction, commits once (one fsync for the whole batch) and only then
+//! answers each caller. A failed commit answers every waiter with an error. A panic on this
+//! thread aborts the process, so no request is ever left hanging.
+
+use rusqlite::Connection;
+use tokio::sync::{mpsc, oneshot};
+
+use super::{StoreError, StoreResult};
+
+/// Most jobs folded into one transaction.
+const MAX_BATCH: usize = 512;
+
+type Finish = Box<dyn FnOnce(StoreResult<()>) + Send>;
+type Job = Box<dyn FnOnce(&Connection) -> (bool, Finish) + Send>;
+
+#[derive(Clone)]
+pub struct Writer {
+    queue: mpsc::Sender<Job>,
+}
+
+impl Writer {
+    pub fn start(conn: Connection, capacity: usize) -> Writer {
+        let (queue, jobs) = mpsc::channel(capacity);
+        std::thread::Builder::new()
+            .name("chorus-writer".to_owned())
+            .spawn(move || {
+                let _abort = AbortOnPanic;
+                run(conn, jobs);
+            })
+            .map(drop)
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "cannot start the database writer");
+                std::process::exit(1);
+            });
+        Writer { queue }
+    }
+
+    /// Queues `f`; the receiver resolves after the commit that included it.
+    pub fn submit<T, F>(&self, f: F) -> StoreResult<oneshot::Receiver<StoreResult<T>>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel();
+        let job: Job = Box::new(move |conn| {
+            let outcome = f(conn);
+            let ok = outcome.is_ok();
+            let finish: Finish = Box::new(move |commit: StoreResult<()>| {
+                let _ = reply.send(commit.and(outcome));
+            });
+            (ok, finish)
+        });
+        self.queue.try_send(job).map_err(|e| match e {
+            mpsc::error::TrySendError::Full(_) => StoreError::Busy,
+            mpsc::error::TrySendError::Closed(_) => StoreError::WriterGone,
+        })?;
+        Ok(answer)
+    }
+}
+
+fn run(mut conn: Connection, mut jobs: mpsc::Receiver<Job>) {
+    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    while let Some(first) = jobs.blocking_recv() {
+        batch.push(first);
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let finishers = commit_batch(&mut conn, batch.drain(..));
+        let (commit, finishers) = match finishers {
+            Ok(finishers) => (Ok(()), finishers),
+            Err((e, finishers)) => {
+                tracing::error!(error = %e, "group commit failed; every waiter gets 503");
+                (Err(StoreError::CommitFailed), finishers)
+            }
+        };
+        for finish in finishers {
+            finish(match &commit {
+                Ok(()) => Ok(()),
+                Err(_) => Err(StoreError::CommitFailed),
+            });
+        }
+    }
+}
+
+type Finishers = Vec<Finish>;
+
+fn commit_batch(
+    conn: &mut Connection,
+    batch: impl Iterator<Item = Job>,
+) -> Result<Finishers, (rusqlite::Error, Finishers)> {
+    let mut finishers = Vec::new();
+    let mut tx = match conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
+        Ok(tx) => tx,
+        Err(e) => {
+            // Nothing ran: answer every job with the failure.
+            for job in batch {
+                drop(job);
+            }
+            return Err((e, finishers));
+        }
+    };
+    for job in batch {
+        // Each job gets a savepoint, so one failing job rolls back alone.
+        let sp = match tx.savepoint() {
+            Ok(sp) => sp,
+            Err(e) => return Err((e, finishers)),
+        };
+        let (ok, finish) = job(&sp);
+        let settled = if ok { sp.commit() } else { sp.finish() };
+        if let Err(e) = settled {
+            finishers.push(finish);
+            return Err((e, finishers));
+        }
+        finishers.push(finish);
+    }
+    match tx.commit() {
+        Ok(()) => Ok(finishers),
+        Err(e) => Err((e, finishers)),
+    }
+}
+
+/// Aborts the process if the writer thread unwinds: better a restart than hung requests.
+struct AbortOnPanic;
+
+impl Drop for AbortOnPanic {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("chorus: the database writer panicked; stopping");
+            std::process::abort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn writer() -> (tempfile::TempDir, Writer) {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = Connection::open(dir.path().join("w.db")).unwrap();
+        conn.execute_batch("CREATE TABLE t (v INTEGER UNIQUE)").unwrap();
+        (dir, Writer::start(conn, 8))
+    }
+
+    #[test]
+    fn a_failing_job_rolls_back_alone() {
+        let (_dir, w) = writer();
+        let a = w.submit(|c| Ok(c.execute("INSERT INTO t VALUES (1)", [])?)).unwrap();
+        let b = w.submit(|c| Ok(c.execute("INSERT INTO t VALUES (1)", [])?)).unwrap();
+        let n = w.submit(|c| Ok(c.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0))?)).unwrap();
+        assert!(a.blocking_recv().unwrap().is_ok());
+        assert!(b.blocking_recv().unwrap().is_err());
+        assert_eq!(n.blocking_recv().unwrap().unwrap(), 1);
+    }
+
+    #[test]
+    fn a_full_queue_is_refused_not_waited_on() {
+        let (_dir, w) = writer();
+        let (hold, release) = std::sync::mpsc::channel::<()>();
+        let blocker = w.submit(move |_| {
+            let _ = release.recv();
+            Ok(())
+        }).unwrap();
+        let mut refused = false;
+        let mut pending = Vec::new();
+        for _ in 0..64 {
+            match w.submit(|_| Ok(())) {
+                Ok(rx) => pending.push(rx),
+                Err(StoreError::Busy) => refused = true,
+                Err(e) => panic!("unexpected {e}"),
+            }
+        }
+        assert!(refused);
+        hold.send(()).unwrap();
+        assert!(blocker.blocking_recv().unwrap().is_ok());
+        for rx in pending {
+            assert!(rx.blocking_recv().unwrap().is_ok());
+        }
+    }
+}

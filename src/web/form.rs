@@ -1,0 +1,144 @@
+//! Reading `application/x-www-form-urlencoded` bodies strictly: a size cap before anything
+//! is buffered, every `%` must start a valid escape, and the decoded text must be UTF-8.
+//! Lenient decoders silently turn bad bytes into U+FFFD; a testimony must never be altered
+//! behind its author's back, so we refuse instead.
+
+use actix_web::HttpRequest;
+use actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use actix_web::web::Payload;
+use futures_util::StreamExt;
+use zeroize::Zeroizing;
+
+use crate::error::AppError;
+
+/// Largest form body accepted: 20,000 characters of any script, percent-encoded (up to 12
+/// bytes each), plus the other fields.
+pub const MAX_FORM_BYTES: usize = 256 * 1024;
+
+/// Decoded `(name, value)` pairs in order. Values are zeroized when dropped.
+pub struct FormPairs(pub Vec<(String, String)>);
+
+impl Drop for FormPairs {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, v) in self.0.iter_mut() {
+            v.zeroize();
+        }
+    }
+}
+
+/// Reads and decodes a form body, refusing (413/415/400) anything that is not a valid form.
+pub async fn read(req: &HttpRequest, mut payload: Payload) -> Result<FormPairs, AppError> {
+    let content_type = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let mime = content_type.split(';').next().unwrap_or_default().trim();
+    if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        return Err(AppError::UnsupportedMediaType);
+    }
+    let declared = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > MAX_FORM_BYTES as u64) {
+        return Err(AppError::PayloadTooLarge);
+    }
+    let mut body = Zeroizing::new(Vec::new());
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("The form did not arrive completely. Please send it again."))?;
+        if body.len() + chunk.len() > MAX_FORM_BYTES {
+            return Err(AppError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    decode(&body).map(FormPairs)
+}
+
+const MALFORMED: &str = "The form arrived in an encoding we cannot read, so nothing was stored. \
+                         Please use the form on this site.";
+
+/// Strictly decodes a urlencoded body.
+pub fn decode(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    let mut pairs = Vec::new();
+    if body.is_empty() {
+        return Ok(pairs);
+    }
+    for part in body.split(|&b| b == b'&') {
+        if part.is_empty() {
+            continue;
+        }
+        let (name, value) = match part.iter().position(|&b| b == b'=') {
+            Some(i) => (&part[..i], &part[i + 1..]),
+            None => (part, &b""[..]),
+        };
+        pairs.push((decode_component(name)?, decode_component(value)?));
+    }
+    Ok(pairs)
+}
+
+fn decode_component(raw: &[u8]) -> Result<String, AppError> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while let Some(&b) = raw.get(i) {
+        match b {
+            b'+' => out.push(b' '),
+            b'%' => {
+                // Two hex digits exactly (`from_str_radix` alone would accept "+1").
+                let (hi, lo) = match raw.get(i + 1..i + 3) {
+                    Some(&[hi, lo]) if hi.is_ascii_hexdigit() && lo.is_ascii_hexdigit() => (hi, lo),
+                    _ => return Err(AppError::BadRequest(MALFORMED)),
+                };
+                out.push(hex_value(hi) << 4 | hex_value(lo));
+                i += 2;
+            }
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|e| {
+        // Wipe the rejected bytes too.
+        let mut bytes = e.into_bytes();
+        zeroize::Zeroize::zeroize(&mut bytes);
+        AppError::BadRequest(MALFORMED)
+    })
+}
+
+/// Value of an ASCII hex digit (callers check `is_ascii_hexdigit` first).
+fn hex_value(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        b'a'..=b'f' => digit - b'a' + 10,
+        _ => digit.wrapping_sub(b'A').wrapping_add(10) & 0x0f,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_plus_percent_and_repeats() {
+        let pairs = decode(b"statement=me+too%21&category=a&category=b&empty=&flag").unwrap();
+        assert_eq!(pairs[0], ("statement".into(), "me too!".into()));
+        assert_eq!(pairs[1].1, "a");
+        assert_eq!(pairs[2].1, "b");
+        assert_eq!(pairs[3], ("empty".into(), "".into()));
+        assert_eq!(pairs[4], ("flag".into(), "".into()));
+        assert_eq!(decode(b"s=%E2%9C%93").unwrap()[0].1, "✓");
+        assert_eq!(decode(b"s=%2B").unwrap()[0].1, "+");
+    }
+
+    #[test]
+    fn refuses_bad_escapes_and_invalid_utf8() {
+        assert!(decode(b"s=%").is_err());
+        assert!(decode(b"s=%4").is_err());
+        assert!(decode(b"s=%zz").is_err());
+        assert!(decode(b"s=%FF").is_err());
+        assert!(decode(b"s=%C3%28").is_err());
+        assert!(decode(b"s=\xff").is_err());
+        assert!(decode(b"s=%+1").is_err());
+    }
+}

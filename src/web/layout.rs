@@ -1,0 +1,50 @@
+//! What every page shares: the site name and the quick-exit target, and rendering a view
+//! with a status.
+
+use std::sync::OnceLock;
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
+use askama::Template;
+
+use crate::config::Config;
+
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub site_name: String,
+    pub quick_exit_url: String,
+}
+
+impl Layout {
+    pub fn from_config(config: &Config) -> Layout {
+        Layout { site_name: config.site_name.clone(), quick_exit_url: config.quick_exit_url.clone() }
+    }
+}
+
+static CURRENT: OnceLock<Layout> = OnceLock::new();
+
+/// Records the running app's layout so error pages rendered outside a handler match it.
+pub fn install(layout: Layout) {
+    let _ = CURRENT.set(layout);
+}
+
+pub fn current() -> Option<&'static Layout> {
+    CURRENT.get()
+}
+
+/// Renders `view` as an HTML response with `status`. A template that fails to render (a
+/// bug, not input) gives a plain 500.
+pub fn page(status: StatusCode, view: &impl Template) -> HttpResponse {
+    match view.render() {
+        Ok(html) => HttpResponse::build(status)
+            .insert_header((CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")))
+            .body(html),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed to render");
+            HttpResponse::InternalServerError()
+                .insert_header((CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8")))
+                .body("Something went wrong. Nothing you sent was stored.")
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The HTTP layer: one route table used by production and tests alike. Handlers parse
+//! input into domain types and call services; they never touch SQL or keys.
+
+pub mod form;
+pub mod headers;
+pub mod layout;
+pub mod origin;
+pub mod public;
+pub mod request_log;
+pub mod setup;
+pub mod static_files;
+pub mod survivor;
+pub mod svg;
+
+use std::sync::Arc;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::config::Config;
+use crate::error::{AppError, json_error};
+use crate::intake::Intake;
+use crate::publish::Publisher;
+use crate::review::argon_gate::ArgonGate;
+use crate::store::Store;
+use layout::Layout;
+
+/// Route paths, named so tests and templates agree with the table.
+pub mod paths {
+    pub const HOME: &str = "/";
+    pub const SUBMIT: &str = "/submit";
+    pub const COUNTS: &str = "/counts";
+    pub const API_COUNTS: &str = "/api/v1/counts";
+    pub const BADGE: &str = "/badge.svg";
+    pub const PLEDGE: &str = "/pledge";
+    pub const RESOURCES: &str = "/resources";
+    pub const HEALTH: &str = "/healthz";
+    pub const SETUP: &str = "/setup/{token}";
+    pub const STATIC: &str = "/static/{file}";
+
+    /// Survivor actions, never logged one by one (see `request_log`).
+    pub const SURVIVOR_ACTIONS: &[&str] = &[SUBMIT, PLEDGE];
+}
+
+type IntakeLimiter = governor::RateLimiter<
+    governor::state::NotKeyed,
+    governor::state::InMemoryState,
+    governor::clock::DefaultClock,
+>;
+
+/// Everything handlers share.
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub layout: Layout,
+    pub store: Store,
+    pub intake: Intake,
+    pub publisher: Arc<Publisher>,
+    pub argon: ArgonGate,
+    intake_limiter: Option<IntakeLimiter>,
+}
+
+impl AppState {
+    pub fn new(config: Arc<Config>, store: Store, publisher: Arc<Publisher>) -> AppState {
+        let intake_limiter = match config.rate_limits {
+            crate::config::Toggle::Off => None,
+            crate::config::Toggle::On => {
+                let per_second = std::num::NonZeroU32::new(config.intake_per_second)
+                    .unwrap_or(std::num::NonZeroU32::MIN);
+                let burst = std::num::NonZeroU32::new(config.intake_burst)
+                    .unwrap_or(std::num::NonZeroU32::MIN);
+                Some(governor::RateLimiter::direct(
+                    governor::Quota::per_second(per_second).allow_burst(burst),
+                ))
+            }
+        };
+        AppState {
+            layout: Layout::from_config(&config),
+            intake: Intake::new(store.clone(), publisher.clone()),
+            argon: ArgonGate::new(config.argon2_concurrency),
+            config,
+            store,
+            publisher,
+            intake_limiter,
+        }
+    }
+
+    /// True if the site-wide intake throttle admits one more submission now. Generous by
+    /// default (a burst of hundreds): it stops floods, never a person.
+    pub fn intake_admits(&self) -> bool {
+        self.intake_limiter.as_ref().is_none_or(|l| l.check().is_ok())
+    }
+}
+
+/// A resource whose unused methods answer 405 with our page.
+fn resource(path: &str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(method_not_allowed))
+}
+
+/// The route table.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(resource(paths::HOME).route(web::get().to(survivor::landing)))
+        .service(
+            resource(paths::SUBMIT)
+                .route(web::get().to(survivor::form))
+                .route(web::post().to(survivor::submit)),
+        )
+        .service(resource(paths::COUNTS).route(web::get().to(public::counts_page)))
+        .service(resource(paths::API_COUNTS).route(web::get().to(public::counts_json)))
+        .service(resource(paths::BADGE).route(web::get().to(public::badge)))
+        .service(
+            resource(paths::PLEDGE)
+                .route(web::get().to(public::pledge_form))
+                .route(web::post().to(public::pledge)),
+        )
+        .service(resource(paths::RESOURCES).route(web::get().to(public::resources)))
+        .service(resource(paths::HEALTH).route(web::get().to(public::health)))
+        .service(
+            resource(paths::SETUP)
+                .route(web::get().to(setup::form))
+                .route(web::post().to(setup::submit)),
+        )
+        .service(resource(paths::STATIC).route(web::get().to(static_files::serve)))
+        .default_service(web::to(not_found));
+}
+
+fn is_api(req: &HttpRequest) -> bool {
+    req.path().starts_with("/api/")
+}
+
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    if is_api(&req) {
+        return Ok(json_error(actix_web::http::StatusCode::NOT_FOUND, "not found"));
+    }
+    Err(AppError::NotFound)
+}
+
+async fn method_not_allowed(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    if is_api(&req) {
+        return Ok(json_error(actix_web::http::StatusCode::METHOD_NOT_ALLOWED, "method not allowed"));
+    }
+    Err(AppError::MethodNotAllowed)
+}

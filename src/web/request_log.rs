@@ -1,0 +1,38 @@
+//! Our own request log: method, route pattern, status and latency. Never the client
+//! address, User-Agent, Referer, query string, path parameters or body — actix's default
+//! `Logger` format logs the peer address, which would put survivors' IPs in the logs.
+//!
+//! A log line carries a timestamp, so a survivor's own actions (posting a testimony, a
+//! pledge, a receipt code) are not logged one by one at all unless the server failed them:
+//! the log must not become a diary of when people spoke up.
+
+use std::time::Instant;
+
+use actix_web::Error;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+
+pub async fn log_requests(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let res = next.call(req).await?;
+    // The pattern (`/setup/{token}`), never the concrete path, which may hold a token.
+    let route = res.request().match_pattern().unwrap_or_else(|| "(unmatched)".to_owned());
+    let survivor_action = method == actix_web::http::Method::POST
+        && crate::web::paths::SURVIVOR_ACTIONS.contains(&route.as_str());
+    if survivor_action && !res.status().is_server_error() {
+        return Ok(res);
+    }
+    tracing::info!(
+        method = %method,
+        route = %route,
+        status = res.status().as_u16(),
+        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    Ok(res)
+}

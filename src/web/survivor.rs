@@ -1,0 +1,148 @@
+//! The survivor's pages: the landing page, the form, and what happens when it is sent.
+//! A refused form is always shown again with everything the person wrote still in it.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Payload};
+use actix_web::{HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::layout::{Layout, page};
+use super::{AppState, form, origin};
+use crate::error::AppError;
+use crate::intake::IntakeError;
+use crate::submission::{MAX_STATEMENT_CHARS, SubmissionError, SubmissionForm};
+
+/// A checkbox or radio option as the template shows it.
+pub struct Option_ {
+    pub key: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "survivor/landing.html")]
+struct LandingView<'a> {
+    layout: &'a Layout,
+    open: bool,
+}
+
+#[derive(Template)]
+#[template(path = "survivor/submit.html")]
+struct SubmitView<'a> {
+    layout: &'a Layout,
+    error: Option<String>,
+    statement: &'a str,
+    categories: Vec<Option_>,
+    settings: Vec<Option_>,
+    no_setting: bool,
+    consent_publish: bool,
+    max_chars: usize,
+    open: bool,
+}
+
+#[derive(Template)]
+#[template(path = "survivor/received.html")]
+struct ReceivedView<'a> {
+    layout: &'a Layout,
+    told_story: bool,
+    wanted_receipt: bool,
+}
+
+pub async fn landing(state: Data<AppState>) -> HttpResponse {
+    let open = state.intake.is_open().await;
+    page(StatusCode::OK, &LandingView { layout: &state.layout, open })
+}
+
+pub async fn form(state: Data<AppState>) -> HttpResponse {
+    let open = state.intake.is_open().await;
+    render_form(&state, StatusCode::OK, &SubmissionForm::default(), None, open)
+}
+
+fn render_form(
+    state: &AppState,
+    status: StatusCode,
+    form: &SubmissionForm,
+    error: Option<String>,
+    open: bool,
+) -> HttpResponse {
+    let options = |list: &[crate::config::Choice], chosen: &dyn Fn(&str) -> bool| -> Vec<Option_> {
+        list.iter()
+            .map(|c| Option_ { key: c.key.clone(), label: c.label.clone(), checked: chosen(&c.key) })
+            .collect()
+    };
+    let view = SubmitView {
+        layout: &state.layout,
+        error,
+        statement: &form.statement,
+        categories: options(&state.config.categories, &|k| form.categories.iter().any(|c| c == k)),
+        settings: options(&state.config.settings, &|k| form.setting == k),
+        no_setting: form.setting.is_empty(),
+        consent_publish: form.consent_publish,
+        max_chars: MAX_STATEMENT_CHARS,
+        open,
+    };
+    let mut response = page(status, &view);
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response.headers_mut().insert(
+            actix_web::http::header::RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from_static("30"),
+        );
+    }
+    response
+}
+
+pub async fn submit(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    let pairs = form::read(&req, body).await?;
+    let open = state.intake.is_open().await;
+    let submitted = match SubmissionForm::from_pairs(&pairs.0) {
+        Ok(f) => f,
+        Err(e) => {
+            // Keep whatever text we can find so nothing typed is lost.
+            let mut kept = SubmissionForm::default();
+            if let Some((_, v)) = pairs.0.iter().find(|(k, _)| k == "statement") {
+                kept.statement = v.clone();
+            }
+            return Ok(render_form(&state, StatusCode::BAD_REQUEST, &kept, Some(e.to_string()), open));
+        }
+    };
+    if origin::is_cross_site(&req, &state.config) {
+        let message = "This form was sent from another website, so we did not accept it. \
+                       If that was you, please check your text below and send it from here.";
+        return Ok(render_form(&state, StatusCode::FORBIDDEN, &submitted, Some(message.to_owned()), open));
+    }
+    let testimony = match submitted.validate(&state.config) {
+        Ok(t) => t,
+        Err(e) => {
+            let status = match e {
+                SubmissionError::UnexpectedField => StatusCode::BAD_REQUEST,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            return Ok(render_form(&state, status, &submitted, Some(e.to_string()), open));
+        }
+    };
+    let busy = "Too many people are sending at this moment, so your words were not sent yet. \
+                They are still here: please try again in a minute.";
+    if !state.intake_admits() {
+        return Ok(render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &submitted, Some(busy.to_owned()), open));
+    }
+    let told_story = !testimony.statement.is_empty();
+    match state.intake.submit(testimony).await {
+        Ok(()) => Ok(page(
+            StatusCode::OK,
+            &ReceivedView { layout: &state.layout, told_story, wanted_receipt: submitted.want_receipt },
+        )),
+        Err(IntakeError::NotOpen) => {
+            let message = "This site is not accepting statements yet: its organisers have not \
+                           finished setting it up. Your words were not sent and are still here.";
+            Ok(render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &submitted, Some(message.to_owned()), false))
+        }
+        Err(IntakeError::Overloaded(_)) => {
+            Ok(render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &submitted, Some(busy.to_owned()), open))
+        }
+        Err(e) => {
+            let err = AppError::internal(e);
+            let message = format!("{err}. Your words were not sent and are still here; please try again later.");
+            Ok(render_form(&state, StatusCode::INTERNAL_SERVER_ERROR, &submitted, Some(message), open))
+        }
+    }
+}
