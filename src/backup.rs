@@ -10,14 +10,21 @@ use crate::store::{StoreError, connection};
 
 pub fn backup(database: &Path, target: &Path) -> Result<(), StoreError> {
     if target.exists() {
-        return Err(StoreError::Conflict("the backup file already exists; choose a new name"));
+        return Err(StoreError::Conflict(
+            "the backup file already exists; choose a new name",
+        ));
     }
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let suffix = hex::encode(crate::crypto::random::bytes::<6>().map_err(|_| StoreError::Conflict("random"))?);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let suffix = hex::encode(
+        crate::crypto::random::bytes::<6>().map_err(|_| StoreError::Conflict("random"))?,
+    );
     let temp = dir.join(format!(".{name}.{suffix}.partial"));
     let conn = connection::open(database)?;
     let result = (|| -> Result<(), StoreError> {

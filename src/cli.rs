@@ -89,7 +89,11 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config),
-        Command::Init { admin_user, password_stdin: _, json } => init(config, &admin_user, json),
+        Command::Init {
+            admin_user,
+            password_stdin: _,
+            json,
+        } => init(config, &admin_user, json),
         Command::Backup { path } => match crate::backup::backup(&config.database_path(), &path) {
             Ok(()) => {
                 println!("backup written to {}", path.display());
@@ -97,7 +101,9 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             Err(e) => fail(format!("backup failed: {e}")),
         },
-        Command::Keys { action: KeysAction::Rotate } => {
+        Command::Keys {
+            action: KeysAction::Rotate,
+        } => {
             let store = match open_store(&config) {
                 Ok(s) => s,
                 Err(code) => return code,
@@ -105,13 +111,18 @@ pub fn run(cli: Cli) -> ExitCode {
             let at = crate::time_util::now_rfc3339();
             match store.write_blocking(move |conn| epochs::rotate(conn, &at, "cli")) {
                 Ok(id) => {
-                    println!("new epoch {} is now used for new submissions", hex::encode(id));
+                    println!(
+                        "new epoch {} is now used for new submissions",
+                        hex::encode(id)
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(format!("rotation failed: {e}")),
             }
         }
-        Command::Audit { action: AuditAction::Verify } => {
+        Command::Audit {
+            action: AuditAction::Verify,
+        } => {
             let store = match open_store(&config) {
                 Ok(s) => s,
                 Err(code) => return code,
@@ -132,8 +143,12 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn open_store(config: &Config) -> Result<Store, ExitCode> {
-    Store::open(&config.database_path(), config.write_queue)
-        .map_err(|e| fail(format!("cannot open {}: {e}", config.database_path().display())))
+    Store::open(&config.database_path(), config.write_queue).map_err(|e| {
+        fail(format!(
+            "cannot open {}: {e}",
+            config.database_path().display()
+        ))
+    })
 }
 
 fn serve(config: Config) -> ExitCode {
@@ -177,11 +192,16 @@ fn init(config: Config, admin_user: &str, json: bool) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    let (prepared, shown) =
-        match setup::prepare(admin_user, &password, &totp_secret, config.argon2_memory_kib, "Chorus") {
-            Ok(p) => p,
-            Err(e) => return fail(e),
-        };
+    let (prepared, shown) = match setup::prepare(
+        admin_user,
+        &password,
+        &totp_secret,
+        config.argon2_memory_kib,
+        "Chorus",
+    ) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
     let at = crate::time_util::now_rfc3339();
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     if let Err(e) = store.write_blocking(move |conn| prepared.commit(conn, None, now, &at)) {
@@ -194,12 +214,17 @@ fn init(config: Config, admin_user: &str, json: bool) -> ExitCode {
         });
         println!("{out}");
     } else {
-        println!("Admin `{}` is set up (key fingerprint {}).", shown.username, shown.key_fingerprint);
+        println!(
+            "Admin `{}` is set up (key fingerprint {}).",
+            shown.username, shown.key_fingerprint
+        );
         println!("Add this to your authenticator app: {}", shown.totp_uri);
         println!();
         println!("RECOVERY KEY — shown once, never stored. Print it or write it down and keep it");
         println!("offline and safe: with it, `chorus keys recover` can restore access if every");
-        println!("admin is lost. Anyone who has it and a copy of the database can read everything.");
+        println!(
+            "admin is lost. Anyone who has it and a copy of the database can read everything."
+        );
         println!();
         println!("    {}", shown.recovery_key.as_str());
     }

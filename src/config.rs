@@ -78,7 +78,10 @@ pub enum Toggle {
 }
 
 fn choice(key: &str, label: &str) -> Choice {
-    Choice { key: key.to_owned(), label: label.to_owned() }
+    Choice {
+        key: key.to_owned(),
+        label: label.to_owned(),
+    }
 }
 
 impl Default for Config {
@@ -147,7 +150,10 @@ impl Default for Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path} is not valid: {message}")]
     Parse { path: PathBuf, message: String },
     #[error("{name} is not valid: {message}")]
@@ -167,10 +173,14 @@ impl Config {
         };
         let mut config = match path {
             Some(path) => {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|source| ConfigError::Read { path: path.clone(), source })?;
-                toml::from_str::<Config>(&text)
-                    .map_err(|e| ConfigError::Parse { path, message: e.message().to_owned() })?
+                let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                toml::from_str::<Config>(&text).map_err(|e| ConfigError::Parse {
+                    path,
+                    message: e.message().to_owned(),
+                })?
             }
             None => Config::default(),
         };
@@ -188,10 +198,10 @@ impl Config {
         where
             T::Err: std::fmt::Display,
         {
-            value
-                .trim()
-                .parse::<T>()
-                .map_err(|e| ConfigError::Env { name, message: e.to_string() })
+            value.trim().parse::<T>().map_err(|e| ConfigError::Env {
+                name,
+                message: e.to_string(),
+            })
         }
         if let Some(v) = lookup("CHORUS_DATA_DIR") {
             self.data_dir = PathBuf::from(v);
@@ -200,7 +210,11 @@ impl Config {
             self.bind = parse("CHORUS_BIND", &v)?;
         }
         if let Some(v) = lookup("CHORUS_PUBLIC_URL") {
-            self.public_url = if v.trim().is_empty() { None } else { Some(v.trim().to_owned()) };
+            self.public_url = if v.trim().is_empty() {
+                None
+            } else {
+                Some(v.trim().to_owned())
+            };
         }
         if let Some(v) = lookup("CHORUS_PUBLISH_INTERVAL_SECS") {
             self.publish_interval_secs = parse("CHORUS_PUBLISH_INTERVAL_SECS", &v)?;
@@ -230,7 +244,9 @@ impl Config {
     pub fn validate(&self) -> Result<(), ConfigError> {
         let loopback = self.bind.ip().is_loopback();
         if self.min_cell == 0 {
-            return Err(ConfigError::Invalid("min_cell must be at least 1".to_owned()));
+            return Err(ConfigError::Invalid(
+                "min_cell must be at least 1".to_owned(),
+            ));
         }
         if self.min_cell < 10 && !loopback {
             return Err(ConfigError::Invalid(format!(
@@ -261,19 +277,23 @@ impl Config {
                 "intake_per_second and intake_burst must be at least 1".to_owned(),
             ));
         }
-        if let Some(url) = &self.public_url {
-            if public_origin(url).is_none() {
-                return Err(ConfigError::Invalid(format!(
-                    "public_url `{url}` must look like https://host or http://host:port"
-                )));
-            }
+        if let Some(url) = &self.public_url
+            && public_origin(url).is_none()
+        {
+            return Err(ConfigError::Invalid(format!(
+                "public_url `{url}` must look like https://host or http://host:port"
+            )));
         }
         if self.categories.is_empty() {
-            return Err(ConfigError::Invalid("at least one category is needed".to_owned()));
+            return Err(ConfigError::Invalid(
+                "at least one category is needed".to_owned(),
+            ));
         }
-        for (what, list) in
-            [("category", &self.categories), ("setting", &self.settings), ("pledge", &self.pledges)]
-        {
+        for (what, list) in [
+            ("category", &self.categories),
+            ("setting", &self.settings),
+            ("pledge", &self.pledges),
+        ] {
             let mut seen = std::collections::HashSet::new();
             for c in list {
                 if !valid_key(&c.key) {
@@ -283,10 +303,16 @@ impl Config {
                     )));
                 }
                 if c.label.trim().is_empty() {
-                    return Err(ConfigError::Invalid(format!("{what} `{}` needs a label", c.key)));
+                    return Err(ConfigError::Invalid(format!(
+                        "{what} `{}` needs a label",
+                        c.key
+                    )));
                 }
                 if !seen.insert(c.key.as_str()) {
-                    return Err(ConfigError::Invalid(format!("{what} key `{}` is repeated", c.key)));
+                    return Err(ConfigError::Invalid(format!(
+                        "{what} key `{}` is repeated",
+                        c.key
+                    )));
                 }
             }
         }
@@ -303,7 +329,8 @@ impl Config {
         match self.public_origin() {
             Some(origin) => {
                 origin.starts_with("https://")
-                    || origin.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
+                    || origin
+                        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
                         .ends_with(".onion")
             }
             None => false,
@@ -318,7 +345,9 @@ impl Config {
 fn valid_key(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= 40
-        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 /// `scheme://authority` of an http(s) URL, lower-cased, without path.
@@ -341,7 +370,12 @@ mod tests {
 
     fn with_env(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
         let mut c = Config::default();
-        c.apply_env(|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))?;
+        c.apply_env(|name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        })?;
         c.validate()?;
         Ok(c)
     }
@@ -359,23 +393,35 @@ mod tests {
         assert!(with_env(&[("CHORUS_MIN_CELL", "2")]).is_ok());
         assert!(with_env(&[("CHORUS_BIND", "0.0.0.0:8080"), ("CHORUS_MIN_CELL", "2")]).is_err());
         assert!(
-            with_env(&[("CHORUS_BIND", "0.0.0.0:8080"), ("CHORUS_PUBLISH_INTERVAL_SECS", "0")])
-                .is_err()
+            with_env(&[
+                ("CHORUS_BIND", "0.0.0.0:8080"),
+                ("CHORUS_PUBLISH_INTERVAL_SECS", "0")
+            ])
+            .is_err()
         );
-        assert!(with_env(&[("CHORUS_BIND", "[::1]:0"), ("CHORUS_PUBLISH_INTERVAL_SECS", "0")]).is_ok());
+        assert!(
+            with_env(&[
+                ("CHORUS_BIND", "[::1]:0"),
+                ("CHORUS_PUBLISH_INTERVAL_SECS", "0")
+            ])
+            .is_ok()
+        );
     }
 
     #[test]
     fn unknown_toml_keys_are_refused() {
         assert!(toml::from_str::<Config>("min_cel = 10").is_err());
-        let c: Config = toml::from_str("min_cell = 20\n[[categories]]\nkey = \"a\"\nlabel = \"A\"").unwrap();
+        let c: Config =
+            toml::from_str("min_cell = 20\n[[categories]]\nkey = \"a\"\nlabel = \"A\"").unwrap();
         assert_eq!(c.min_cell, 20);
         assert_eq!(c.categories.len(), 1);
     }
 
     #[test]
     fn bad_values_get_named() {
-        let err = with_env(&[("CHORUS_RATE_LIMITS", "maybe")]).unwrap_err().to_string();
+        let err = with_env(&[("CHORUS_RATE_LIMITS", "maybe")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("CHORUS_RATE_LIMITS"));
         assert!(with_env(&[("CHORUS_PUBLIC_URL", "ftp://x")]).is_err());
     }
@@ -384,7 +430,10 @@ mod tests {
     fn cookies_are_secure_over_https_and_onion() {
         let https = with_env(&[("CHORUS_PUBLIC_URL", "https://chorus.example/")]).unwrap();
         assert!(https.secure_cookies());
-        assert_eq!(https.public_origin().as_deref(), Some("https://chorus.example"));
+        assert_eq!(
+            https.public_origin().as_deref(),
+            Some("https://chorus.example")
+        );
         let onion = with_env(&[("CHORUS_PUBLIC_URL", "http://abcdef.onion")]).unwrap();
         assert!(onion.secure_cookies());
         let plain = with_env(&[("CHORUS_PUBLIC_URL", "http://127.0.0.1:8080")]).unwrap();

@@ -95,7 +95,11 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         let (title, message) = self.title_and_message();
-        let view = ErrorView { layout: crate::web::layout::current().unwrap_or(fallback_layout()), title, message: &message };
+        let view = ErrorView {
+            layout: crate::web::layout::current().unwrap_or(fallback_layout()),
+            title,
+            message: &message,
+        };
         let mut response = crate::web::layout::page(self.status_code(), &view);
         if matches!(self, AppError::Busy) {
             response.headers_mut().insert(

@@ -6,8 +6,18 @@ pub fn harden_process() -> Vec<&'static str> {
     let mut failed = Vec::new();
     #[cfg(target_os = "linux")]
     {
-        use rustix::process::{DumpableBehavior, Resource, Rlimit, set_dumpable_behavior, setrlimit};
-        if setrlimit(Resource::Core, Rlimit { current: Some(0), maximum: Some(0) }).is_err() {
+        use rustix::process::{
+            DumpableBehavior, Resource, Rlimit, set_dumpable_behavior, setrlimit,
+        };
+        if setrlimit(
+            Resource::Core,
+            Rlimit {
+                current: Some(0),
+                maximum: Some(0),
+            },
+        )
+        .is_err()
+        {
             failed.push("core dump limit");
         }
         if set_dumpable_behavior(DumpableBehavior::NotDumpable).is_err() {

@@ -53,7 +53,11 @@ pub struct Intake {
 
 impl Intake {
     pub fn new(store: Store, publisher: Arc<Publisher>) -> Intake {
-        Intake { store, publisher, epoch: RwLock::new(None) }
+        Intake {
+            store,
+            publisher,
+            epoch: RwLock::new(None),
+        }
     }
 
     /// Seals and durably stores one testimony.
@@ -70,27 +74,36 @@ impl Intake {
                 other => return other,
             }
         }
-        Err(IntakeError::Store(StoreError::Conflict("epoch changed twice")))
+        Err(IntakeError::Store(StoreError::Conflict(
+            "epoch changed twice",
+        )))
     }
 
-    async fn seal_and_store(&self, epoch: Epoch, testimony: Arc<Testimony>) -> Result<(), IntakeError> {
+    async fn seal_and_store(
+        &self,
+        epoch: Epoch,
+        testimony: Arc<Testimony>,
+    ) -> Result<(), IntakeError> {
         let id = crypto::random::id()?;
         let day = OffsetDateTime::now_utc().date();
         let categories = testimony.categories.clone();
         let sealed = tokio::task::spawn_blocking(move || {
-            crypto::testimony::seal(&epoch.public_key, &epoch.id, &id, &testimony)
-                .map(|ciphertext| testimonies::StoredTestimony {
+            crypto::testimony::seal(&epoch.public_key, &epoch.id, &id, &testimony).map(
+                |ciphertext| testimonies::StoredTestimony {
                     id,
                     received_day: crate::publish::day_string(day),
                     epoch_id: epoch.id.0,
                     status: "new".to_owned(),
                     uncounted: true,
                     ciphertext,
-                })
+                },
+            )
         })
         .await
         .map_err(|_| IntakeError::Store(StoreError::Join))??;
-        self.store.write(move |conn| testimonies::insert(conn, &sealed)).await?;
+        self.store
+            .write(move |conn| testimonies::insert(conn, &sealed))
+            .await?;
         self.publisher.note_testimony(id, day, categories);
         Ok(())
     }
@@ -98,7 +111,9 @@ impl Intake {
     /// Stores one pledge (`key` empty for a plain pledge); counted at the next tick.
     pub async fn pledge(&self, key: String) -> Result<(), IntakeError> {
         let id = crypto::random::id()?;
-        self.store.write(move |conn| crate::store::counts::insert_pledge(conn, &id, &key)).await?;
+        self.store
+            .write(move |conn| crate::store::counts::insert_pledge(conn, &id, &key))
+            .await?;
         self.publisher.note_change();
         Ok(())
     }
@@ -109,16 +124,18 @@ impl Intake {
     }
 
     async fn current_epoch(&self, reload: bool) -> Result<Epoch, IntakeError> {
-        if !reload {
-            if let Ok(guard) = self.epoch.read() {
-                if let Some(epoch) = guard.as_ref() {
-                    return Ok(epoch.clone());
-                }
-            }
+        if !reload
+            && let Ok(guard) = self.epoch.read()
+            && let Some(epoch) = guard.as_ref()
+        {
+            return Ok(epoch.clone());
         }
-        let newest = self.store.read(|conn| keys::newest_epoch(conn)).await?;
+        let newest = self.store.read(keys::newest_epoch).await?;
         let (id, public_key) = newest.ok_or(IntakeError::NotOpen)?;
-        let epoch = Epoch { id: KeyId(id), public_key: PublicKey::from_bytes(&public_key)? };
+        let epoch = Epoch {
+            id: KeyId(id),
+            public_key: PublicKey::from_bytes(&public_key)?,
+        };
         if let Ok(mut guard) = self.epoch.write() {
             *guard = Some(epoch.clone());
         }

@@ -39,7 +39,10 @@ pub enum StartError {
     #[error("cannot open the database: {0}")]
     Store(#[from] StoreError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("cannot make a set-up token: {0}")]
     Crypto(#[from] crypto::CryptoError),
 }
@@ -60,10 +63,16 @@ impl Application {
         let store = Store::open(&config.database_path(), config.write_queue)?;
         let setup_link = issue_setup_link(&store).await?;
         let publisher = Arc::new(Publisher::load(store.clone(), &config)?);
-        let listener = TcpListener::bind(config.bind)
-            .map_err(|source| StartError::Bind { addr: config.bind, source })?;
-        let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.bind, source })?;
-        let setup_link = setup_link.map(|token| format!("{}/setup/{token}", base_url(&config, addr)));
+        let listener = TcpListener::bind(config.bind).map_err(|source| StartError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+        let setup_link =
+            setup_link.map(|token| format!("{}/setup/{token}", base_url(&config, addr)));
 
         let state = aw::Data::new(web::AppState::new(config.clone(), store, publisher.clone()));
         web::layout::install(state.layout.clone());
@@ -79,7 +88,12 @@ impl Application {
         .listen(listener)
         .map_err(|source| StartError::Bind { addr, source })?
         .run();
-        Ok(Application { server, addr, setup_link, publisher })
+        Ok(Application {
+            server,
+            addr,
+            setup_link,
+            publisher,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -115,7 +129,9 @@ async fn issue_setup_link(store: &Store) -> Result<Option<String>, StartError> {
     let expires = time::OffsetDateTime::now_utc().unix_timestamp() + SETUP_LINK_SECS;
     let stored = token.clone();
     store
-        .write(move |conn| setup_tokens::replace(conn, setup_tokens::PURPOSE_FIRST_ADMIN, &stored, expires))
+        .write(move |conn| {
+            setup_tokens::replace(conn, setup_tokens::PURPOSE_FIRST_ADMIN, &stored, expires)
+        })
         .await?;
     Ok(Some(token))
 }

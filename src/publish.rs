@@ -75,7 +75,12 @@ pub struct Publisher {
 
 /// `YYYY-MM-DD`, the only time a testimony row carries.
 pub fn day_string(day: Date) -> String {
-    format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
+    format!(
+        "{:04}-{:02}-{:02}",
+        day.year(),
+        u8::from(day.month()),
+        day.day()
+    )
 }
 
 /// ISO week label `YYYY-Www`.
@@ -87,7 +92,11 @@ pub fn week_label(day: Date) -> String {
 /// Rounds down to a multiple of `min_cell`; anything below it (zero included, so a first
 /// submission never turns a 0 into "fewer than") is `None`.
 pub fn round(count: u64, min_cell: u64) -> Option<u64> {
-    if min_cell == 0 || count < min_cell { None } else { Some(count - count % min_cell) }
+    if min_cell == 0 || count < min_cell {
+        None
+    } else {
+        Some(count - count % min_cell)
+    }
 }
 
 impl Publisher {
@@ -133,7 +142,11 @@ impl Publisher {
     /// Called by intake after a testimony's commit: remember it for the next tick.
     pub fn note_testimony(&self, id: [u8; 16], day: Date, categories: Vec<String>) {
         if let Ok(mut pending) = self.pending.lock() {
-            pending.push(Pending { id, day, categories });
+            pending.push(Pending {
+                id,
+                day,
+                categories,
+            });
         }
         self.note_change();
     }
@@ -152,8 +165,11 @@ impl Publisher {
             if self.interval_secs == 0 {
                 self.changed.notified().await;
             } else {
-                tokio::time::sleep(until_next_tick(OffsetDateTime::now_utc(), self.interval_secs))
-                    .await;
+                tokio::time::sleep(until_next_tick(
+                    OffsetDateTime::now_utc(),
+                    self.interval_secs,
+                ))
+                .await;
             }
             if let Err(e) = self.tick(OffsetDateTime::now_utc()).await {
                 tracing::error!(error = %e, "publishing the counts failed; will retry at the next tick");
@@ -173,9 +189,7 @@ impl Publisher {
         let (min_cell, categories) = (self.min_cell, self.categories.clone());
         let folded = self
             .store
-            .write(move |conn| {
-                fold(conn, &pending, now, &previous, min_cell, &categories)
-            })
+            .write(move |conn| fold(conn, &pending, now, &previous, min_cell, &categories))
             .await;
         match folded {
             Ok(snapshot) => {
@@ -232,9 +246,19 @@ fn fold(
     let id = crate::crypto::random::token_hex()
         .map(|t| t.chars().take(32).collect::<String>())
         .unwrap_or_else(|_| format!("{}", now.unix_timestamp()));
-    let body = serde_json::to_string(&counts).map_err(|_| crate::store::StoreError::Conflict("snapshot"))?;
-    counts::insert_snapshot(conn, &id, counts.published_at.as_deref().unwrap_or_default(), &body)?;
-    Ok(Snapshot { id, counts, json: body })
+    let body = serde_json::to_string(&counts)
+        .map_err(|_| crate::store::StoreError::Conflict("snapshot"))?;
+    counts::insert_snapshot(
+        conn,
+        &id,
+        counts.published_at.as_deref().unwrap_or_default(),
+        &body,
+    )?;
+    Ok(Snapshot {
+        id,
+        counts,
+        json: body,
+    })
 }
 
 /// Rounds the true counts into the published figures.
@@ -257,7 +281,10 @@ fn build(
         }
     }
     PublicCounts {
-        published_at: now.replace_nanosecond(0).ok().and_then(|t| t.format(&Rfc3339).ok()),
+        published_at: now
+            .replace_nanosecond(0)
+            .ok()
+            .and_then(|t| t.format(&Rfc3339).ok()),
         min_cell,
         statements: StatementCounts {
             total: round(cell("total"), min_cell),
@@ -267,7 +294,9 @@ fn build(
                 .collect(),
             by_week,
         },
-        pledges: PledgeCounts { total: round(cell("pledge:total"), min_cell) },
+        pledges: PledgeCounts {
+            total: round(cell("pledge:total"), min_cell),
+        },
     }
 }
 
@@ -309,7 +338,11 @@ mod tests {
         let empty = PublicCounts {
             published_at: None,
             min_cell: 10,
-            statements: StatementCounts { total: None, by_category: BTreeMap::new(), by_week: BTreeMap::new() },
+            statements: StatementCounts {
+                total: None,
+                by_category: BTreeMap::new(),
+                by_week: BTreeMap::new(),
+            },
             pledges: PledgeCounts { total: None },
         };
         let mut cells = BTreeMap::new();
@@ -317,10 +350,19 @@ mod tests {
         cells.insert("week:2026-W47".to_owned(), 25);
         cells.insert("week:2026-W48".to_owned(), 20);
         cells.insert("category:a".to_owned(), 3);
-        let first = build(&cells, datetime!(2026-11-28 00:00 UTC), &empty, 10, &["a".to_owned(), "b".to_owned()]);
+        let first = build(
+            &cells,
+            datetime!(2026-11-28 00:00 UTC),
+            &empty,
+            10,
+            &["a".to_owned(), "b".to_owned()],
+        );
         assert_eq!(first.statements.total, Some(40));
         assert_eq!(first.statements.by_week.get("2026-W47"), Some(&Some(20)));
-        assert!(!first.statements.by_week.contains_key("2026-W48"), "W48 is still open");
+        assert!(
+            !first.statements.by_week.contains_key("2026-W48"),
+            "W48 is still open"
+        );
         assert_eq!(first.statements.by_category.get("a"), Some(&None));
         assert_eq!(first.statements.by_category.get("b"), Some(&None));
         // Late rows for W47 do not revise it once published.

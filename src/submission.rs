@@ -12,13 +12,21 @@ pub const MAX_STATEMENT_CHARS: usize = 20_000;
 /// Why a submission was refused. Messages speak to the survivor and never quote input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SubmissionError {
-    #[error("What you wrote is longer than {MAX_STATEMENT_CHARS} characters. Please shorten it a little; nothing has been sent.")]
+    #[error(
+        "What you wrote is longer than {MAX_STATEMENT_CHARS} characters. Please shorten it a little; nothing has been sent."
+    )]
     TooLong,
-    #[error("What you wrote contains invisible control characters we cannot store. Please remove them (pasting as plain text usually helps); nothing has been sent.")]
+    #[error(
+        "What you wrote contains invisible control characters we cannot store. Please remove them (pasting as plain text usually helps); nothing has been sent."
+    )]
     ControlCharacter,
-    #[error("One of the choices sent is not on this form. Please choose again from the list; nothing has been sent.")]
+    #[error(
+        "One of the choices sent is not on this form. Please choose again from the list; nothing has been sent."
+    )]
     UnknownChoice,
-    #[error("The form was sent with a field it does not have, or a field twice. Please use the form on this page; nothing has been sent.")]
+    #[error(
+        "The form was sent with a field it does not have, or a field twice. Please use the form on this page; nothing has been sent."
+    )]
     UnexpectedField,
 }
 
@@ -36,7 +44,10 @@ impl std::fmt::Debug for Statement {
 impl Statement {
     pub fn parse(raw: &str) -> Result<Statement, SubmissionError> {
         let text = raw.replace("\r\n", "\n");
-        if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        if text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
             return Err(SubmissionError::ControlCharacter);
         }
         if text.chars().count() > MAX_STATEMENT_CHARS {
@@ -174,7 +185,9 @@ mod tests {
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -182,16 +195,28 @@ mod tests {
         let s = Statement::parse("a\r\nb\tc\rd").unwrap();
         assert_eq!(s.as_str(), "a\nb\tc\rd");
         assert!(Statement::parse("   \n ").unwrap().is_empty());
-        assert_eq!(Statement::parse("a\u{0}b"), Err(SubmissionError::ControlCharacter));
-        assert_eq!(Statement::parse("a\u{1b}[31m"), Err(SubmissionError::ControlCharacter));
-        assert_eq!(Statement::parse("\u{85}"), Err(SubmissionError::ControlCharacter));
+        assert_eq!(
+            Statement::parse("a\u{0}b"),
+            Err(SubmissionError::ControlCharacter)
+        );
+        assert_eq!(
+            Statement::parse("a\u{1b}[31m"),
+            Err(SubmissionError::ControlCharacter)
+        );
+        assert_eq!(
+            Statement::parse("\u{85}"),
+            Err(SubmissionError::ControlCharacter)
+        );
     }
 
     #[test]
     fn length_counts_characters_after_crlf_normalisation() {
         assert!(Statement::parse(&"é".repeat(MAX_STATEMENT_CHARS)).is_ok());
         assert!(Statement::parse(&"\r\n".repeat(MAX_STATEMENT_CHARS)).is_ok());
-        assert_eq!(Statement::parse(&"x".repeat(MAX_STATEMENT_CHARS + 1)), Err(SubmissionError::TooLong));
+        assert_eq!(
+            Statement::parse(&"x".repeat(MAX_STATEMENT_CHARS + 1)),
+            Err(SubmissionError::TooLong)
+        );
     }
 
     #[test]
@@ -216,15 +241,24 @@ mod tests {
         let extra = SubmissionForm::from_pairs(&pairs(&[("email", "x")]));
         assert_eq!(extra.unwrap_err(), SubmissionError::UnexpectedField);
         let bad_cat = SubmissionForm::from_pairs(&pairs(&[("category", "nope")])).unwrap();
-        assert_eq!(bad_cat.validate(&config).unwrap_err(), SubmissionError::UnknownChoice);
+        assert_eq!(
+            bad_cat.validate(&config).unwrap_err(),
+            SubmissionError::UnknownChoice
+        );
         let bad_setting = SubmissionForm::from_pairs(&pairs(&[("setting", "moon")])).unwrap();
-        assert_eq!(bad_setting.validate(&config).unwrap_err(), SubmissionError::UnknownChoice);
+        assert_eq!(
+            bad_setting.validate(&config).unwrap_err(),
+            SubmissionError::UnknownChoice
+        );
         assert!(SubmissionForm::from_pairs(&pairs(&[("consent_publish", "yes")])).is_err());
     }
 
     #[test]
     fn an_empty_form_is_a_bare_me_too() {
-        let t = SubmissionForm::from_pairs(&[]).unwrap().validate(&Config::default()).unwrap();
+        let t = SubmissionForm::from_pairs(&[])
+            .unwrap()
+            .validate(&Config::default())
+            .unwrap();
         assert!(t.statement.is_empty());
         assert!(t.categories.is_empty());
     }

@@ -64,7 +64,10 @@ mod tests {
         for len in 2..20_000 {
             let p = padme(len);
             assert!(p >= len);
-            assert!(p - len <= len / 8 + 1, "overhead stays under ~12% ({len} -> {p})");
+            assert!(
+                p - len <= len / 8 + 1,
+                "overhead stays under ~12% ({len} -> {p})"
+            );
         }
     }
 

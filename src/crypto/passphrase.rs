@@ -5,7 +5,11 @@ use diceware_wordlists::Wordlist;
 
 /// The EFF large wordlist without entries that contain a hyphen.
 pub fn eff_words() -> impl Iterator<Item = &'static str> {
-    Wordlist::EffLong.get_list().iter().copied().filter(|w| !w.contains('-'))
+    Wordlist::EffLong
+        .get_list()
+        .iter()
+        .copied()
+        .filter(|w| !w.contains('-'))
 }
 
 /// A fresh five-word suggestion, separated by spaces.

@@ -32,7 +32,10 @@ pub fn decode(text: &str) -> Result<SecretKey, CryptoError> {
     let body = lower.strip_prefix(PREFIX).ok_or(CryptoError::Format)?;
     let hex: Zeroizing<String> =
         Zeroizing::new(body.chars().filter(|c| c.is_ascii_hexdigit()).collect());
-    if body.chars().any(|c| !(c.is_ascii_hexdigit() || c == '-' || c.is_whitespace())) {
+    if body
+        .chars()
+        .any(|c| !(c.is_ascii_hexdigit() || c == '-' || c.is_whitespace()))
+    {
         return Err(CryptoError::Format);
     }
     let bytes = Zeroizing::new(hex::decode(hex.as_bytes()).map_err(|_| CryptoError::Format)?);
@@ -52,8 +55,11 @@ mod tests {
         let key = SecretKey::generate().unwrap();
         let text = encode(&key);
         assert!(text.starts_with(PREFIX));
-        let spaced = format!("  {}\n", text.to_uppercase().replace('-', " "))
-            .replacen("CHORUS RECOVERY ", "CHORUS-RECOVERY-", 1);
+        let spaced = format!("  {}\n", text.to_uppercase().replace('-', " ")).replacen(
+            "CHORUS RECOVERY ",
+            "CHORUS-RECOVERY-",
+            1,
+        );
         let back = decode(&spaced).unwrap();
         assert_eq!(back.seed(), key.seed());
     }
@@ -63,7 +69,11 @@ mod tests {
         let key = SecretKey::from_seed(&[5; 32]).unwrap();
         let text = encode(&key).to_string();
         let last = text.chars().last().unwrap();
-        let typo = format!("{}{}", &text[..text.len() - 1], if last == '0' { '1' } else { '0' });
+        let typo = format!(
+            "{}{}",
+            &text[..text.len() - 1],
+            if last == '0' { '1' } else { '0' }
+        );
         assert!(decode(&typo).is_err());
         assert!(decode("chorus-recovery-zz").is_err());
         assert!(decode("nonsense").is_err());

@@ -65,7 +65,8 @@ impl PasswordKeys {
         let hk = Hkdf::<Sha256>::new(None, master.as_slice());
         let expand = |info: &[u8]| -> Result<Zeroizing<[u8; 32]>, CryptoError> {
             let mut out = Zeroizing::new([0u8; 32]);
-            hk.expand(info, out.as_mut_slice()).map_err(|_| CryptoError::Kdf)?;
+            hk.expand(info, out.as_mut_slice())
+                .map_err(|_| CryptoError::Kdf)?;
             Ok(out)
         };
         Ok(PasswordKeys {
@@ -86,14 +87,25 @@ impl PasswordKeys {
     }
 
     /// Wraps `secret` under the key for its kind, bound to `context` (the staff id).
-    pub fn wrap(&self, kind: Wrapped, secret: &[u8], context: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    pub fn wrap(
+        &self,
+        kind: Wrapped,
+        secret: &[u8],
+        context: &[u8],
+    ) -> Result<Vec<u8>, CryptoError> {
         let key = self.key_for(kind);
         let nonce_bytes = random::bytes::<NONCE_LEN>()?;
         let nonce = Nonce::try_from(&nonce_bytes[..]).map_err(|_| CryptoError::Seal)?;
         let aad = [kind.label(), context].concat();
         let cipher = ChaCha20Poly1305::new_from_slice(key).map_err(|_| CryptoError::Seal)?;
         let ciphertext = cipher
-            .encrypt(&nonce, Payload { msg: secret, aad: &aad })
+            .encrypt(
+                &nonce,
+                Payload {
+                    msg: secret,
+                    aad: &aad,
+                },
+            )
             .map_err(|_| CryptoError::Seal)?;
         Ok([&nonce_bytes[..], &ciphertext].concat())
     }
@@ -105,13 +117,21 @@ impl PasswordKeys {
         blob: &[u8],
         context: &[u8],
     ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-        let (nonce, ciphertext) = blob.split_at_checked(NONCE_LEN).ok_or(CryptoError::Format)?;
+        let (nonce, ciphertext) = blob
+            .split_at_checked(NONCE_LEN)
+            .ok_or(CryptoError::Format)?;
         let nonce = Nonce::try_from(nonce).map_err(|_| CryptoError::Format)?;
         let aad = [kind.label(), context].concat();
         let cipher =
             ChaCha20Poly1305::new_from_slice(self.key_for(kind)).map_err(|_| CryptoError::Open)?;
         cipher
-            .decrypt(&nonce, Payload { msg: ciphertext, aad: &aad })
+            .decrypt(
+                &nonce,
+                Payload {
+                    msg: ciphertext,
+                    aad: &aad,
+                },
+            )
             .map(Zeroizing::new)
             .map_err(|_| CryptoError::Open)
     }
@@ -131,8 +151,12 @@ mod tests {
     const TEST_MEMORY_KIB: u32 = 64 * 1024;
 
     fn keys(password: &str, salt: &[u8]) -> PasswordKeys {
-        PasswordKeys::derive(&SecretString::from(password.to_owned()), salt, TEST_MEMORY_KIB)
-            .unwrap()
+        PasswordKeys::derive(
+            &SecretString::from(password.to_owned()),
+            salt,
+            TEST_MEMORY_KIB,
+        )
+        .unwrap()
     }
 
     #[test]
@@ -140,11 +164,20 @@ mod tests {
         let salt = [9u8; 16];
         let k = keys("correct horse battery staple", &salt);
         let blob = k.wrap(Wrapped::PrivateKey, &[1u8; 32], b"staff-1").unwrap();
-        assert_eq!(k.unwrap(Wrapped::PrivateKey, &blob, b"staff-1").unwrap().as_slice(), &[1u8; 32]);
+        assert_eq!(
+            k.unwrap(Wrapped::PrivateKey, &blob, b"staff-1")
+                .unwrap()
+                .as_slice(),
+            &[1u8; 32]
+        );
         assert!(k.unwrap(Wrapped::TotpSecret, &blob, b"staff-1").is_err());
         assert!(k.unwrap(Wrapped::PrivateKey, &blob, b"staff-2").is_err());
         let wrong = keys("correct horse battery stapler", &salt);
-        assert!(wrong.unwrap(Wrapped::PrivateKey, &blob, b"staff-1").is_err());
+        assert!(
+            wrong
+                .unwrap(Wrapped::PrivateKey, &blob, b"staff-1")
+                .is_err()
+        );
         assert!(!wrong.verifies(k.verifier()));
         assert!(k.verifies(keys("correct horse battery staple", &salt).verifier()));
     }

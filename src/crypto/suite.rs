@@ -107,13 +107,17 @@ impl std::fmt::Debug for SecretKey {
 impl SecretKey {
     /// A fresh key pair from the OS generator.
     pub fn generate() -> Result<SecretKey, CryptoError> {
-        Ok(SecretKey { seed: Zeroizing::new(super::random::bytes::<32>()?) })
+        Ok(SecretKey {
+            seed: Zeroizing::new(super::random::bytes::<32>()?),
+        })
     }
 
     /// Rebuilds a key from its seed (unwrapped from storage, or derived).
     pub fn from_seed(seed: &[u8]) -> Result<SecretKey, CryptoError> {
         let seed: [u8; 32] = seed.try_into().map_err(|_| CryptoError::Format)?;
-        Ok(SecretKey { seed: Zeroizing::new(seed) })
+        Ok(SecretKey {
+            seed: Zeroizing::new(seed),
+        })
     }
 
     /// The seed, for wrapping. Callers keep it in zeroizing buffers.
@@ -217,11 +221,24 @@ mod tests {
         let blob = seal(&pk, &kid, Label::Testimony, b"me too", b"row-1").unwrap();
         assert_eq!(blob.len(), OVERHEAD + 6);
         assert_eq!(key_id_of(&blob).unwrap(), kid);
-        assert_eq!(open(&sk, Label::Testimony, &blob, b"row-1").unwrap().as_slice(), b"me too");
+        assert_eq!(
+            open(&sk, Label::Testimony, &blob, b"row-1")
+                .unwrap()
+                .as_slice(),
+            b"me too"
+        );
         // Another row, another label, another key, a flipped header byte: all refused.
         assert!(open(&sk, Label::Testimony, &blob, b"row-2").is_err());
         assert!(open(&sk, Label::EpochGrant, &blob, b"row-1").is_err());
-        assert!(open(&SecretKey::generate().unwrap(), Label::Testimony, &blob, b"row-1").is_err());
+        assert!(
+            open(
+                &SecretKey::generate().unwrap(),
+                Label::Testimony,
+                &blob,
+                b"row-1"
+            )
+            .is_err()
+        );
         let mut moved = blob.clone();
         moved[5] ^= 1;
         assert!(open(&sk, Label::Testimony, &moved, b"row-1").is_err());
@@ -239,7 +256,10 @@ mod tests {
         assert_eq!(pk.len(), PUBLIC_KEY_LEN);
         use sha2::Digest;
         let digest = hex::encode(sha2::Sha256::digest(&pk));
-        assert_eq!(digest, include_str!("../../tests/kat/xwing_pk_seed42.sha256").trim());
+        assert_eq!(
+            digest,
+            include_str!("../../tests/kat/xwing_pk_seed42.sha256").trim()
+        );
     }
 
     /// Known-answer test: a blob sealed by an earlier build still opens, so the format

@@ -19,7 +19,11 @@ pub fn seal(
     suite::seal(epoch_key, epoch_id, Label::Testimony, &padded, row_id)
 }
 
-pub fn open(epoch_secret: &SecretKey, row_id: &[u8; 16], blob: &[u8]) -> Result<Testimony, CryptoError> {
+pub fn open(
+    epoch_secret: &SecretKey,
+    row_id: &[u8; 16],
+    blob: &[u8],
+) -> Result<Testimony, CryptoError> {
     let padded = suite::open(epoch_secret, Label::Testimony, blob, row_id)?;
     let json = padding::unpad(&padded)?;
     serde_json::from_slice(json).map_err(|_| CryptoError::Format)

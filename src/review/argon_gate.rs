@@ -16,7 +16,9 @@ pub struct ArgonGate {
 
 impl ArgonGate {
     pub fn new(concurrency: usize) -> ArgonGate {
-        ArgonGate { permits: Arc::new(Semaphore::new(concurrency)) }
+        ArgonGate {
+            permits: Arc::new(Semaphore::new(concurrency)),
+        }
     }
 
     /// Runs `work` on the blocking pool holding a permit, or answers `Busy` at once.
@@ -25,7 +27,11 @@ impl ArgonGate {
         T: Send + 'static,
         F: FnOnce() -> Result<T, ReviewError> + Send + 'static,
     {
-        let permit = self.permits.clone().try_acquire_owned().map_err(|_| ReviewError::Busy)?;
+        let permit = self
+            .permits
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| ReviewError::Busy)?;
         tokio::task::spawn_blocking(move || {
             // The permit moves into the closure: it is released only when the work is done,
             // even if the request that started it has gone away.

@@ -35,12 +35,21 @@ pub fn open_grant(
     recipient: &SecretKey,
     sealed: &[u8],
 ) -> Result<SecretKey, CryptoError> {
-    let seed = suite::open(recipient, Label::EpochGrant, sealed, &grant_context(epoch_id, recipient_id))?;
+    let seed = suite::open(
+        recipient,
+        Label::EpochGrant,
+        sealed,
+        &grant_context(epoch_id, recipient_id),
+    )?;
     SecretKey::from_seed(&seed)
 }
 
 /// Creates a new epoch sealed to `recipients` inside the caller's transaction.
-pub fn create(conn: &Connection, recipients: &[([u8; 16], PublicKey)], at: &str) -> StoreResult<[u8; 16]> {
+pub fn create(
+    conn: &Connection,
+    recipients: &[([u8; 16], PublicKey)],
+    at: &str,
+) -> StoreResult<[u8; 16]> {
     let crypto = |_: CryptoError| StoreError::Conflict("epoch key sealing failed");
     let secret = SecretKey::generate().map_err(crypto)?;
     let public = secret.public_key().map_err(crypto)?;
@@ -58,7 +67,10 @@ pub fn current_recipients(conn: &Connection) -> StoreResult<Vec<([u8; 16], Publi
     let bad = |_: CryptoError| StoreError::Conflict("a stored public key is malformed");
     let mut out = Vec::new();
     for member in staff::active(conn)? {
-        out.push((member.id, PublicKey::from_bytes(&member.public_key).map_err(bad)?));
+        out.push((
+            member.id,
+            PublicKey::from_bytes(&member.public_key).map_err(bad)?,
+        ));
     }
     for (id, pk) in keys::recovery_keys(conn)? {
         out.push((id, PublicKey::from_bytes(&pk).map_err(bad)?));
@@ -71,7 +83,9 @@ pub fn current_recipients(conn: &Connection) -> StoreResult<Vec<([u8; 16], Publi
 pub fn rotate(conn: &Connection, at: &str, actor: &str) -> StoreResult<[u8; 16]> {
     let recipients = current_recipients(conn)?;
     if recipients.is_empty() {
-        return Err(StoreError::Conflict("no one to seal a new epoch to: run set-up first"));
+        return Err(StoreError::Conflict(
+            "no one to seal a new epoch to: run set-up first",
+        ));
     }
     let id = create(conn, &recipients, at)?;
     audit::append(
@@ -79,7 +93,11 @@ pub fn rotate(conn: &Connection, at: &str, actor: &str) -> StoreResult<[u8; 16]>
         at,
         actor,
         "keys.rotate",
-        &format!("new epoch {} sealed to {} recipients", hex::encode(id), recipients.len()),
+        &format!(
+            "new epoch {} sealed to {} recipients",
+            hex::encode(id),
+            recipients.len()
+        ),
     )?;
     Ok(id)
 }

@@ -37,7 +37,11 @@ impl EpochKeys {
         crypto::testimony::open(secret, &row.id, &row.ciphertext)
     }
 
-    fn open_grants(conn: &Connection, recipient_id: &[u8; 16], secret: &SecretKey) -> Result<EpochKeys, ReviewError> {
+    fn open_grants(
+        conn: &Connection,
+        recipient_id: &[u8; 16],
+        secret: &SecretKey,
+    ) -> Result<EpochKeys, ReviewError> {
         let mut opened = EpochKeys::default();
         for (epoch_id, sealed) in keys::grants_for(conn, recipient_id)? {
             let key = epochs::open_grant(&epoch_id, recipient_id, secret, &sealed)?;
@@ -57,8 +61,12 @@ pub fn open_with_password(
     memory_kib: u32,
 ) -> Result<EpochKeys, ReviewError> {
     let member = staff::by_username(conn, username)?.filter(|m| m.active);
-    let salt = member.as_ref().map(|m| m.salt.clone()).unwrap_or_else(|| vec![0u8; 16]);
-    let derived = PasswordKeys::derive(password, &salt, memory_kib).map_err(|_| ReviewError::BadCredentials)?;
+    let salt = member
+        .as_ref()
+        .map(|m| m.salt.clone())
+        .unwrap_or_else(|| vec![0u8; 16]);
+    let derived = PasswordKeys::derive(password, &salt, memory_kib)
+        .map_err(|_| ReviewError::BadCredentials)?;
     let member = member.ok_or(ReviewError::BadCredentials)?;
     if !derived.verifies(&member.verifier) {
         return Err(ReviewError::BadCredentials);
@@ -71,7 +79,10 @@ pub fn open_with_password(
 }
 
 /// Opens every epoch granted to the recovery key whose secret is `recovery`.
-pub fn open_with_recovery(conn: &Connection, recovery: &SecretKey) -> Result<EpochKeys, ReviewError> {
+pub fn open_with_recovery(
+    conn: &Connection,
+    recovery: &SecretKey,
+) -> Result<EpochKeys, ReviewError> {
     let public = recovery.public_key()?.to_bytes();
     let (id, _) = keys::recovery_keys(conn)?
         .into_iter()

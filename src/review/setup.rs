@@ -22,7 +22,9 @@ pub fn parse_username(raw: &str) -> Result<String, ReviewError> {
     let name = raw.trim().to_ascii_lowercase();
     let ok = !name.is_empty()
         && name.len() <= 64
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
     if ok {
         Ok(name)
     } else {
@@ -41,14 +43,18 @@ pub fn check_password(password: &SecretString) -> Result<(), ReviewError> {
         ));
     }
     if p.len() > MAX_PASSWORD_BYTES {
-        return Err(ReviewError::InvalidInput("That passphrase is too long (1024 bytes at most)."));
+        return Err(ReviewError::InvalidInput(
+            "That passphrase is too long (1024 bytes at most).",
+        ));
     }
     Ok(())
 }
 
 /// A new TOTP secret.
 pub fn new_totp_secret() -> Result<Zeroizing<Vec<u8>>, ReviewError> {
-    Ok(Zeroizing::new(random::bytes::<TOTP_SECRET_BYTES>()?.to_vec()))
+    Ok(Zeroizing::new(
+        random::bytes::<TOTP_SECRET_BYTES>()?.to_vec(),
+    ))
 }
 
 /// The `otpauth://` URI an authenticator app scans.
@@ -122,24 +128,43 @@ pub fn prepare(
         key_fingerprint: staff_public.fingerprint(),
         username,
     };
-    Ok((PreparedAdmin { row, recovery_id: random::id()?, recovery_public, staff_public }, shown))
+    Ok((
+        PreparedAdmin {
+            row,
+            recovery_id: random::id()?,
+            recovery_public,
+            staff_public,
+        },
+        shown,
+    ))
 }
 
 impl PreparedAdmin {
     /// Commits the admin, the recovery key, the first epoch and the audit entries. With a
     /// `token`, it must be a live set-up token and is used up.
-    pub fn commit(&self, conn: &Connection, token: Option<&str>, now: i64, at: &str) -> Result<(), StoreError> {
+    pub fn commit(
+        &self,
+        conn: &Connection,
+        token: Option<&str>,
+        now: i64,
+        at: &str,
+    ) -> Result<(), StoreError> {
         if staff::any_admin(conn)? {
             return Err(StoreError::Conflict("already set up"));
         }
-        if let Some(token) = token {
-            if !setup_tokens::consume(conn, setup_tokens::PURPOSE_FIRST_ADMIN, token, now)? {
-                return Err(StoreError::Conflict("token"));
-            }
+        if let Some(token) = token
+            && !setup_tokens::consume(conn, setup_tokens::PURPOSE_FIRST_ADMIN, token, now)?
+        {
+            return Err(StoreError::Conflict("token"));
         }
         setup_tokens::clear(conn, setup_tokens::PURPOSE_FIRST_ADMIN)?;
         staff::insert(conn, &self.row, at)?;
-        keys::insert_recovery_key(conn, &self.recovery_id, &self.recovery_public.to_bytes(), at)?;
+        keys::insert_recovery_key(
+            conn,
+            &self.recovery_id,
+            &self.recovery_public.to_bytes(),
+            at,
+        )?;
         let recipients = vec![
             (self.row.id, self.staff_public.clone()),
             (self.recovery_id, self.recovery_public.clone()),
@@ -152,7 +177,13 @@ impl PreparedAdmin {
             "setup.first_admin",
             &format!("admin key {}", self.staff_public.fingerprint()),
         )?;
-        audit::append(conn, at, &self.row.username, "keys.epoch", &format!("first epoch {}", hex::encode(epoch)))?;
+        audit::append(
+            conn,
+            at,
+            &self.row.username,
+            "keys.epoch",
+            &format!("first epoch {}", hex::encode(epoch)),
+        )?;
         Ok(())
     }
 }

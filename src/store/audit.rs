@@ -22,11 +22,19 @@ fn entry_hash(prev: &[u8], seq: i64, at: &str, actor: &str, action: &str, detail
 
 /// Appends one entry. Call inside the transaction that performs the action, so the action
 /// and its record commit together.
-pub fn append(conn: &Connection, at: &str, actor: &str, action: &str, detail: &str) -> StoreResult<()> {
+pub fn append(
+    conn: &Connection,
+    at: &str,
+    actor: &str,
+    action: &str,
+    detail: &str,
+) -> StoreResult<()> {
     let last: Option<(i64, Vec<u8>)> = conn
-        .query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     let (seq, prev) = match last {
         Some((seq, hash)) => (seq + 1, hash),
@@ -82,9 +90,17 @@ mod tests {
 
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(include_str!("../../migrations/0001_initial.sql")).unwrap();
+        conn.execute_batch(include_str!("../../migrations/0001_initial.sql"))
+            .unwrap();
         for i in 0..5 {
-            append(&conn, "2026-01-01T00:00:00Z", "admin", "test", &format!("entry {i}")).unwrap();
+            append(
+                &conn,
+                "2026-01-01T00:00:00Z",
+                "admin",
+                "test",
+                &format!("entry {i}"),
+            )
+            .unwrap();
         }
         conn
     }
@@ -97,11 +113,13 @@ mod tests {
     #[test]
     fn edits_deletions_and_reordering_break_the_chain() {
         let c = db();
-        c.execute("UPDATE audit_log SET detail = 'edited' WHERE seq = 3", []).unwrap();
+        c.execute("UPDATE audit_log SET detail = 'edited' WHERE seq = 3", [])
+            .unwrap();
         assert_eq!(verify(&c).unwrap().unwrap_err().seq, 3);
 
         let c = db();
-        c.execute("DELETE FROM audit_log WHERE seq = 2", []).unwrap();
+        c.execute("DELETE FROM audit_log WHERE seq = 2", [])
+            .unwrap();
         assert_eq!(verify(&c).unwrap().unwrap_err().seq, 3);
 
         let c = db();

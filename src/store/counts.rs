@@ -21,7 +21,9 @@ pub fn add(conn: &Connection, cell: &str, by: u64) -> StoreResult<()> {
 pub fn all(conn: &Connection) -> StoreResult<BTreeMap<String, u64>> {
     let mut stmt = conn.prepare_cached("SELECT cell, count FROM counters")?;
     let cells = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+        })?
         .collect::<Result<BTreeMap<_, _>, _>>()?;
     Ok(cells)
 }
@@ -34,15 +36,23 @@ pub fn insert_pledge(conn: &Connection, id: &[u8; 16], key: &str) -> StoreResult
 
 /// Takes every waiting pledge: their counts by key, and the rows deleted.
 pub fn take_pledges(conn: &Connection) -> StoreResult<BTreeMap<String, u64>> {
-    let mut stmt = conn.prepare_cached("SELECT pledge_key, count(*) FROM pledges GROUP BY pledge_key")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT pledge_key, count(*) FROM pledges GROUP BY pledge_key")?;
     let counts = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+        })?
         .collect::<Result<BTreeMap<_, _>, _>>()?;
     conn.execute("DELETE FROM pledges", [])?;
     Ok(counts)
 }
 
-pub fn insert_snapshot(conn: &Connection, id: &str, published_at: &str, body: &str) -> StoreResult<()> {
+pub fn insert_snapshot(
+    conn: &Connection,
+    id: &str,
+    published_at: &str,
+    body: &str,
+) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO snapshots (id, published_at, body) VALUES (?1, ?2, ?3)",
         params![id, published_at, body],

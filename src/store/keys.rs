@@ -12,7 +12,12 @@ pub fn newest_epoch(conn: &Connection) -> StoreResult<Option<([u8; 16], Vec<u8>)
         .optional()?)
 }
 
-pub fn insert_epoch(conn: &Connection, id: &[u8; 16], public_key: &[u8], at: &str) -> StoreResult<()> {
+pub fn insert_epoch(
+    conn: &Connection,
+    id: &[u8; 16],
+    public_key: &[u8],
+    at: &str,
+) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO epoch_keys (id, generation, public_key, created_at)
          VALUES (?1, (SELECT coalesce(max(generation), 0) + 1 FROM epoch_keys), ?2, ?3)",
@@ -35,17 +40,24 @@ pub fn insert_grant(
 }
 
 /// Every (epoch id, sealed key) granted to `recipient_id`.
-pub fn grants_for(conn: &Connection, recipient_id: &[u8; 16]) -> StoreResult<Vec<([u8; 16], Vec<u8>)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT epoch_id, sealed_key FROM key_grants WHERE recipient_id = ?1",
-    )?;
+pub fn grants_for(
+    conn: &Connection,
+    recipient_id: &[u8; 16],
+) -> StoreResult<Vec<([u8; 16], Vec<u8>)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT epoch_id, sealed_key FROM key_grants WHERE recipient_id = ?1")?;
     let rows = stmt
         .query_map([recipient_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 
-pub fn insert_recovery_key(conn: &Connection, id: &[u8; 16], public_key: &[u8], at: &str) -> StoreResult<()> {
+pub fn insert_recovery_key(
+    conn: &Connection,
+    id: &[u8; 16],
+    public_key: &[u8],
+    at: &str,
+) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO recovery_keys (id, public_key, created_at) VALUES (?1, ?2, ?3)",
         params![id, public_key, at],
@@ -56,6 +68,8 @@ pub fn insert_recovery_key(conn: &Connection, id: &[u8; 16], public_key: &[u8], 
 /// The recovery public keys on file: (id, public key).
 pub fn recovery_keys(conn: &Connection) -> StoreResult<Vec<([u8; 16], Vec<u8>)>> {
     let mut stmt = conn.prepare_cached("SELECT id, public_key FROM recovery_keys")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -76,7 +76,10 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
     {
-        self.writer.submit(f)?.await.map_err(|_| StoreError::WriterGone)?
+        self.writer
+            .submit(f)?
+            .await
+            .map_err(|_| StoreError::WriterGone)?
     }
 
     /// Runs `f` on a pooled read connection on the blocking pool.
@@ -100,11 +103,17 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
     {
-        self.writer.submit(f)?.blocking_recv().map_err(|_| StoreError::WriterGone)?
+        self.writer
+            .submit(f)?
+            .blocking_recv()
+            .map_err(|_| StoreError::WriterGone)?
     }
 
     /// Synchronous read for the CLI and start-up (a quick read; no runtime needed).
-    pub fn read_blocking<T>(&self, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
+    pub fn read_blocking<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> StoreResult<T>,
+    ) -> StoreResult<T> {
         let conn = self.reads.get()?;
         f(&conn)
     }

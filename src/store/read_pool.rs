@@ -28,23 +28,31 @@ impl std::ops::Deref for Pooled {
     type Target = Connection;
     fn deref(&self) -> &Connection {
         // Always Some until drop.
-        self.conn.as_ref().unwrap_or_else(|| unreachable!("connection taken before drop"))
+        self.conn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("connection taken before drop"))
     }
 }
 
 impl Drop for Pooled {
     fn drop(&mut self) {
-        if let (Some(conn), Ok(mut idle)) = (self.conn.take(), self.pool.idle.lock()) {
-            if idle.len() < self.pool.keep {
-                idle.push(conn);
-            }
+        if let (Some(conn), Ok(mut idle)) = (self.conn.take(), self.pool.idle.lock())
+            && idle.len() < self.pool.keep
+        {
+            idle.push(conn);
         }
     }
 }
 
 impl ReadPool {
     pub fn new(path: PathBuf, keep: usize) -> ReadPool {
-        ReadPool { inner: Arc::new(Inner { path, idle: Mutex::new(Vec::new()), keep }) }
+        ReadPool {
+            inner: Arc::new(Inner {
+                path,
+                idle: Mutex::new(Vec::new()),
+                keep,
+            }),
+        }
     }
 
     pub fn get(&self) -> StoreResult<Pooled> {
@@ -53,6 +61,9 @@ impl ReadPool {
             Some(conn) => conn,
             None => connection::open(&self.inner.path)?,
         };
-        Ok(Pooled { conn: Some(conn), pool: self.inner.clone() })
+        Ok(Pooled {
+            conn: Some(conn),
+            pool: self.inner.clone(),
+        })
     }
 }

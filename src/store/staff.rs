@@ -64,7 +64,9 @@ pub fn by_username(conn: &Connection, username: &str) -> StoreResult<Option<Staf
 
 pub fn active(conn: &Connection) -> StoreResult<Vec<StaffRow>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE active = 1"))?;
-    let rows = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 

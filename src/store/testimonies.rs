@@ -62,15 +62,20 @@ pub fn all(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM testimonies ORDER BY received_day DESC, id"
     ))?;
-    let rows = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 
 /// Rows a crash left uncounted (their tallies were only in RAM).
 pub fn uncounted(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM testimonies WHERE uncounted = 1"))?;
-    let rows = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM testimonies WHERE uncounted = 1"
+    ))?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 

@@ -130,7 +130,7 @@ struct AbortOnPanic;
 impl Drop for AbortOnPanic {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            eprintln!("chorus: the database writer panicked; stopping");
+            tracing::error!("the database writer panicked; stopping the process");
             std::process::abort();
         }
     }
@@ -143,16 +143,23 @@ mod tests {
     fn writer() -> (tempfile::TempDir, Writer) {
         let dir = tempfile::tempdir().unwrap();
         let conn = Connection::open(dir.path().join("w.db")).unwrap();
-        conn.execute_batch("CREATE TABLE t (v INTEGER UNIQUE)").unwrap();
+        conn.execute_batch("CREATE TABLE t (v INTEGER UNIQUE)")
+            .unwrap();
         (dir, Writer::start(conn, 8))
     }
 
     #[test]
     fn a_failing_job_rolls_back_alone() {
         let (_dir, w) = writer();
-        let a = w.submit(|c| Ok(c.execute("INSERT INTO t VALUES (1)", [])?)).unwrap();
-        let b = w.submit(|c| Ok(c.execute("INSERT INTO t VALUES (1)", [])?)).unwrap();
-        let n = w.submit(|c| Ok(c.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0))?)).unwrap();
+        let a = w
+            .submit(|c| Ok(c.execute("INSERT INTO t VALUES (1)", [])?))
+            .unwrap();
+        let b = w
+            .submit(|c| Ok(c.execute("INSERT INTO t VALUES (1)", [])?))
+            .unwrap();
+        let n = w
+            .submit(|c| Ok(c.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0))?))
+            .unwrap();
         assert!(a.blocking_recv().unwrap().is_ok());
         assert!(b.blocking_recv().unwrap().is_err());
         assert_eq!(n.blocking_recv().unwrap().unwrap(), 1);
@@ -162,10 +169,12 @@ mod tests {
     fn a_full_queue_is_refused_not_waited_on() {
         let (_dir, w) = writer();
         let (hold, release) = std::sync::mpsc::channel::<()>();
-        let blocker = w.submit(move |_| {
-            let _ = release.recv();
-            Ok(())
-        }).unwrap();
+        let blocker = w
+            .submit(move |_| {
+                let _ = release.recv();
+                Ok(())
+            })
+            .unwrap();
         let mut refused = false;
         let mut pending = Vec::new();
         for _ in 0..64 {

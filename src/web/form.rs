@@ -48,7 +48,9 @@ pub async fn read(req: &HttpRequest, mut payload: Payload) -> Result<FormPairs, 
     }
     let mut body = Zeroizing::new(Vec::new());
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| AppError::BadRequest("The form did not arrive completely. Please send it again."))?;
+        let chunk = chunk.map_err(|_| {
+            AppError::BadRequest("The form did not arrive completely. Please send it again.")
+        })?;
         if body.len() + chunk.len() > MAX_FORM_BYTES {
             return Err(AppError::PayloadTooLarge);
         }
@@ -70,10 +72,9 @@ pub fn decode(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
         if part.is_empty() {
             continue;
         }
-        let (name, value) = match part.iter().position(|&b| b == b'=') {
-            Some(i) => (&part[..i], &part[i + 1..]),
-            None => (part, &b""[..]),
-        };
+        let mut halves = part.splitn(2, |&b| b == b'=');
+        let name = halves.next().unwrap_or_default();
+        let value = halves.next().unwrap_or_default();
         pairs.push((decode_component(name)?, decode_component(value)?));
     }
     Ok(pairs)

@@ -23,32 +23,55 @@ pub async fn security_headers(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let hsts = req
         .app_data::<actix_web::web::Data<crate::web::AppState>>()
-        .map(|s| s.config.public_origin().is_some_and(|o| o.starts_with("https://")))
+        .map(|s| {
+            s.config
+                .public_origin()
+                .is_some_and(|o| o.starts_with("https://"))
+        })
         .unwrap_or(false);
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
-    let cross_origin = headers.remove(HeaderName::from_static(CROSS_ORIGIN_MARK)).next().is_some();
+    let cross_origin = headers
+        .remove(HeaderName::from_static(CROSS_ORIGIN_MARK))
+        .next()
+        .is_some();
     let set = |headers: &mut header::HeaderMap, name: HeaderName, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
     };
     if cross_origin {
         set(headers, header::CONTENT_SECURITY_POLICY, BADGE_CSP);
-        set(headers, HeaderName::from_static("cross-origin-resource-policy"), "cross-origin");
+        set(
+            headers,
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "cross-origin",
+        );
     } else {
         set(headers, header::CONTENT_SECURITY_POLICY, PAGE_CSP);
-        set(headers, HeaderName::from_static("cross-origin-resource-policy"), "same-origin");
+        set(
+            headers,
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        );
         set(headers, header::X_FRAME_OPTIONS, "DENY");
     }
     set(headers, header::REFERRER_POLICY, "same-origin");
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(headers, HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
+    set(
+        headers,
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
     set(
         headers,
         HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), interest-cohort=()",
     );
     if hsts {
-        set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000");
+        set(
+            headers,
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000",
+        );
     }
     if !headers.contains_key(header::CACHE_CONTROL) {
         set(headers, header::CACHE_CONTROL, "no-store");

@@ -18,7 +18,10 @@ pub struct Layout {
 
 impl Layout {
     pub fn from_config(config: &Config) -> Layout {
-        Layout { site_name: config.site_name.clone(), quick_exit_url: config.quick_exit_url.clone() }
+        Layout {
+            site_name: config.site_name.clone(),
+            quick_exit_url: config.quick_exit_url.clone(),
+        }
     }
 }
 
@@ -38,12 +41,18 @@ pub fn current() -> Option<&'static Layout> {
 pub fn page(status: StatusCode, view: &impl Template) -> HttpResponse {
     match view.render() {
         Ok(html) => HttpResponse::build(status)
-            .insert_header((CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")))
+            .insert_header((
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ))
             .body(html),
         Err(e) => {
             tracing::error!(error = %e, "template failed to render");
             HttpResponse::InternalServerError()
-                .insert_header((CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8")))
+                .insert_header((
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("text/plain; charset=utf-8"),
+                ))
                 .body("Something went wrong. Nothing you sent was stored.")
         }
     }

@@ -86,7 +86,9 @@ impl AppState {
     /// True if the site-wide intake throttle admits one more submission now. Generous by
     /// default (a burst of hundreds): it stops floods, never a person.
     pub fn intake_admits(&self) -> bool {
-        self.intake_limiter.as_ref().is_none_or(|l| l.check().is_ok())
+        self.intake_limiter
+            .as_ref()
+            .is_none_or(|l| l.check().is_ok())
     }
 }
 
@@ -128,14 +130,20 @@ fn is_api(req: &HttpRequest) -> bool {
 
 async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     if is_api(&req) {
-        return Ok(json_error(actix_web::http::StatusCode::NOT_FOUND, "not found"));
+        return Ok(json_error(
+            actix_web::http::StatusCode::NOT_FOUND,
+            "not found",
+        ));
     }
     Err(AppError::NotFound)
 }
 
 async fn method_not_allowed(req: HttpRequest) -> Result<HttpResponse, AppError> {
     if is_api(&req) {
-        return Ok(json_error(actix_web::http::StatusCode::METHOD_NOT_ALLOWED, "method not allowed"));
+        return Ok(json_error(
+            actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
+            "method not allowed",
+        ));
     }
     Err(AppError::MethodNotAllowed)
 }

@@ -9,13 +9,17 @@ use crate::config::Config;
 /// True if the request plainly comes from another site.
 pub fn is_cross_site(req: &HttpRequest, config: &Config) -> bool {
     let headers = req.headers();
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if !matches!(site, "same-origin" | "none") {
-            return true;
-        }
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && !matches!(site, "same-origin" | "none")
+    {
+        return true;
     }
-    let Some(origin) = headers.get("origin") else { return false };
-    let Ok(origin) = origin.to_str() else { return true };
+    let Some(origin) = headers.get("origin") else {
+        return false;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return true;
+    };
     let origin = origin.trim().to_ascii_lowercase();
     if origin == "null" {
         return true;
@@ -24,7 +28,10 @@ pub fn is_cross_site(req: &HttpRequest, config: &Config) -> bool {
         Some(ours) => origin != ours,
         None => {
             // Without a configured public URL, our origin is whatever host the browser used.
-            let host = headers.get("host").and_then(|v| v.to_str().ok()).unwrap_or_default();
+            let host = headers
+                .get("host")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
             let authority = origin.split_once("://").map(|(_, a)| a).unwrap_or_default();
             host.is_empty() || !authority.eq_ignore_ascii_case(host)
         }
@@ -48,8 +55,14 @@ mod tests {
     fn same_origin_and_headerless_posts_pass() {
         let c = Config::default();
         assert!(!is_cross_site(&req(&[]), &c));
-        assert!(!is_cross_site(&req(&[("sec-fetch-site", "same-origin")]), &c));
-        assert!(!is_cross_site(&req(&[("origin", "http://chorus.test")]), &c));
+        assert!(!is_cross_site(
+            &req(&[("sec-fetch-site", "same-origin")]),
+            &c
+        ));
+        assert!(!is_cross_site(
+            &req(&[("origin", "http://chorus.test")]),
+            &c
+        ));
     }
 
     #[test]
@@ -57,11 +70,19 @@ mod tests {
         let c = Config::default();
         assert!(is_cross_site(&req(&[("sec-fetch-site", "cross-site")]), &c));
         assert!(is_cross_site(&req(&[("sec-fetch-site", "same-site")]), &c));
-        assert!(is_cross_site(&req(&[("origin", "https://evil.example")]), &c));
+        assert!(is_cross_site(
+            &req(&[("origin", "https://evil.example")]),
+            &c
+        ));
         assert!(is_cross_site(&req(&[("origin", "null")]), &c));
-        let mut c = Config::default();
-        c.public_url = Some("https://chorus.example".into());
+        let c = Config {
+            public_url: Some("https://chorus.example".into()),
+            ..Config::default()
+        };
         assert!(is_cross_site(&req(&[("origin", "http://chorus.test")]), &c));
-        assert!(!is_cross_site(&req(&[("origin", "https://chorus.example")]), &c));
+        assert!(!is_cross_site(
+            &req(&[("origin", "https://chorus.example")]),
+            &c
+        ));
     }
 }

@@ -42,7 +42,10 @@ fn cacheable(mut response: HttpResponse, snapshot: &Snapshot) -> HttpResponse {
     if let Ok(tag) = HeaderValue::from_str(&etag(snapshot)) {
         headers.insert(header::ETAG, tag);
     }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PUBLIC_CACHE));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(PUBLIC_CACHE),
+    );
     response
 }
 
@@ -77,7 +80,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -86,7 +89,10 @@ fn group_thousands(n: u64) -> String {
 }
 
 fn label_for(key: &str, list: &[Choice]) -> String {
-    list.iter().find(|c| c.key == key).map(|c| c.label.clone()).unwrap_or_else(|| key.to_owned())
+    list.iter()
+        .find(|c| c.key == key)
+        .map(|c| c.label.clone())
+        .unwrap_or_else(|| key.to_owned())
 }
 
 pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
@@ -104,14 +110,22 @@ pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpRespons
             .statements
             .by_category
             .iter()
-            .map(|(k, v)| (label_for(k, &state.config.categories), shown(*v, c.min_cell)))
+            .map(|(k, v)| {
+                (
+                    label_for(k, &state.config.categories),
+                    shown(*v, c.min_cell),
+                )
+            })
             .collect(),
         weeks: c
             .statements
             .by_week
             .iter()
             .rev()
-            .map(|(w, v)| WeekRow { week: w.clone(), count: shown(*v, c.min_cell) })
+            .map(|(w, v)| WeekRow {
+                week: w.clone(),
+                count: shown(*v, c.min_cell),
+            })
             .collect(),
         chart_svg: svg::weekly_chart(&c.statements.by_week, c.min_cell),
         pledges: shown(c.pledges.total, c.min_cell),
@@ -154,7 +168,9 @@ pub async fn badge(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
             let c = &snapshot.counts;
             let body = svg::badge("me too", &shown(c.statements.total, c.min_cell));
             cacheable(
-                HttpResponse::Ok().insert_header((header::CONTENT_TYPE, "image/svg+xml")).body(body),
+                HttpResponse::Ok()
+                    .insert_header((header::CONTENT_TYPE, "image/svg+xml"))
+                    .body(body),
                 &snapshot,
             )
         }
@@ -199,29 +215,63 @@ pub async fn pledge_form(state: Data<AppState>) -> HttpResponse {
     pledge_page(&state, StatusCode::OK, None)
 }
 
-pub async fn pledge(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn pledge(
+    req: HttpRequest,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let pairs = form::read(&req, body).await?;
     if origin::is_cross_site(&req, &state.config) {
-        return Ok(pledge_page(&state, StatusCode::FORBIDDEN, Some("This pledge was sent from another website, so it was not counted. You can pledge here.")));
+        return Ok(pledge_page(
+            &state,
+            StatusCode::FORBIDDEN,
+            Some(
+                "This pledge was sent from another website, so it was not counted. You can pledge here.",
+            ),
+        ));
     }
     let mut key = None;
     for (name, value) in &pairs.0 {
         if name != "pledge" || key.is_some() {
-            return Ok(pledge_page(&state, StatusCode::BAD_REQUEST, Some("The form was sent with a field it does not have. Please use the buttons on this page.")));
+            return Ok(pledge_page(
+                &state,
+                StatusCode::BAD_REQUEST,
+                Some(
+                    "The form was sent with a field it does not have. Please use the buttons on this page.",
+                ),
+            ));
         }
         key = Some(value.clone());
     }
     let key = key.unwrap_or_default();
     if !key.is_empty() && !state.config.pledges.iter().any(|p| p.key == key) {
-        return Ok(pledge_page(&state, StatusCode::UNPROCESSABLE_ENTITY, Some("That pledge is not one of the choices here. Please pick one of the buttons.")));
+        return Ok(pledge_page(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("That pledge is not one of the choices here. Please pick one of the buttons."),
+        ));
     }
     if !state.intake_admits() {
-        return Ok(pledge_page(&state, StatusCode::SERVICE_UNAVAILABLE, Some("Very many people are pledging right now. Please try again in a minute.")));
+        return Ok(pledge_page(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some("Very many people are pledging right now. Please try again in a minute."),
+        ));
     }
     let label = (!key.is_empty()).then(|| label_for(&key, &state.config.pledges));
     match state.intake.pledge(key).await {
-        Ok(()) => Ok(page(StatusCode::OK, &PledgedView { layout: &state.layout, pledge: label })),
-        Err(IntakeError::Overloaded(_)) => Ok(pledge_page(&state, StatusCode::SERVICE_UNAVAILABLE, Some("Very many people are pledging right now. Please try again in a minute."))),
+        Ok(()) => Ok(page(
+            StatusCode::OK,
+            &PledgedView {
+                layout: &state.layout,
+                pledge: label,
+            },
+        )),
+        Err(IntakeError::Overloaded(_)) => Ok(pledge_page(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some("Very many people are pledging right now. Please try again in a minute."),
+        )),
         Err(e) => Err(AppError::internal(e)),
     }
 }
@@ -234,11 +284,19 @@ struct ResourcesView<'a> {
 }
 
 pub async fn resources(state: Data<AppState>) -> HttpResponse {
-    page(StatusCode::OK, &ResourcesView { layout: &state.layout, resources: &state.config.resources })
+    page(
+        StatusCode::OK,
+        &ResourcesView {
+            layout: &state.layout,
+            resources: &state.config.resources,
+        },
+    )
 }
 
 pub async fn health() -> HttpResponse {
-    HttpResponse::Ok().insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8")).body("ok")
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+        .body("ok")
 }
 
 #[cfg(test)]

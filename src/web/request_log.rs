@@ -21,7 +21,10 @@ pub async fn log_requests(
     let method = req.method().clone();
     let res = next.call(req).await?;
     // The pattern (`/setup/{token}`), never the concrete path, which may hold a token.
-    let route = res.request().match_pattern().unwrap_or_else(|| "(unmatched)".to_owned());
+    let route = res
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "(unmatched)".to_owned());
     let survivor_action = method == actix_web::http::Method::POST
         && crate::web::paths::SURVIVOR_ACTIONS.contains(&route.as_str());
     if survivor_action && !res.status().is_server_error() {

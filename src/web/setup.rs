@@ -55,7 +55,8 @@ async fn link_state(state: &AppState, token: String) -> Result<(bool, bool), App
         .store
         .read(move |conn| {
             let set_up = staff::any_admin(conn)?;
-            let valid = setup_tokens::is_valid(conn, setup_tokens::PURPOSE_FIRST_ADMIN, &token, now())?;
+            let valid =
+                setup_tokens::is_valid(conn, setup_tokens::PURPOSE_FIRST_ADMIN, &token, now())?;
             Ok((set_up, valid))
         })
         .await
@@ -63,7 +64,13 @@ async fn link_state(state: &AppState, token: String) -> Result<(bool, bool), App
 }
 
 fn closed(state: &AppState, already_set_up: bool) -> HttpResponse {
-    page(StatusCode::NOT_FOUND, &ClosedView { layout: &state.layout, already_set_up })
+    page(
+        StatusCode::NOT_FOUND,
+        &ClosedView {
+            layout: &state.layout,
+            already_set_up,
+        },
+    )
 }
 
 fn qr_svg(uri: &str) -> String {
@@ -84,10 +91,24 @@ fn qr_svg(uri: &str) -> String {
     }
 }
 
-fn render_form(state: &AppState, status: StatusCode, username: &str, secret: &[u8], error: Option<String>) -> HttpResponse {
+fn render_form(
+    state: &AppState,
+    status: StatusCode,
+    username: &str,
+    secret: &[u8],
+    error: Option<String>,
+) -> HttpResponse {
     let base32 = totp_rs::Secret::new(secret.to_vec().into_boxed_slice()).to_base32();
-    let uri = setup::totp_uri(secret, if username.is_empty() { "admin" } else { username }, ISSUER)
-        .unwrap_or_default();
+    let uri = setup::totp_uri(
+        secret,
+        if username.is_empty() {
+            "admin"
+        } else {
+            username
+        },
+        ISSUER,
+    )
+    .unwrap_or_default();
     page(
         status,
         &SetupView {
@@ -118,7 +139,14 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let pairs = form::read(&req, body).await?;
-    let field = |name: &str| pairs.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or_default();
+    let field = |name: &str| {
+        pairs
+            .0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
     let username = field("username").to_owned();
     let password = SecretString::from(field("password").to_owned());
     let code = field("totp_code").trim().to_owned();
@@ -126,10 +154,14 @@ pub async fn submit(
         .map(|s| Zeroizing::new(s.as_bytes().to_vec()))
         .map_err(|_| AppError::BadRequest("The authenticator secret on the form was changed. Please start again from the link."))?;
     if secret.len() != setup::TOTP_SECRET_BYTES {
-        return Err(AppError::BadRequest("The authenticator secret on the form was changed. Please start again from the link."));
+        return Err(AppError::BadRequest(
+            "The authenticator secret on the form was changed. Please start again from the link.",
+        ));
     }
     if origin::is_cross_site(&req, &state.config) {
-        return Err(AppError::Forbidden("This form was sent from another website, so it was refused."));
+        return Err(AppError::Forbidden(
+            "This form was sent from another website, so it was refused.",
+        ));
     }
     let (set_up, valid) = link_state(&state, token.clone()).await?;
     if set_up || !valid {
@@ -147,7 +179,13 @@ pub async fn submit(
         }
     });
     if let Err(e) = input_error {
-        return Ok(render_form(&state, StatusCode::UNPROCESSABLE_ENTITY, &username, &secret, Some(e.to_string())));
+        return Ok(render_form(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &username,
+            &secret,
+            Some(e.to_string()),
+        ));
     }
     let memory = state.config.argon2_memory_kib;
     let secret_for_work = secret.clone();

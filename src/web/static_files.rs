@@ -1,9 +1,9 @@
 //! Static files (CSS) embedded in the binary, so nothing is loaded from anywhere else and a
 //! deployment is one file.
 
+use actix_web::HttpResponse;
 use actix_web::http::header;
 use actix_web::web::Path;
-use actix_web::HttpResponse;
 use rust_embed::Embed;
 
 use crate::error::AppError;

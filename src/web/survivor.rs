@@ -50,12 +50,24 @@ struct ReceivedView<'a> {
 
 pub async fn landing(state: Data<AppState>) -> HttpResponse {
     let open = state.intake.is_open().await;
-    page(StatusCode::OK, &LandingView { layout: &state.layout, open })
+    page(
+        StatusCode::OK,
+        &LandingView {
+            layout: &state.layout,
+            open,
+        },
+    )
 }
 
 pub async fn form(state: Data<AppState>) -> HttpResponse {
     let open = state.intake.is_open().await;
-    render_form(&state, StatusCode::OK, &SubmissionForm::default(), None, open)
+    render_form(
+        &state,
+        StatusCode::OK,
+        &SubmissionForm::default(),
+        None,
+        open,
+    )
 }
 
 fn render_form(
@@ -67,14 +79,20 @@ fn render_form(
 ) -> HttpResponse {
     let options = |list: &[crate::config::Choice], chosen: &dyn Fn(&str) -> bool| -> Vec<Option_> {
         list.iter()
-            .map(|c| Option_ { key: c.key.clone(), label: c.label.clone(), checked: chosen(&c.key) })
+            .map(|c| Option_ {
+                key: c.key.clone(),
+                label: c.label.clone(),
+                checked: chosen(&c.key),
+            })
             .collect()
     };
     let view = SubmitView {
         layout: &state.layout,
         error,
         statement: &form.statement,
-        categories: options(&state.config.categories, &|k| form.categories.iter().any(|c| c == k)),
+        categories: options(&state.config.categories, &|k| {
+            form.categories.iter().any(|c| c == k)
+        }),
         settings: options(&state.config.settings, &|k| form.setting == k),
         no_setting: form.setting.is_empty(),
         consent_publish: form.consent_publish,
@@ -91,7 +109,19 @@ fn render_form(
     response
 }
 
-pub async fn submit(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+/// 400 for a form that is not this form's shape; 422 for values it cannot accept.
+fn status_for(e: &SubmissionError) -> StatusCode {
+    match e {
+        SubmissionError::UnexpectedField => StatusCode::BAD_REQUEST,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let pairs = form::read(&req, body).await?;
     let open = state.intake.is_open().await;
     let submitted = match SubmissionForm::from_pairs(&pairs.0) {
@@ -102,47 +132,89 @@ pub async fn submit(req: HttpRequest, body: Payload, state: Data<AppState>) -> R
             if let Some((_, v)) = pairs.0.iter().find(|(k, _)| k == "statement") {
                 kept.statement = v.clone();
             }
-            return Ok(render_form(&state, StatusCode::BAD_REQUEST, &kept, Some(e.to_string()), open));
+            return Ok(render_form(
+                &state,
+                status_for(&e),
+                &kept,
+                Some(e.to_string()),
+                open,
+            ));
         }
     };
     if origin::is_cross_site(&req, &state.config) {
         let message = "This form was sent from another website, so we did not accept it. \
                        If that was you, please check your text below and send it from here.";
-        return Ok(render_form(&state, StatusCode::FORBIDDEN, &submitted, Some(message.to_owned()), open));
+        return Ok(render_form(
+            &state,
+            StatusCode::FORBIDDEN,
+            &submitted,
+            Some(message.to_owned()),
+            open,
+        ));
     }
     let testimony = match submitted.validate(&state.config) {
         Ok(t) => t,
         Err(e) => {
-            let status = match e {
-                SubmissionError::UnexpectedField => StatusCode::BAD_REQUEST,
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            return Ok(render_form(&state, status, &submitted, Some(e.to_string()), open));
+            return Ok(render_form(
+                &state,
+                status_for(&e),
+                &submitted,
+                Some(e.to_string()),
+                open,
+            ));
         }
     };
     let busy = "Too many people are sending at this moment, so your words were not sent yet. \
                 They are still here: please try again in a minute.";
     if !state.intake_admits() {
-        return Ok(render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &submitted, Some(busy.to_owned()), open));
+        return Ok(render_form(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            &submitted,
+            Some(busy.to_owned()),
+            open,
+        ));
     }
     let told_story = !testimony.statement.is_empty();
     match state.intake.submit(testimony).await {
         Ok(()) => Ok(page(
             StatusCode::OK,
-            &ReceivedView { layout: &state.layout, told_story, wanted_receipt: submitted.want_receipt },
+            &ReceivedView {
+                layout: &state.layout,
+                told_story,
+                wanted_receipt: submitted.want_receipt,
+            },
         )),
         Err(IntakeError::NotOpen) => {
             let message = "This site is not accepting statements yet: its organisers have not \
                            finished setting it up. Your words were not sent and are still here.";
-            Ok(render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &submitted, Some(message.to_owned()), false))
+            Ok(render_form(
+                &state,
+                StatusCode::SERVICE_UNAVAILABLE,
+                &submitted,
+                Some(message.to_owned()),
+                false,
+            ))
         }
-        Err(IntakeError::Overloaded(_)) => {
-            Ok(render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &submitted, Some(busy.to_owned()), open))
-        }
+        Err(IntakeError::Overloaded(_)) => Ok(render_form(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            &submitted,
+            Some(busy.to_owned()),
+            open,
+        )),
         Err(e) => {
             let err = AppError::internal(e);
-            let message = format!("{err}. Your words were not sent and are still here; please try again later.");
-            Ok(render_form(&state, StatusCode::INTERNAL_SERVER_ERROR, &submitted, Some(message), open))
+            let message = format!(
+                "{err}. Your words were not sent and are still here; please try again later."
+            );
+            Ok(render_form(
+                &state,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &submitted,
+                Some(message),
+                open,
+            ))
         }
     }
 }

@@ -9,13 +9,23 @@ use std::fmt::Write;
 const CHART_WEEKS: usize = 26;
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A bar chart of closed weeks. Hidden weeks ("fewer than N") are drawn as a low dashed
 /// outline so the gap is visible without implying a number.
 pub fn weekly_chart(by_week: &BTreeMap<String, Option<u64>>, min_cell: u64) -> String {
-    let weeks: Vec<(&String, &Option<u64>)> = by_week.iter().rev().take(CHART_WEEKS).collect::<Vec<_>>().into_iter().rev().collect();
+    let weeks: Vec<(&String, &Option<u64>)> = by_week
+        .iter()
+        .rev()
+        .take(CHART_WEEKS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let (width, height, top, bottom, left) = (720.0_f64, 260.0_f64, 20.0_f64, 40.0_f64, 48.0_f64);
     let mut out = String::new();
     let _ = write!(
@@ -31,7 +41,12 @@ pub fn weekly_chart(by_week: &BTreeMap<String, Option<u64>>, min_cell: u64) -> S
         );
         return out;
     }
-    let max = weeks.iter().filter_map(|(_, v)| **v).max().unwrap_or(min_cell).max(min_cell) as f64;
+    let max = weeks
+        .iter()
+        .filter_map(|(_, v)| **v)
+        .max()
+        .unwrap_or(min_cell)
+        .max(min_cell) as f64;
     let plot_h = height - top - bottom;
     let slot = (width - left) / weeks.len() as f64;
     let bar_w = (slot * 0.7).max(2.0);

@@ -1,0 +1,165 @@
+//! Promise 1 and 2: a seized server reads nothing, and no identity or plaintext is kept.
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn a_seized_data_dir_and_the_logs_reveal_no_statement() {
+    let d = dirs();
+    let (server, _) = ready_server(
+        &d,
+        &[
+            ("CHORUS_PUBLISH_INTERVAL_SECS", "0"),
+            ("CHORUS_MIN_CELL", "1"),
+        ],
+    );
+    let marker = "ZEBRA-MARKER-7c1e9 what happened to me at the office";
+    assert_eq!(submit(&server, marker, &["harassment"]).await, 200);
+    for i in 0..5 {
+        assert_eq!(
+            submit(&server, &format!("other statement {i}"), &[]).await,
+            200
+        );
+    }
+    // A backup in the data dir must be just as opaque.
+    let backup = server.data_dir.join("backup.db");
+    let (ok, _, err) = cli(&server.data_dir, &["backup", backup.to_str().unwrap()], "");
+    assert!(ok, "{err}");
+
+    let needles: Vec<Vec<u8>> = vec![
+        b"ZEBRA-MARKER-7c1e9".to_vec(),
+        enc("ZEBRA-MARKER-7c1e9").into_bytes(),
+        "ZEBRA-MARKER-7c1e9"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect(),
+        b"at the office".to_vec(),
+    ];
+    let files = files_under(&server.data_dir);
+    assert!(
+        files.iter().any(|f| f.ends_with("chorus.db-wal")),
+        "the WAL is checked too: {files:?}"
+    );
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        for needle in &needles {
+            assert!(
+                !contains(&bytes, needle),
+                "plaintext found in {}",
+                file.display()
+            );
+        }
+    }
+    // Identifying headers a browser or proxy would send never reach the log either.
+    let res = client()
+        .get(server.url("/counts?who=QUERY-MARKER"))
+        .header("user-agent", "UA-MARKER/1.0")
+        .header("referer", "https://referer-marker.example/")
+        .header("x-forwarded-for", "203.0.113.77")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let log = server.log();
+    assert!(log.contains("route=/counts"), "the log is being written");
+    for marker in [
+        "ZEBRA",
+        "UA-MARKER",
+        "referer-marker",
+        "203.0.113.77",
+        "QUERY-MARKER",
+    ] {
+        assert!(!log.contains(marker), "{marker} in the log");
+    }
+    for line in log.lines().filter(|l| l.contains("request")) {
+        assert!(
+            !line.contains("127.0.0.1"),
+            "client address in the log: {line}"
+        );
+    }
+    // Survivor posts are not logged one by one (a log line is a timestamp).
+    assert!(
+        !log.contains("route=/submit status=200"),
+        "a submission was logged with its time"
+    );
+}
+
+#[tokio::test]
+async fn the_testimonies_table_holds_nothing_about_content_or_order() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    assert_eq!(
+        submit(&server, "a statement", &["assault", "online"]).await,
+        200
+    );
+    let conn = connect(&server.db());
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('testimonies')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            "id",
+            "received_day",
+            "epoch_id",
+            "status",
+            "uncounted",
+            "ciphertext"
+        ]
+    );
+    for table in [
+        "testimonies",
+        "pledges",
+        "counters",
+        "snapshots",
+        "staff",
+        "epoch_keys",
+        "key_grants",
+    ] {
+        let sql: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            sql.contains("WITHOUT ROWID"),
+            "{table} keeps a rowid (arrival order)"
+        );
+    }
+    let day: String = conn
+        .query_row("SELECT received_day FROM testimonies", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(day.len(), 10, "only a day, never a time: {day}");
+    let counters: i64 = conn
+        .query_row("SELECT count(*) FROM counters", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(counters, 0, "intake never touches counters");
+}
+
+#[tokio::test]
+async fn anonymous_pages_set_no_cookies() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    for path in [
+        "/",
+        "/submit",
+        "/counts",
+        "/pledge",
+        "/resources",
+        "/api/v1/counts",
+        "/badge.svg",
+    ] {
+        let res = client().get(server.url(path)).send().await.unwrap();
+        assert!(
+            res.headers().get("set-cookie").is_none(),
+            "{path} set a cookie"
+        );
+    }
+    let res = post_form(&server, "/submit", "statement=x").await;
+    assert!(res.headers().get("set-cookie").is_none());
+}

@@ -1,0 +1,346 @@
+//! Starting the real `chorus` binary on a random port with a temp data dir, and looking at
+//! what it left on disk.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chorus::review::keyring::{self, EpochKeys};
+use chorus::store::testimonies::{self, StoredTestimony};
+use chorus::submission::Testimony;
+use rusqlite::Connection;
+use secrecy::SecretString;
+
+pub const ADMIN: &str = "admin";
+pub const PASSWORD: &str = "correct horse battery staple";
+/// Tests use the smallest Argon2id memory the config allows, to stay quick.
+pub const ARGON2_KIB: u32 = 64 * 1024;
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_chorus")
+}
+
+/// A running server. Killed when dropped.
+pub struct TestServer {
+    child: Child,
+    pub base: String,
+    pub data_dir: PathBuf,
+    pub log_path: PathBuf,
+    pub setup_link: Option<String>,
+    env: Vec<(String, String)>,
+}
+
+/// Environment every test server and CLI call gets.
+fn base_env(data_dir: &Path) -> Vec<(String, String)> {
+    vec![
+        ("CHORUS_DATA_DIR".into(), data_dir.display().to_string()),
+        ("CHORUS_BIND".into(), "127.0.0.1:0".into()),
+        ("CHORUS_ARGON2_MEMORY_KIB".into(), ARGON2_KIB.to_string()),
+        ("CHORUS_LOG".into(), "debug".into()),
+    ]
+}
+
+impl TestServer {
+    /// Starts a server on `data_dir` with extra `env`; logs go to `log_dir`, outside the data dir.
+    pub fn start(data_dir: &Path, log_dir: &Path, env: &[(&str, &str)]) -> TestServer {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Self::start_with(data_dir, log_dir, env)
+    }
+
+    fn start_with(data_dir: &Path, log_dir: &Path, env: Vec<(String, String)>) -> TestServer {
+        let log_path = log_dir.join(format!(
+            "server-{}.log",
+            Instant::now().elapsed().as_nanos() + std::process::id() as u128 + rand_suffix()
+        ));
+        let log = std::fs::File::create(&log_path).unwrap();
+        let mut cmd = Command::new(bin());
+        cmd.current_dir(log_dir)
+            .envs(base_env(data_dir))
+            .envs(env.iter().cloned());
+        let mut child = cmd
+            .arg("serve")
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut base = None;
+        let mut setup_link = None;
+        while Instant::now() < deadline {
+            let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) else {
+                if base.is_some() {
+                    break;
+                }
+                continue;
+            };
+            if let Some(url) = line.strip_prefix("chorus: listening on ") {
+                base = Some(url.trim().to_owned());
+            }
+            if line.trim_start().contains("/setup/") {
+                setup_link = Some(line.trim().to_owned());
+                break;
+            }
+        }
+        let base = base.expect("server did not start");
+        TestServer {
+            child,
+            base,
+            data_dir: data_dir.to_path_buf(),
+            log_path,
+            setup_link,
+            env,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// SIGKILL: no shutdown code runs.
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGKILL from outside, as a crash or the OOM killer would, while others still use it.
+    pub fn kill9_by_pid(&self) {
+        let status = Command::new("kill")
+            .args(["-9", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// A fresh server on the same data dir and settings.
+    pub fn restart(mut self, log_dir: &Path) -> TestServer {
+        self.kill9();
+        let env = std::mem::take(&mut self.env);
+        Self::start_with(&self.data_dir.clone(), log_dir, env)
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log_path).unwrap_or_default()
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.data_dir.join("chorus.db")
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.kill9();
+    }
+}
+
+fn rand_suffix() -> u128 {
+    u128::from_le_bytes(chorus::crypto::random::bytes::<16>().unwrap())
+}
+
+/// Runs `chorus ARGS` against `data_dir` with `stdin`; returns (success, stdout, stderr).
+pub fn cli(data_dir: &Path, args: &[&str], stdin: &str) -> (bool, String, String) {
+    let mut child = Command::new(bin())
+        .envs(base_env(data_dir))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `chorus init` for the test admin; returns the recovery key.
+pub fn init_admin(data_dir: &Path) -> String {
+    let (ok, out, err) = cli(
+        data_dir,
+        &["init", "--admin-user", ADMIN, "--password-stdin", "--json"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(ok, "init failed: {err}");
+    let json: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(
+        json["totp_uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("otpauth://totp/")
+    );
+    json["recovery_key"].as_str().unwrap().to_owned()
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Percent-encodes a form value.
+pub fn enc(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub async fn post_form(
+    server: &TestServer,
+    path: &str,
+    body: impl Into<String>,
+) -> reqwest::Response {
+    client()
+        .post(server.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.into())
+        .send()
+        .await
+        .unwrap()
+}
+
+pub async fn submit(
+    server: &TestServer,
+    statement: &str,
+    categories: &[&str],
+) -> reqwest::StatusCode {
+    let mut body = format!("statement={}", enc(statement));
+    for c in categories {
+        body.push_str(&format!("&category={c}"));
+    }
+    post_form(server, "/submit", body).await.status()
+}
+
+pub fn connect(db: &Path) -> Connection {
+    Connection::open(db).unwrap()
+}
+
+pub fn rows(db: &Path) -> Vec<StoredTestimony> {
+    testimonies::all(&connect(db)).unwrap()
+}
+
+pub fn row_count(db: &Path) -> i64 {
+    connect(db)
+        .query_row("SELECT count(*) FROM testimonies", [], |r| r.get(0))
+        .unwrap()
+}
+
+pub fn keys_by_password(
+    db: &Path,
+    password: &str,
+) -> Result<EpochKeys, chorus::review::ReviewError> {
+    keyring::open_with_password(
+        &connect(db),
+        ADMIN,
+        &SecretString::from(password.to_owned()),
+        ARGON2_KIB,
+    )
+}
+
+/// Every testimony in `db`, decrypted with the admin password.
+pub fn decrypt_all(db: &Path) -> Vec<Testimony> {
+    let keys = keys_by_password(db, PASSWORD).unwrap();
+    rows(db)
+        .iter()
+        .map(|r| keys.open_testimony(r).unwrap())
+        .collect()
+}
+
+/// Every file under `dir`, recursively.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Waits until `check` holds (polling), for publication at interval 0.
+pub async fn eventually<F: FnMut() -> Fut, Fut: std::future::Future<Output = bool>>(
+    mut check: F,
+) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if check().await {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
+}
+
+pub async fn counts_json(server: &TestServer) -> serde_json::Value {
+    client()
+        .get(server.url("/api/v1/counts"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// A data dir and a log dir, removed at the end of the test.
+pub struct Dirs {
+    pub data: tempfile::TempDir,
+    pub logs: tempfile::TempDir,
+}
+
+pub fn dirs() -> Dirs {
+    Dirs {
+        data: tempfile::tempdir().unwrap(),
+        logs: tempfile::tempdir().unwrap(),
+    }
+}
+
+/// A server with an admin already set up (via `chorus init`), publishing at every change.
+pub fn ready_server(d: &Dirs, env: &[(&str, &str)]) -> (TestServer, String) {
+    let recovery = init_admin(d.data.path());
+    let mut all = vec![("CHORUS_RATE_LIMITS", "off")];
+    all.extend_from_slice(env);
+    (
+        TestServer::start(d.data.path(), d.logs.path(), &all),
+        recovery,
+    )
+}
