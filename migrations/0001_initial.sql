@@ -72,12 +72,13 @@ CREATE TABLE counters (
 ) WITHOUT ROWID;
 
 -- What the public sees: one rounded snapshot per tick.
+-- `generation` orders them (two ticks can share a second when publishing at every change).
 CREATE TABLE snapshots (
     id           TEXT PRIMARY KEY,
+    generation   INTEGER NOT NULL UNIQUE,
     published_at TEXT NOT NULL,
     body         TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX snapshots_by_time ON snapshots (published_at);
 
 -- One-time set-up and invitation tokens, stored only as SHA-256 hashes.
 CREATE TABLE setup_tokens (

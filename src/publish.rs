@@ -187,17 +187,30 @@ impl Publisher {
         let kept = pending.clone();
         let previous = self.latest().counts.clone();
         let (min_cell, categories) = (self.min_cell, self.categories.clone());
+        // Publishing at every change (tests): a tick that changed nothing publishes nothing.
+        let skip_unchanged = self.interval_secs == 0;
         let folded = self
             .store
-            .write(move |conn| fold(conn, &pending, now, &previous, min_cell, &categories))
+            .write(move |conn| {
+                fold(
+                    conn,
+                    &pending,
+                    now,
+                    &previous,
+                    min_cell,
+                    &categories,
+                    skip_unchanged,
+                )
+            })
             .await;
         match folded {
-            Ok(snapshot) => {
+            Ok(Some(snapshot)) => {
                 if let Ok(mut latest) = self.latest.write() {
                     *latest = Arc::new(snapshot);
                 }
                 Ok(())
             }
+            Ok(None) => Ok(()),
             Err(e) => {
                 // Nothing was folded: the tallies wait for the next tick.
                 if let Ok(mut pending) = self.pending.lock() {
@@ -224,7 +237,8 @@ fn fold(
     previous: &PublicCounts,
     min_cell: u64,
     categories: &[String],
-) -> StoreResult<Snapshot> {
+    skip_unchanged: bool,
+) -> StoreResult<Option<Snapshot>> {
     for p in pending {
         // Skips rows deleted meanwhile and rows already counted.
         if testimonies::mark_counted(conn, &p.id)? {
@@ -243,6 +257,12 @@ fn fold(
     }
     let cells = counts::all(conn)?;
     let counts = build(&cells, now, previous, min_cell, categories);
+    let unchanged = previous.published_at.is_some()
+        && counts.statements == previous.statements
+        && counts.pledges == previous.pledges;
+    if skip_unchanged && unchanged {
+        return Ok(None);
+    }
     let id = crate::crypto::random::token_hex()
         .map(|t| t.chars().take(32).collect::<String>())
         .unwrap_or_else(|_| format!("{}", now.unix_timestamp()));
@@ -254,11 +274,11 @@ fn fold(
         counts.published_at.as_deref().unwrap_or_default(),
         &body,
     )?;
-    Ok(Snapshot {
+    Ok(Some(Snapshot {
         id,
         counts,
         json: body,
-    })
+    }))
 }
 
 /// Rounds the true counts into the published figures.

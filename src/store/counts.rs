@@ -54,7 +54,8 @@ pub fn insert_snapshot(
     body: &str,
 ) -> StoreResult<()> {
     conn.execute(
-        "INSERT INTO snapshots (id, published_at, body) VALUES (?1, ?2, ?3)",
+        "INSERT INTO snapshots (id, generation, published_at, body)
+         VALUES (?1, (SELECT coalesce(max(generation), 0) + 1 FROM snapshots), ?2, ?3)",
         params![id, published_at, body],
     )?;
     Ok(())
@@ -64,7 +65,7 @@ pub fn insert_snapshot(
 pub fn latest_snapshot(conn: &Connection) -> StoreResult<Option<(String, String)>> {
     Ok(conn
         .query_row(
-            "SELECT id, body FROM snapshots ORDER BY published_at DESC LIMIT 1",
+            "SELECT id, body FROM snapshots ORDER BY generation DESC LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

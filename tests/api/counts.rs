@@ -42,6 +42,16 @@ async fn intake_leaves_counters_untouched_until_a_tick() {
     assert!(json["statements"]["total"].is_null());
 }
 
+fn uncounted(db: &std::path::Path) -> i64 {
+    connect(db)
+        .query_row(
+            "SELECT count(*) FROM testimonies WHERE uncounted = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 fn assert_cell(value: &serde_json::Value, min_cell: u64, what: &str) {
     if let Some(n) = value.as_u64() {
         assert!(
@@ -134,6 +144,11 @@ async fn a_restart_changes_nothing_published() {
         assert_eq!(submit(&server, "", &["other"]).await, 200);
     }
     assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 4 }).await);
+    let db = server.db();
+    assert!(
+        eventually(|| async { uncounted(&db) == 0 }).await,
+        "every row folded"
+    );
     let before = client()
         .get(server.url("/api/v1/counts"))
         .send()

@@ -162,3 +162,57 @@ async fn a_backup_taken_under_load_restores_every_row_it_saw() {
     assert_eq!(submit(&server2, "after restore", &[]).await, 200);
     assert!(statements(&server2.db()).contains("after restore"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overload_is_refused_with_the_text_kept_never_silently_dropped() {
+    let d = dirs();
+    // A one-slot write queue (from chorus.toml in the server's working directory).
+    std::fs::write(d.logs.path().join("chorus.toml"), "write_queue = 1\n").unwrap();
+    let (server, _) = ready_server(&d, &[]);
+    let tasks: Vec<_> = (0..48)
+        .map(|i| {
+            let url = server.url("/submit");
+            tokio::spawn(async move {
+                let res = client()
+                    .post(url)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(format!("statement=overload-{i}"))
+                    .send()
+                    .await
+                    .unwrap();
+                let status = res.status().as_u16();
+                let retry = res.headers().contains_key("retry-after");
+                let page = res.text().await.unwrap();
+                (i, status, retry, page)
+            })
+        })
+        .collect();
+    let mut accepted = HashSet::new();
+    let mut refused = 0;
+    for t in tasks {
+        let (i, status, retry, page) = t.await.unwrap();
+        match status {
+            200 => {
+                accepted.insert(format!("overload-{i}"));
+            }
+            503 => {
+                refused += 1;
+                assert!(retry, "503 without Retry-After");
+                assert!(
+                    page.contains(&format!("overload-{i}")),
+                    "the refused text is kept on the page"
+                );
+            }
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert!(
+        refused > 0,
+        "a one-slot queue under 48 concurrent posts refuses some"
+    );
+    assert_eq!(
+        statements(&server.db()),
+        accepted,
+        "exactly the acknowledged ones are stored"
+    );
+}
