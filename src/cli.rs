@@ -12,8 +12,9 @@ use secrecy::SecretString;
 use zeroize::Zeroizing;
 
 use crate::config::Config;
-use crate::review::{epochs, setup};
-use crate::store::{Store, audit};
+use crate::crypto::suite::PublicKey;
+use crate::review::{epochs, keyring, retention, setup, staff_admin};
+use crate::store::{Store, audit, connection, keys, staff};
 
 /// Chorus: a place to say "me too" without giving any identity.
 ///
@@ -62,6 +63,31 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// Staff accounts.
+    Reviewer {
+        #[command(subcommand)]
+        action: ReviewerAction,
+    },
+    /// Delete testimonies older than `retention_days` (audited). The server also does this
+    /// daily; counts are history and stay.
+    Purge,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReviewerAction {
+    /// List staff: role, state, whether they hold every epoch key, key fingerprint.
+    List,
+    /// Print a one-time invitation link (24 h) for a new staff member.
+    Invite {
+        username: String,
+        /// reviewer (reads and triages) or admin (also manages staff, keys, exports).
+        #[arg(long, default_value = "reviewer")]
+        role: String,
+    },
+    /// Disable an account: its grants are deleted and keys rotate to a new epoch.
+    Disable { username: String },
+    /// Clear a login lockout (works while the server runs).
+    Unlock { username: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -69,6 +95,13 @@ pub enum KeysAction {
     /// Start a new epoch: new submissions are sealed to a fresh key, sealed in turn to every
     /// active staff member and the recovery key. Needs no login.
     Rotate,
+    /// Re-grant access to a new admin with the offline recovery key. Reads two lines on
+    /// stdin: the recovery key, then the new admin's passphrase. Prints their TOTP URI.
+    Recover {
+        /// Username of the new admin.
+        #[arg(long)]
+        new_admin: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -120,6 +153,11 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(e) => fail(format!("rotation failed: {e}")),
             }
         }
+        Command::Keys {
+            action: KeysAction::Recover { new_admin },
+        } => recover(config, &new_admin),
+        Command::Reviewer { action } => reviewer(config, action),
+        Command::Purge => purge(config),
         Command::Audit {
             action: AuditAction::Verify,
         } => {
@@ -130,6 +168,11 @@ pub fn run(cli: Cli) -> ExitCode {
             match store.read_blocking(audit::verify) {
                 Ok(Ok(n)) => {
                     println!("audit log intact: {n} entries");
+                    if let Ok(Some(head)) = store.read_blocking(audit::head) {
+                        println!(
+                            "head: {head} (note it down elsewhere: a later head that is an earlier entry's hash means entries were cut from the end)"
+                        );
+                    }
                     ExitCode::SUCCESS
                 }
                 Ok(Err(bad)) => fail(format!(
@@ -229,4 +272,211 @@ fn init(config: Config, admin_user: &str, json: bool) -> ExitCode {
         println!("    {}", shown.recovery_key.as_str());
     }
     ExitCode::SUCCESS
+}
+
+fn reviewer(config: Config, action: ReviewerAction) -> ExitCode {
+    let store = match open_store(&config) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let at = crate::time_util::now_rfc3339();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    match action {
+        ReviewerAction::List => {
+            let listed = store.read_blocking(|conn| {
+                let mut lines = Vec::new();
+                for m in staff::all(conn)? {
+                    let state = if !m.active {
+                        "disabled"
+                    } else if m.locked_until.is_some_and(|t| t > now) {
+                        "locked"
+                    } else if keys::has_all_grants(conn, &m.id)? {
+                        "active"
+                    } else {
+                        "waiting for a grant"
+                    };
+                    let fp = PublicKey::from_bytes(&m.public_key)
+                        .map(|k| k.fingerprint())
+                        .unwrap_or_default();
+                    lines.push(format!(
+                        "{:<24} {:<9} {:<20} {fp}",
+                        m.username, m.role, state
+                    ));
+                }
+                Ok(lines)
+            });
+            match listed {
+                Ok(lines) => {
+                    println!(
+                        "{:<24} {:<9} {:<20} key fingerprint",
+                        "username", "role", "state"
+                    );
+                    for line in lines {
+                        println!("{line}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        ReviewerAction::Invite { username, role } => {
+            let invited = store.write_blocking(move |conn| {
+                Ok(staff_admin::invite(conn, &username, &role, "cli", now, &at))
+            });
+            match invited {
+                Ok(Ok(token)) => {
+                    let base = match config.public_url.as_deref() {
+                        Some(url) => url.trim_end_matches('/').to_owned(),
+                        None => format!("http://{}", config.bind),
+                    };
+                    println!(
+                        "One-time invitation link (24 hours; shown only now):\n\n    {base}/review/invite/{token}\n"
+                    );
+                    println!("After they enrol, an admin grants access from /review/admin.");
+                    ExitCode::SUCCESS
+                }
+                Ok(Err(e)) => fail(e),
+                Err(e) => fail(e),
+            }
+        }
+        ReviewerAction::Disable { username } => {
+            let name = username.trim().to_ascii_lowercase();
+            match store
+                .write_blocking(move |conn| Ok(staff_admin::disable(conn, &name, "cli", &at)))
+            {
+                Ok(Ok(_)) => {
+                    let _ = store.read_blocking(connection::checkpoint_truncate);
+                    println!(
+                        "{username} is disabled; a new epoch key is in use (a running server ends their sessions within a minute)"
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(Err(e)) => fail(e),
+                Err(e) => fail(e),
+            }
+        }
+        ReviewerAction::Unlock { username } => {
+            let name = username.trim().to_ascii_lowercase();
+            let at2 = at.clone();
+            let done = store.write_blocking(move |conn| {
+                let unlocked = staff::unlock(conn, &name)?;
+                if unlocked {
+                    audit::append(conn, &at2, "cli", "staff.unlock", &name)?;
+                }
+                Ok(unlocked)
+            });
+            match done {
+                Ok(true) => {
+                    println!("{username} can log in again");
+                    ExitCode::SUCCESS
+                }
+                Ok(false) => fail(format!("no staff member named {username}")),
+                Err(e) => fail(e),
+            }
+        }
+    }
+}
+
+fn recover(config: Config, new_admin: &str) -> ExitCode {
+    let mut recovery_line = Zeroizing::new(String::new());
+    let mut password_line = Zeroizing::new(String::new());
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    if lock.read_line(&mut recovery_line).is_err() || lock.read_line(&mut password_line).is_err() {
+        return fail("could not read the recovery key and passphrase from stdin");
+    }
+    let recovery_secret = match crate::crypto::recovery::decode(&recovery_line) {
+        Ok(k) => k,
+        Err(_) => return fail("that is not a valid recovery key (check for typos)"),
+    };
+    let password = password_line.strip_suffix('\n').unwrap_or(&password_line);
+    let password = SecretString::from(password.strip_suffix('\r').unwrap_or(password).to_owned());
+    let store = match open_store(&config) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let opened =
+        match store.read_blocking(|conn| Ok(keyring::open_with_recovery(conn, &recovery_secret))) {
+            Ok(Ok(k)) => k,
+            Ok(Err(_)) => return fail("this recovery key does not belong to this deployment"),
+            Err(e) => return fail(e),
+        };
+    let totp_secret = match setup::new_totp_secret() {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let member = match setup::new_member(
+        new_admin,
+        "admin",
+        &password,
+        &totp_secret,
+        config.argon2_memory_kib,
+    ) {
+        Ok(m) => m,
+        Err(e) => return fail(e),
+    };
+    let uri = match setup::totp_uri(&totp_secret, &member.row.username, "Chorus") {
+        Ok(u) => u,
+        Err(e) => return fail(e),
+    };
+    let at = crate::time_util::now_rfc3339();
+    let name = member.row.username.clone();
+    let fingerprint = member.public.fingerprint();
+    let done = store.write_blocking(move |conn| {
+        if staff::by_username(conn, &member.row.username)?.is_some() {
+            return Ok(Err(setup::commit_error(
+                crate::store::StoreError::Conflict("username taken"),
+            )));
+        }
+        staff::insert(conn, &member.row, &at)?;
+        audit::append(
+            conn,
+            &at,
+            "recovery-key",
+            "keys.recover",
+            &format!("new admin {}", member.row.username),
+        )?;
+        Ok(staff_admin::grant(
+            conn,
+            &opened,
+            &member.row.id,
+            "recovery-key",
+            &at,
+        ))
+    });
+    match done {
+        Ok(Ok(_)) => {
+            println!("Admin `{name}` can now log in (key fingerprint {fingerprint}).");
+            println!("Add this to their authenticator app: {uri}");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(e)) => fail(e),
+        Err(e) => fail(e),
+    }
+}
+
+fn purge(config: Config) -> ExitCode {
+    if config.retention_days == 0 {
+        println!("retention is off (retention_days = 0): nothing to purge");
+        return ExitCode::SUCCESS;
+    }
+    let store = match open_store(&config) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let days = config.retention_days;
+    let at = crate::time_util::now_rfc3339();
+    let now = time::OffsetDateTime::now_utc();
+    let purged = store.write_blocking(move |conn| retention::purge(conn, days, now, "cli", &at));
+    match purged.and_then(|n| {
+        store
+            .read_blocking(connection::checkpoint_truncate)
+            .map(|()| n)
+    }) {
+        Ok(n) => {
+            println!("deleted {n} testimonies received more than {days} days ago");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("purge failed: {e}")),
+    }
 }

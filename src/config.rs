@@ -60,6 +60,16 @@ pub struct Config {
     pub argon2_concurrency: usize,
     /// Submissions the writer queue holds before answering 503.
     pub write_queue: usize,
+    /// Delete testimonies older than this many days (0 keeps them until staff delete them).
+    pub retention_days: u32,
+    /// A staff session ends after this many seconds without a request.
+    pub session_idle_secs: u64,
+    /// A staff session ends this many seconds after login, whatever happens.
+    pub session_absolute_secs: u64,
+    /// Login attempts per second admitted across the whole site (always on).
+    pub login_per_second: u32,
+    /// Burst of login attempts the throttle absorbs.
+    pub login_burst: u32,
     /// Where the "Leave this site" button goes.
     pub quick_exit_url: String,
     /// Name shown in page titles and headings.
@@ -98,6 +108,11 @@ impl Default for Config {
             argon2_memory_kib: 128 * 1024,
             argon2_concurrency: 2,
             write_queue: 4096,
+            retention_days: 0,
+            session_idle_secs: 15 * 60,
+            session_absolute_secs: 8 * 3600,
+            login_per_second: 5,
+            login_burst: 20,
             quick_exit_url: "https://www.bbc.com/weather".to_owned(),
             site_name: "Chorus".to_owned(),
             categories: vec![
@@ -270,6 +285,17 @@ impl Config {
         if self.argon2_concurrency == 0 || self.write_queue == 0 {
             return Err(ConfigError::Invalid(
                 "argon2_concurrency and write_queue must be at least 1".to_owned(),
+            ));
+        }
+        if self.session_idle_secs == 0 || self.session_absolute_secs < self.session_idle_secs {
+            return Err(ConfigError::Invalid(
+                "session_idle_secs must be at least 1 and at most session_absolute_secs".to_owned(),
+            ));
+        }
+        if self.login_per_second == 0 || self.login_burst == 0 {
+            return Err(ConfigError::Invalid(
+                "login_per_second and login_burst must be at least 1: login throttling is always on"
+                    .to_owned(),
             ));
         }
         if self.intake_per_second == 0 || self.intake_burst == 0 {

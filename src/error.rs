@@ -13,6 +13,12 @@ pub enum AppError {
     /// 400: the request could not be read (bad encoding, malformed form).
     #[error("{0}")]
     BadRequest(&'static str),
+    /// 303 to the login page: a staff page was asked for without a live session.
+    #[error("login required")]
+    LoginRequired,
+    /// 401: a staff action without a live session.
+    #[error("not logged in")]
+    Unauthorized,
     /// 403: refused (a cross-site post, a missing or wrong token).
     #[error("{0}")]
     Forbidden(&'static str),
@@ -39,6 +45,28 @@ pub enum AppError {
     Internal { incident: String },
 }
 
+impl From<crate::review::ReviewError> for AppError {
+    fn from(e: crate::review::ReviewError) -> Self {
+        use crate::review::ReviewError;
+        match e {
+            ReviewError::Busy => AppError::Busy,
+            ReviewError::InvalidInput(m) => AppError::Unprocessable(m),
+            ReviewError::BadCredentials => AppError::Forbidden("Those details did not match."),
+            ReviewError::TokenInvalid => AppError::NotFound,
+            other => AppError::internal(other),
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for AppError {
+    fn from(e: crate::store::StoreError) -> Self {
+        match e {
+            crate::store::StoreError::Busy => AppError::Busy,
+            other => AppError::internal(other),
+        }
+    }
+}
+
 impl AppError {
     /// Logs `cause` (which must not contain request data) and returns an opaque 500.
     pub fn internal(cause: impl std::fmt::Display) -> AppError {
@@ -52,6 +80,7 @@ impl AppError {
     fn title_and_message(&self) -> (&'static str, String) {
         match self {
             AppError::BadRequest(m) => ("We could not read that", (*m).to_owned()),
+            AppError::LoginRequired | AppError::Unauthorized => ("Please log in", "Your session has ended or you are not logged in. Please log in again.".to_owned()),
             AppError::Forbidden(m) => ("That was refused", (*m).to_owned()),
             AppError::NotFound => ("Page not found", "There is no page at this address. The links below lead back.".to_owned()),
             AppError::MethodNotAllowed => ("Not available", "This page cannot be used that way. Please use the links on the page.".to_owned()),
@@ -82,6 +111,8 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::LoginRequired => StatusCode::SEE_OTHER,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -101,6 +132,12 @@ impl ResponseError for AppError {
             message: &message,
         };
         let mut response = crate::web::layout::page(self.status_code(), &view);
+        if matches!(self, AppError::LoginRequired) {
+            response.headers_mut().insert(
+                actix_web::http::header::LOCATION,
+                actix_web::http::header::HeaderValue::from_static("/review/login"),
+            );
+        }
         if matches!(self, AppError::Busy) {
             response.headers_mut().insert(
                 actix_web::http::header::RETRY_AFTER,

@@ -13,6 +13,7 @@ pub mod crypto;
 pub mod error;
 pub mod hardening;
 pub mod intake;
+pub mod maintenance;
 pub mod publish;
 pub mod review;
 pub mod store;
@@ -52,7 +53,7 @@ pub struct Application {
     server: actix_web::dev::Server,
     addr: SocketAddr,
     setup_link: Option<String>,
-    publisher: Arc<Publisher>,
+    state: aw::Data<web::AppState>,
 }
 
 impl Application {
@@ -74,7 +75,8 @@ impl Application {
         let setup_link =
             setup_link.map(|token| format!("{}/setup/{token}", base_url(&config, addr)));
 
-        let state = aw::Data::new(web::AppState::new(config.clone(), store, publisher.clone()));
+        let state = aw::Data::new(web::AppState::new(config.clone(), store, publisher));
+        let state_for_tasks = state.clone();
         web::layout::install(state.layout.clone());
         let server = HttpServer::new(move || {
             App::new()
@@ -92,7 +94,7 @@ impl Application {
             server,
             addr,
             setup_link,
-            publisher,
+            state: state_for_tasks,
         })
     }
 
@@ -105,10 +107,13 @@ impl Application {
         self.setup_link.as_deref()
     }
 
-    /// Runs until the process is asked to stop.
+    /// Runs until the process is asked to stop; then drops every session's keys.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        actix_web::rt::spawn(self.publisher.clone().run());
-        self.server.await
+        actix_web::rt::spawn(self.state.publisher.clone().run());
+        actix_web::rt::spawn(maintenance::run(self.state.clone()));
+        let stopped = self.server.await;
+        self.state.sessions.clear();
+        stopped
     }
 }
 

@@ -19,12 +19,23 @@ use tokio::sync::Notify;
 use crate::config::Config;
 use crate::store::{Store, StoreResult, counts, testimonies};
 
-/// A testimony stored but not yet counted.
+/// A change waiting for the next tick.
 #[derive(Clone)]
 struct Pending {
     id: [u8; 16],
     day: Date,
     categories: Vec<String>,
+    change: Change,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// A new (uncounted) row: counted once, unless it is spam by then.
+    Fold,
+    /// A counted row marked spam or withdrawn: leaves the counts.
+    Subtract,
+    /// A counted row un-marked as spam: comes back.
+    Restore,
 }
 
 /// The published figures, exactly the JSON of `/api/v1/counts`.
@@ -80,6 +91,14 @@ pub fn day_string(day: Date) -> String {
         day.year(),
         u8::from(day.month()),
         day.day()
+    )
+}
+
+/// Parses what [`day_string`] wrote.
+pub fn parse_day(text: &str) -> Result<Date, time::error::Parse> {
+    Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
     )
 }
 
@@ -141,12 +160,87 @@ impl Publisher {
 
     /// Called by intake after a testimony's commit: remember it for the next tick.
     pub fn note_testimony(&self, id: [u8; 16], day: Date, categories: Vec<String>) {
-        if let Ok(mut pending) = self.pending.lock() {
-            pending.push(Pending {
+        self.queue(Pending {
+            id,
+            day,
+            categories,
+            change: Change::Fold,
+        });
+    }
+
+    /// A counted testimony became spam (or was withdrawn): it leaves the counts at the next
+    /// tick. Rows not yet folded need nothing: folding skips spam and deleted rows.
+    pub fn note_removed(
+        &self,
+        id: [u8; 16],
+        day: Date,
+        categories: Vec<String>,
+        was_counted: bool,
+    ) {
+        if was_counted {
+            self.queue(Pending {
                 id,
                 day,
                 categories,
+                change: Change::Subtract,
             });
+        }
+    }
+
+    /// A counted testimony is no longer spam: it comes back at the next tick.
+    pub fn note_restored(
+        &self,
+        id: [u8; 16],
+        day: Date,
+        categories: Vec<String>,
+        was_counted: bool,
+    ) {
+        if was_counted {
+            self.queue(Pending {
+                id,
+                day,
+                categories,
+                change: Change::Restore,
+            });
+        }
+    }
+
+    /// After a crash the tallies of uncounted rows were lost with the RAM; a staff unlock
+    /// can read their categories again, so they are queued for the next tick.
+    pub async fn adopt_uncounted(
+        &self,
+        keys: &crate::review::keyring::EpochKeys,
+    ) -> StoreResult<usize> {
+        let rows = self.store.read(testimonies::uncounted).await?;
+        let mut adopted = 0;
+        for row in rows {
+            let Ok(testimony) = keys.open_testimony(&row) else {
+                continue;
+            };
+            let Ok(day) = parse_day(&row.received_day) else {
+                continue;
+            };
+            self.queue(Pending {
+                id: row.id,
+                day,
+                categories: testimony.categories.clone(),
+                change: Change::Fold,
+            });
+            adopted += 1;
+        }
+        Ok(adopted)
+    }
+
+    fn queue(&self, p: Pending) {
+        if let Ok(mut pending) = self.pending.lock() {
+            // A row is folded once: recounting after a crash must not queue it twice.
+            let duplicate = p.change == Change::Fold
+                && pending
+                    .iter()
+                    .any(|q| q.id == p.id && q.change == Change::Fold);
+            if !duplicate {
+                pending.push(p);
+            }
         }
         self.note_change();
     }
@@ -240,13 +334,19 @@ fn fold(
     skip_unchanged: bool,
 ) -> StoreResult<Option<Snapshot>> {
     for p in pending {
-        // Skips rows deleted meanwhile and rows already counted.
-        if testimonies::mark_counted(conn, &p.id)? {
-            counts::add(conn, "total", 1)?;
-            counts::add(conn, &format!("week:{}", week_label(p.day)), 1)?;
-            for c in &p.categories {
-                counts::add(conn, &format!("category:{c}"), 1)?;
-            }
+        let delta: i64 = match p.change {
+            // Skips rows deleted meanwhile, rows already counted, and spam.
+            Change::Fold => i64::from(testimonies::mark_counted(conn, &p.id)?),
+            Change::Subtract => -1,
+            Change::Restore => 1,
+        };
+        if delta == 0 {
+            continue;
+        }
+        counts::adjust(conn, "total", delta)?;
+        counts::adjust(conn, &format!("week:{}", week_label(p.day)), delta)?;
+        for c in &p.categories {
+            counts::adjust(conn, &format!("category:{c}"), delta)?;
         }
     }
     for (key, n) in counts::take_pledges(conn)? {
@@ -344,6 +444,8 @@ mod tests {
         assert_eq!(week_label(date!(2026 - 11 - 28)), "2026-W48");
         assert_eq!(week_label(date!(2027 - 01 - 01)), "2026-W53");
         assert_eq!(day_string(date!(2026 - 01 - 05)), "2026-01-05");
+        assert_eq!(parse_day("2026-01-05").unwrap(), date!(2026 - 01 - 05));
+        assert!(parse_day("2026-13-05").is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Every cryptographic operation Chorus performs, built from reviewed crates. Nothing
 //! outside this module names a primitive; callers seal and open with labels.
 
+pub mod message;
 pub mod padding;
 pub mod passphrase;
 pub mod random;
@@ -8,6 +9,7 @@ pub mod recovery;
 pub mod staff_key;
 pub mod suite;
 pub mod testimony;
+pub mod vault;
 
 /// Why a cryptographic operation failed. Deliberately vague: callers must not learn
 /// (or tell anyone) which check failed.

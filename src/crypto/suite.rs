@@ -35,6 +35,7 @@ pub const PUBLIC_KEY_LEN: usize = 1216;
 pub enum Label {
     Testimony,
     EpochGrant,
+    Note,
 }
 
 impl Label {
@@ -42,6 +43,7 @@ impl Label {
         match self {
             Label::Testimony => b"chorus/v1/testimony",
             Label::EpochGrant => b"chorus/v1/epoch-grant",
+            Label::Note => b"chorus/v1/note",
         }
     }
 }

@@ -30,6 +30,35 @@ impl EpochKeys {
         self.keys.is_empty()
     }
 
+    /// Rebuilds opened keys (from a session vault).
+    pub fn from_pairs(pairs: Vec<([u8; 16], SecretKey)>) -> EpochKeys {
+        EpochKeys {
+            keys: pairs.into_iter().collect(),
+        }
+    }
+
+    /// Every opened (epoch id, key).
+    pub fn iter(&self) -> impl Iterator<Item = (&[u8; 16], &SecretKey)> {
+        self.keys.iter()
+    }
+
+    pub fn get(&self, epoch_id: &[u8; 16]) -> Option<&SecretKey> {
+        self.keys.get(epoch_id)
+    }
+
+    /// Decrypts one note (or other thread message) sealed to one of these epochs.
+    pub fn open_message(
+        &self,
+        label: suite::Label,
+        testimony_id: &[u8; 16],
+        message_id: &[u8; 16],
+        blob: &[u8],
+    ) -> Result<zeroize::Zeroizing<String>, CryptoError> {
+        let kid = suite::key_id_of(blob)?;
+        let secret = self.keys.get(&kid.0).ok_or(CryptoError::Open)?;
+        crypto::message::open(secret, label, testimony_id, message_id, blob)
+    }
+
     /// Decrypts one stored testimony.
     pub fn open_testimony(&self, row: &StoredTestimony) -> Result<Testimony, CryptoError> {
         let kid = suite::key_id_of(&row.ciphertext)?;

@@ -2,9 +2,15 @@
 //! a password or the recovery key.
 
 pub mod argon_gate;
+pub mod auth;
 pub mod epochs;
+pub mod export;
 pub mod keyring;
+pub mod retention;
+pub mod sessions;
 pub mod setup;
+pub mod staff_admin;
+pub mod triage;
 
 use crate::crypto::CryptoError;
 use crate::store::StoreError;

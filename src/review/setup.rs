@@ -94,7 +94,45 @@ pub struct FirstAdmin {
     pub key_fingerprint: String,
 }
 
-/// The slow part (Argon2id, key generation). Blocking: run it through the Argon2 gate.
+/// A new staff member's row: a fresh key pair wrapped under their passphrase, their TOTP
+/// secret sealed under it too. Slow (Argon2id): run it through the Argon2 gate.
+pub struct NewMember {
+    pub row: StaffRow,
+    pub public: PublicKey,
+}
+
+pub fn new_member(
+    username: &str,
+    role: &str,
+    password: &SecretString,
+    totp_secret: &[u8],
+    memory_kib: u32,
+) -> Result<NewMember, ReviewError> {
+    let username = parse_username(username)?;
+    check_password(password)?;
+    let id = random::id()?;
+    let salt = random::bytes::<16>()?;
+    let derived = PasswordKeys::derive(password, &salt, memory_kib)?;
+    let secret = SecretKey::generate()?;
+    let public = secret.public_key()?;
+    let row = StaffRow {
+        id,
+        username,
+        role: role.to_owned(),
+        active: true,
+        salt: salt.to_vec(),
+        verifier: derived.verifier().to_vec(),
+        public_key: public.to_bytes(),
+        wrapped_private_key: derived.wrap(Wrapped::PrivateKey, secret.seed(), &id)?,
+        sealed_totp_secret: derived.wrap(Wrapped::TotpSecret, totp_secret, &id)?,
+        totp_last_step: None,
+        failed_logins: 0,
+        locked_until: None,
+    };
+    Ok(NewMember { row, public })
+}
+
+/// The first admin plus the recovery key pair. Blocking (Argon2id).
 pub fn prepare(
     username: &str,
     password: &SecretString,
@@ -102,41 +140,22 @@ pub fn prepare(
     memory_kib: u32,
     issuer: &str,
 ) -> Result<(PreparedAdmin, FirstAdmin), ReviewError> {
-    let username = parse_username(username)?;
-    check_password(password)?;
-    let id = random::id()?;
-    let salt = random::bytes::<16>()?;
-    let derived = PasswordKeys::derive(password, &salt, memory_kib)?;
-    let staff_secret = SecretKey::generate()?;
-    let staff_public = staff_secret.public_key()?;
+    let member = new_member(username, "admin", password, totp_secret, memory_kib)?;
     let recovery_secret = SecretKey::generate()?;
     let recovery_public = recovery_secret.public_key()?;
-    let row = StaffRow {
-        id,
-        username: username.clone(),
-        role: "admin".to_owned(),
-        active: true,
-        salt: salt.to_vec(),
-        verifier: derived.verifier().to_vec(),
-        public_key: staff_public.to_bytes(),
-        wrapped_private_key: derived.wrap(Wrapped::PrivateKey, staff_secret.seed(), &id)?,
-        sealed_totp_secret: derived.wrap(Wrapped::TotpSecret, totp_secret, &id)?,
-    };
     let shown = FirstAdmin {
         recovery_key: recovery::encode(&recovery_secret),
-        totp_uri: totp_uri(totp_secret, &username, issuer)?,
-        key_fingerprint: staff_public.fingerprint(),
-        username,
+        totp_uri: totp_uri(totp_secret, &member.row.username, issuer)?,
+        key_fingerprint: member.public.fingerprint(),
+        username: member.row.username.clone(),
     };
-    Ok((
-        PreparedAdmin {
-            row,
-            recovery_id: random::id()?,
-            recovery_public,
-            staff_public,
-        },
-        shown,
-    ))
+    let prepared = PreparedAdmin {
+        row: member.row,
+        recovery_id: random::id()?,
+        recovery_public,
+        staff_public: member.public,
+    };
+    Ok((prepared, shown))
 }
 
 impl PreparedAdmin {

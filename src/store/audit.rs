@@ -75,6 +75,47 @@ pub fn verify(conn: &Connection) -> StoreResult<Result<u64, BrokenEntry>> {
     Ok(Ok(count))
 }
 
+/// One entry, for display.
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub detail: String,
+}
+
+/// The newest `limit` entries, newest first.
+pub fn recent(conn: &Connection, limit: u32) -> StoreResult<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, at, actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT ?1",
+    )?;
+    let rows = stmt
+        .query_map([limit], |r| {
+            Ok(AuditEntry {
+                seq: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                action: r.get(3)?,
+                detail: r.get(4)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// The hash of the newest entry (hex), to note down off the machine: a later verify that
+/// ends elsewhere shows entries were cut from the end.
+pub fn head(conn: &Connection) -> StoreResult<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get::<_, Vec<u8>>(0),
+        )
+        .optional()?
+        .map(hex::encode))
+}
+
 /// Where the chain breaks.
 #[derive(Debug, PartialEq, Eq)]
 pub struct BrokenEntry {

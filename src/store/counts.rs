@@ -17,6 +17,16 @@ pub fn add(conn: &Connection, cell: &str, by: u64) -> StoreResult<()> {
     Ok(())
 }
 
+/// Adds `delta` (possibly negative) to a cell, never going below zero.
+pub fn adjust(conn: &Connection, cell: &str, delta: i64) -> StoreResult<()> {
+    conn.prepare_cached(
+        "INSERT INTO counters (cell, count) VALUES (?1, max(?2, 0))
+         ON CONFLICT (cell) DO UPDATE SET count = max(count + ?2, 0)",
+    )?
+    .execute(params![cell, delta])?;
+    Ok(())
+}
+
 /// Every counter cell.
 pub fn all(conn: &Connection) -> StoreResult<BTreeMap<String, u64>> {
     let mut stmt = conn.prepare_cached("SELECT cell, count FROM counters")?;

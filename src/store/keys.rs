@@ -73,3 +73,21 @@ pub fn recovery_keys(conn: &Connection) -> StoreResult<Vec<([u8; 16], Vec<u8>)>>
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
+
+/// Removes every grant a recipient holds (a disabled staff member).
+pub fn delete_grants_for(conn: &Connection, recipient_id: &[u8; 16]) -> StoreResult<usize> {
+    Ok(conn.execute(
+        "DELETE FROM key_grants WHERE recipient_id = ?1",
+        [recipient_id],
+    )?)
+}
+
+/// True if `recipient_id` holds a grant for every epoch.
+pub fn has_all_grants(conn: &Connection, recipient_id: &[u8; 16]) -> StoreResult<bool> {
+    Ok(conn.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM epoch_keys e WHERE NOT EXISTS
+            (SELECT 1 FROM key_grants g WHERE g.epoch_id = e.id AND g.recipient_id = ?1))",
+        [recipient_id],
+        |r| r.get(0),
+    )?)
+}

@@ -5,8 +5,12 @@
 pub mod audit;
 pub mod connection;
 pub mod counts;
+pub mod devices;
+pub mod invitations;
 pub mod keys;
+pub mod messages;
 pub mod read_pool;
+pub mod recovery_codes;
 pub mod setup_tokens;
 pub mod staff;
 pub mod testimonies;

@@ -15,6 +15,11 @@ pub struct StaffRow {
     pub public_key: Vec<u8>,
     pub wrapped_private_key: Vec<u8>,
     pub sealed_totp_secret: Vec<u8>,
+    /// The last TOTP step accepted (a code is never accepted twice).
+    pub totp_last_step: Option<i64>,
+    pub failed_logins: i64,
+    /// Unix seconds until which password logins are refused (except from known devices).
+    pub locked_until: Option<i64>,
 }
 
 pub fn insert(conn: &Connection, row: &StaffRow, at: &str) -> StoreResult<()> {
@@ -39,7 +44,8 @@ pub fn insert(conn: &Connection, row: &StaffRow, at: &str) -> StoreResult<()> {
 }
 
 const COLUMNS: &str = "id, username, role, active, salt, verifier, public_key, \
-                       wrapped_private_key, sealed_totp_secret";
+                       wrapped_private_key, sealed_totp_secret, totp_last_step, \
+                       failed_logins, locked_until";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffRow> {
     Ok(StaffRow {
@@ -52,6 +58,9 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffRow> {
         public_key: r.get(6)?,
         wrapped_private_key: r.get(7)?,
         sealed_totp_secret: r.get(8)?,
+        totp_last_step: r.get(9)?,
+        failed_logins: r.get(10)?,
+        locked_until: r.get(11)?,
     })
 }
 
@@ -76,4 +85,89 @@ pub fn any_admin(conn: &Connection) -> StoreResult<bool> {
         [],
         |r| r.get(0),
     )?)
+}
+
+pub fn by_id(conn: &Connection, id: &[u8; 16]) -> StoreResult<Option<StaffRow>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
+/// Everyone, active first, then by name.
+pub fn all(conn: &Connection) -> StoreResult<Vec<StaffRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM staff ORDER BY active DESC, username"
+    ))?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// A failed login for an existing account: counts it and locks after `max_failures`.
+pub fn record_failure(
+    conn: &Connection,
+    id: &[u8; 16],
+    max_failures: i64,
+    lock_until: i64,
+) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE staff SET failed_logins = failed_logins + 1,
+                locked_until = CASE WHEN failed_logins + 1 >= ?2 THEN ?3 ELSE locked_until END
+         WHERE id = ?1",
+        params![id, max_failures, lock_until],
+    )?;
+    Ok(())
+}
+
+/// A good login: clears failures and the lock, and records the TOTP step used. Refuses
+/// (false) if that step or a later one was already used — a replayed code.
+pub fn record_success(
+    conn: &Connection,
+    id: &[u8; 16],
+    totp_step: Option<i64>,
+) -> StoreResult<bool> {
+    let changed = conn.execute(
+        "UPDATE staff SET failed_logins = 0, locked_until = NULL,
+                totp_last_step = coalesce(?2, totp_last_step)
+         WHERE id = ?1 AND (?2 IS NULL OR totp_last_step IS NULL OR totp_last_step < ?2)",
+        params![id, totp_step],
+    )?;
+    Ok(changed == 1)
+}
+
+/// `chorus reviewer unlock`: clears a lockout.
+pub fn unlock(conn: &Connection, username: &str) -> StoreResult<bool> {
+    let changed = conn.execute(
+        "UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE username = ?1",
+        [username],
+    )?;
+    Ok(changed == 1)
+}
+
+pub fn set_active(conn: &Connection, id: &[u8; 16], active: bool) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE staff SET active = ?2 WHERE id = ?1",
+        params![id, active],
+    )?;
+    Ok(())
+}
+
+/// Replaces the password-derived material (a password change).
+pub fn update_secrets(
+    conn: &Connection,
+    id: &[u8; 16],
+    salt: &[u8],
+    verifier: &[u8],
+    wrapped_private_key: &[u8],
+    sealed_totp_secret: &[u8],
+) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE staff SET salt = ?2, verifier = ?3, wrapped_private_key = ?4,
+                sealed_totp_secret = ?5
+         WHERE id = ?1",
+        params![id, salt, verifier, wrapped_private_key, sealed_totp_secret],
+    )?;
+    Ok(())
 }

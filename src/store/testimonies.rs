@@ -82,13 +82,82 @@ pub fn uncounted(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
 /// Clears the mark; true if this call was the one that counted the row (it still exists
 /// and was uncounted), so a row is never counted twice.
 pub fn mark_counted(conn: &Connection, id: &[u8; 16]) -> StoreResult<bool> {
-    let changed = conn
-        .prepare_cached("UPDATE testimonies SET uncounted = 0 WHERE id = ?1 AND uncounted = 1")?
-        .execute([id])?;
-    Ok(changed == 1)
+    let status: Option<String> = conn
+        .prepare_cached(
+            "UPDATE testimonies SET uncounted = 0 WHERE id = ?1 AND uncounted = 1 RETURNING status",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    // Spam is marked counted (it never needs recounting) but adds nothing.
+    Ok(status.is_some_and(|s| s != "spam"))
 }
 
 pub fn count(conn: &Connection) -> StoreResult<u64> {
     let n: i64 = conn.query_row("SELECT count(*) FROM testimonies", [], |r| r.get(0))?;
     Ok(n.max(0) as u64)
+}
+
+/// One inbox page, newest day first: rows strictly after `cursor` (day, id) in that order.
+pub fn page(
+    conn: &Connection,
+    status: Option<&str>,
+    cursor: Option<(&str, &[u8; 16])>,
+    limit: u32,
+) -> StoreResult<Vec<StoredTestimony>> {
+    let (day, id) = match cursor {
+        Some((day, id)) => (Some(day), Some(id.to_vec())),
+        None => (None, None),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM testimonies
+         WHERE (?1 IS NULL OR status = ?1)
+           AND (?2 IS NULL OR received_day < ?2 OR (received_day = ?2 AND id > ?3))
+         ORDER BY received_day DESC, id
+         LIMIT ?4"
+    ))?;
+    let rows = stmt
+        .query_map(params![status, day, id, limit], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// How many testimonies have each status.
+pub fn status_counts(conn: &Connection) -> StoreResult<Vec<(String, i64)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT status, count(*) FROM testimonies GROUP BY status")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Changes a status; the previous one if the row exists.
+pub fn set_status(conn: &Connection, id: &[u8; 16], status: &str) -> StoreResult<Option<String>> {
+    let previous: Option<String> = conn
+        .query_row("SELECT status FROM testimonies WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if previous.is_some() {
+        conn.execute(
+            "UPDATE testimonies SET status = ?2 WHERE id = ?1",
+            params![id, status],
+        )?;
+    }
+    Ok(previous)
+}
+
+/// Hard-deletes a testimony and (by cascade) its messages. True if it existed.
+pub fn delete(conn: &Connection, id: &[u8; 16]) -> StoreResult<bool> {
+    conn.execute("DELETE FROM messages WHERE testimony_id = ?1", [id])?;
+    Ok(conn.execute("DELETE FROM testimonies WHERE id = ?1", [id])? == 1)
+}
+
+/// Deletes everything received before `day` (retention); how many went.
+pub fn delete_before(conn: &Connection, day: &str) -> StoreResult<usize> {
+    conn.execute(
+        "DELETE FROM messages WHERE testimony_id IN (SELECT id FROM testimonies WHERE received_day < ?1)",
+        [day],
+    )?;
+    Ok(conn.execute("DELETE FROM testimonies WHERE received_day < ?1", [day])?)
 }

@@ -1,12 +1,14 @@
 //! The HTTP layer: one route table used by production and tests alike. Handlers parse
 //! input into domain types and call services; they never touch SQL or keys.
 
+pub mod cookies;
 pub mod form;
 pub mod headers;
 pub mod layout;
 pub mod origin;
 pub mod public;
 pub mod request_log;
+pub mod review;
 pub mod setup;
 pub mod static_files;
 pub mod survivor;
@@ -21,6 +23,7 @@ use crate::error::{AppError, json_error};
 use crate::intake::Intake;
 use crate::publish::Publisher;
 use crate::review::argon_gate::ArgonGate;
+use crate::review::sessions::SessionStore;
 use crate::store::Store;
 use layout::Layout;
 
@@ -55,7 +58,9 @@ pub struct AppState {
     pub intake: Intake,
     pub publisher: Arc<Publisher>,
     pub argon: ArgonGate,
+    pub sessions: SessionStore,
     intake_limiter: Option<IntakeLimiter>,
+    login_limiter: IntakeLimiter,
 }
 
 impl AppState {
@@ -72,7 +77,18 @@ impl AppState {
                 ))
             }
         };
+        let login_per_second =
+            std::num::NonZeroU32::new(config.login_per_second).unwrap_or(std::num::NonZeroU32::MIN);
+        let login_burst =
+            std::num::NonZeroU32::new(config.login_burst).unwrap_or(std::num::NonZeroU32::MIN);
         AppState {
+            sessions: SessionStore::new(
+                std::time::Duration::from_secs(config.session_idle_secs),
+                std::time::Duration::from_secs(config.session_absolute_secs),
+            ),
+            login_limiter: governor::RateLimiter::direct(
+                governor::Quota::per_second(login_per_second).allow_burst(login_burst),
+            ),
             layout: Layout::from_config(&config),
             intake: Intake::new(store.clone(), publisher.clone()),
             argon: ArgonGate::new(config.argon2_concurrency),
@@ -81,6 +97,11 @@ impl AppState {
             publisher,
             intake_limiter,
         }
+    }
+
+    /// True if the site-wide login throttle admits one more attempt now (always on).
+    pub fn login_admits(&self) -> bool {
+        self.login_limiter.check().is_ok()
     }
 
     /// True if the site-wide intake throttle admits one more submission now. Generous by
@@ -93,7 +114,7 @@ impl AppState {
 }
 
 /// A resource whose unused methods answer 405 with our page.
-fn resource(path: &str) -> actix_web::Resource {
+pub(crate) fn resource(path: &str) -> actix_web::Resource {
     web::resource(path).default_service(web::to(method_not_allowed))
 }
 
@@ -121,7 +142,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(setup::submit)),
         )
         .service(resource(paths::STATIC).route(web::get().to(static_files::serve)))
+        .configure(review::configure)
         .default_service(web::to(not_found));
+}
+
+/// Where people reach us, for links we show: the public URL, or the host this request used.
+pub fn public_base(req: &HttpRequest, config: &Config) -> String {
+    match config.public_url.as_deref() {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => {
+            let info = req.connection_info();
+            format!("{}://{}", info.scheme(), info.host())
+        }
+    }
 }
 
 fn is_api(req: &HttpRequest) -> bool {

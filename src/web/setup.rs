@@ -73,7 +73,7 @@ fn closed(state: &AppState, already_set_up: bool) -> HttpResponse {
     )
 }
 
-fn qr_svg(uri: &str) -> String {
+pub fn qr_svg(uri: &str) -> String {
     match qrcode::QrCode::new(uri.as_bytes()) {
         Ok(code) => {
             let svg = code

@@ -1,0 +1,259 @@
+//! Staff sessions, in memory only: a restart logs everyone out and locks everything.
+//!
+//! The cookie carries `session id ‖ vault key`. The server keeps, under SHA-256 of the id,
+//! who is logged in and the vault: the epoch keys their login opened, encrypted under the
+//! vault key that only the cookie holds. Idle and absolute lifetimes are enforced on every
+//! use and by a reaper; logout and expiry drop the entry (and wipe its buffers).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+use zeroize::{Zeroize, Zeroizing};
+
+use super::ReviewError;
+use super::keyring::EpochKeys;
+use crate::crypto::{random, vault};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Admin,
+    Reviewer,
+}
+
+impl Role {
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "admin" => Some(Role::Admin),
+            "reviewer" => Some(Role::Reviewer),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Reviewer => "reviewer",
+        }
+    }
+}
+
+struct Session {
+    staff_id: [u8; 16],
+    username: String,
+    role: Role,
+    csrf: String,
+    created: Instant,
+    last_seen: Instant,
+    vault: Vec<u8>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.vault.zeroize();
+        self.csrf.zeroize();
+    }
+}
+
+/// What a request learns from a valid session cookie.
+pub struct SessionView {
+    pub staff_id: [u8; 16],
+    pub username: String,
+    pub role: Role,
+    pub csrf: String,
+    vault_key: Zeroizing<Vec<u8>>,
+    vault: Vec<u8>,
+}
+
+impl SessionView {
+    /// Opens the vault for the length of this request.
+    pub fn keys(&self) -> Result<EpochKeys, ReviewError> {
+        Ok(EpochKeys::from_pairs(vault::open(
+            &self.vault_key,
+            &self.vault,
+        )?))
+    }
+
+    /// Constant-time check of a form's CSRF token.
+    pub fn csrf_matches(&self, submitted: &str) -> bool {
+        !submitted.is_empty() && bool::from(self.csrf.as_bytes().ct_eq(submitted.as_bytes()))
+    }
+}
+
+impl Drop for SessionView {
+    fn drop(&mut self) {
+        self.vault.zeroize();
+    }
+}
+
+pub struct SessionStore {
+    sessions: Mutex<HashMap<[u8; 32], Session>>,
+    idle: Duration,
+    absolute: Duration,
+}
+
+fn lookup_key(session_id: &[u8]) -> [u8; 32] {
+    Sha256::digest(session_id).into()
+}
+
+/// A secret byte string, wiped when dropped.
+type SecretBytes = Zeroizing<Vec<u8>>;
+
+/// Splits a cookie value into (session id, vault key).
+fn parse_cookie(value: &str) -> Option<(SecretBytes, SecretBytes)> {
+    let (id, key) = value.split_once('.')?;
+    let id = Zeroizing::new(hex::decode(id).ok()?);
+    let key = Zeroizing::new(hex::decode(key).ok()?);
+    (id.len() == 32 && key.len() == 32).then_some((id, key))
+}
+
+impl SessionStore {
+    pub fn new(idle: Duration, absolute: Duration) -> SessionStore {
+        SessionStore {
+            sessions: Mutex::new(HashMap::new()),
+            idle,
+            absolute,
+        }
+    }
+
+    /// Starts a session holding `keys`; returns the cookie value (secret: never log it).
+    pub fn create(
+        &self,
+        staff_id: [u8; 16],
+        username: String,
+        role: Role,
+        keys: &EpochKeys,
+    ) -> Result<Zeroizing<String>, ReviewError> {
+        let session_id = Zeroizing::new(random::bytes::<32>()?);
+        let (vault_key, vault) = vault::seal(keys.iter())?;
+        let now = Instant::now();
+        let session = Session {
+            staff_id,
+            username,
+            role,
+            csrf: random::token_hex()?,
+            created: now,
+            last_seen: now,
+            vault,
+        };
+        let cookie = Zeroizing::new(format!(
+            "{}.{}",
+            hex::encode(session_id.as_slice()),
+            hex::encode(vault_key.as_slice())
+        ));
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.insert(lookup_key(session_id.as_slice()), session);
+        }
+        Ok(cookie)
+    }
+
+    /// The session behind a cookie, if it is live; touches its idle timer.
+    pub fn authenticate(&self, cookie: &str) -> Option<SessionView> {
+        let (id, vault_key) = parse_cookie(cookie)?;
+        let key = lookup_key(&id);
+        let mut sessions = self.sessions.lock().ok()?;
+        let now = Instant::now();
+        let live = sessions.get(&key).is_some_and(|s| {
+            now.duration_since(s.last_seen) < self.idle
+                && now.duration_since(s.created) < self.absolute
+        });
+        if !live {
+            sessions.remove(&key);
+            return None;
+        }
+        let session = sessions.get_mut(&key)?;
+        session.last_seen = now;
+        Some(SessionView {
+            staff_id: session.staff_id,
+            username: session.username.clone(),
+            role: session.role,
+            csrf: session.csrf.clone(),
+            vault_key,
+            vault: session.vault.clone(),
+        })
+    }
+
+    /// Logout.
+    pub fn destroy(&self, cookie: &str) {
+        if let (Some((id, _)), Ok(mut sessions)) = (parse_cookie(cookie), self.sessions.lock()) {
+            sessions.remove(&lookup_key(&id));
+        }
+    }
+
+    /// Ends every session of one staff member (disabled).
+    pub fn destroy_for(&self, staff_id: &[u8; 16]) {
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.retain(|_, s| &s.staff_id != staff_id);
+        }
+    }
+
+    /// Drops expired sessions; returns how many remain.
+    pub fn reap(&self) -> usize {
+        let now = Instant::now();
+        match self.sessions.lock() {
+            Ok(mut sessions) => {
+                sessions.retain(|_, s| {
+                    now.duration_since(s.last_seen) < self.idle
+                        && now.duration_since(s.created) < self.absolute
+                });
+                sessions.len()
+            }
+            Err(_) => 0,
+        }
+    }
+
+    /// Ends the sessions of anyone not in `active` (disabled from the command line).
+    pub fn retain_staff(&self, active: &std::collections::HashSet<[u8; 16]>) {
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.retain(|_, s| active.contains(&s.staff_id));
+        }
+    }
+
+    /// Drops every session (shutdown).
+    pub fn clear(&self) {
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::suite::SecretKey;
+
+    fn keys() -> EpochKeys {
+        EpochKeys::from_pairs(vec![([3u8; 16], SecretKey::generate().unwrap())])
+    }
+
+    #[test]
+    fn a_cookie_opens_its_vault_and_nothing_else_does() {
+        let store = SessionStore::new(Duration::from_secs(60), Duration::from_secs(600));
+        let cookie = store
+            .create([1; 16], "a".into(), Role::Admin, &keys())
+            .unwrap();
+        let view = store.authenticate(&cookie).unwrap();
+        assert_eq!(view.keys().unwrap().len(), 1);
+        assert!(view.csrf_matches(&view.csrf.clone()));
+        assert!(!view.csrf_matches(""));
+        // The id alone, with a guessed vault key, finds the session but opens nothing.
+        let (id, _) = cookie.split_once('.').unwrap();
+        let forged = format!("{id}.{}", "00".repeat(32));
+        assert!(store.authenticate(&forged).unwrap().keys().is_err());
+        assert!(store.authenticate("garbage").is_none());
+        store.destroy(&cookie);
+        assert!(store.authenticate(&cookie).is_none());
+    }
+
+    #[test]
+    fn idle_sessions_expire() {
+        let store = SessionStore::new(Duration::from_millis(50), Duration::from_secs(600));
+        let cookie = store
+            .create([1; 16], "a".into(), Role::Reviewer, &keys())
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(80));
+        assert!(store.authenticate(&cookie).is_none());
+        assert_eq!(store.reap(), 0);
+    }
+}

@@ -1,0 +1,47 @@
+//! Invitations: a one-time token (stored hashed, 24 h) naming a username and a role.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use super::StoreResult;
+
+fn hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+pub fn insert(
+    conn: &Connection,
+    token: &str,
+    username: &str,
+    role: &str,
+    expires_at: i64,
+) -> StoreResult<()> {
+    conn.execute(
+        "INSERT INTO invitations (token_hash, username, role, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        params![hash(token), username, role, expires_at],
+    )?;
+    Ok(())
+}
+
+/// The (username, role) of a live invitation.
+pub fn find(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT username, role FROM invitations WHERE token_hash = ?1 AND expires_at > ?2",
+            params![hash(token), now],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Uses up a live invitation; its (username, role) if it was live.
+pub fn consume(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, String)>> {
+    let found = find(conn, token, now)?;
+    if found.is_some() {
+        conn.execute(
+            "DELETE FROM invitations WHERE token_hash = ?1",
+            [hash(token)],
+        )?;
+    }
+    Ok(found)
+}

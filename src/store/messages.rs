@@ -1,0 +1,58 @@
+//! Thread messages (staff notes; later follow-ups and replies), sealed.
+
+use rusqlite::{Connection, params};
+
+use super::StoreResult;
+
+#[derive(Clone, Debug)]
+pub struct StoredMessage {
+    pub id: [u8; 16],
+    pub testimony_id: [u8; 16],
+    pub seq: i64,
+    pub kind: String,
+    pub author: Option<String>,
+    pub created_day: String,
+    pub ciphertext: Vec<u8>,
+}
+
+/// Appends to a testimony's thread.
+pub fn insert(conn: &Connection, m: &StoredMessage) -> StoreResult<()> {
+    conn.execute(
+        "INSERT INTO messages (id, testimony_id, seq, kind, author, created_day, ciphertext)
+         VALUES (?1, ?2, (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE testimony_id = ?2),
+                 ?3, ?4, ?5, ?6)",
+        params![
+            m.id,
+            m.testimony_id,
+            m.kind,
+            m.author,
+            m.created_day,
+            m.ciphertext
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn for_testimony(
+    conn: &Connection,
+    testimony_id: &[u8; 16],
+) -> StoreResult<Vec<StoredMessage>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, testimony_id, seq, kind, author, created_day, ciphertext
+         FROM messages WHERE testimony_id = ?1 ORDER BY seq",
+    )?;
+    let rows = stmt
+        .query_map([testimony_id], |r| {
+            Ok(StoredMessage {
+                id: r.get(0)?,
+                testimony_id: r.get(1)?,
+                seq: r.get(2)?,
+                kind: r.get(3)?,
+                author: r.get(4)?,
+                created_day: r.get(5)?,
+                ciphertext: r.get(6)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}

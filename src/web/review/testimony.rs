@@ -1,0 +1,239 @@
+//! One testimony: `GET /review/t/{id}` (decrypts; audited) and its triage actions.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Path, Payload};
+use actix_web::{HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::{Nav, Staff, check_csrf, field, now, parse_id, see_other};
+use crate::error::AppError;
+use crate::review::triage;
+use crate::store::{audit, connection, messages, testimonies};
+use crate::web::layout::{Layout, page};
+use crate::web::{AppState, form};
+
+pub struct Message {
+    pub kind: &'static str,
+    pub author: String,
+    pub day: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "review/testimony.html")]
+struct TestimonyView<'a> {
+    layout: &'a Layout,
+    nav: Nav,
+    id: String,
+    day: String,
+    status: String,
+    statuses: &'static [(&'static str, &'static str)],
+    statement: String,
+    categories: Vec<String>,
+    setting: Option<String>,
+    consent_publish: bool,
+    messages: Vec<Message>,
+}
+
+fn label(key: &str, list: &[crate::config::Choice]) -> String {
+    list.iter()
+        .find(|c| c.key == key)
+        .map(|c| c.label.clone())
+        .unwrap_or_else(|| key.to_owned())
+}
+
+pub async fn view(
+    staff: Staff,
+    id: Path<String>,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let keys = staff.0.keys()?;
+    let store = state.store.clone();
+    let opened = tokio::task::spawn_blocking(move || {
+        store.read_blocking(|conn| Ok(triage::open(conn, &keys, &id)))
+    })
+    .await
+    .map_err(AppError::internal)??;
+    let opened = opened?.ok_or(AppError::NotFound)?;
+    // The view is recorded before anything is shown; opening a new testimony marks it read.
+    let (_, at) = now();
+    let actor = staff.0.username.clone();
+    let mark_read = opened.row.status == "new";
+    state
+        .store
+        .write(move |conn| {
+            if mark_read {
+                testimonies::set_status(conn, &id, "read")?;
+            }
+            audit::append(conn, &at, &actor, "testimony.view", &hex::encode(id))
+        })
+        .await?;
+    let t = &opened.testimony;
+    let view = TestimonyView {
+        layout: &state.layout,
+        nav: Nav::of(&staff.0),
+        id: hex::encode(id),
+        day: opened.row.received_day.clone(),
+        status: if mark_read {
+            "read".to_owned()
+        } else {
+            opened.row.status.clone()
+        },
+        statuses: triage::STATUSES,
+        statement: t.statement.clone(),
+        categories: t
+            .categories
+            .iter()
+            .map(|k| label(k, &state.config.categories))
+            .collect(),
+        setting: t
+            .setting
+            .as_deref()
+            .map(|k| label(k, &state.config.settings)),
+        consent_publish: t.consent_publish,
+        messages: opened
+            .messages
+            .iter()
+            .map(|m| Message {
+                kind: if m.kind == "note" {
+                    "Staff note"
+                } else {
+                    "Message"
+                },
+                author: m.author.clone().unwrap_or_default(),
+                day: m.day.clone(),
+                text: m.text.to_string(),
+            })
+            .collect(),
+    };
+    Ok(page(StatusCode::OK, &view))
+}
+
+pub async fn status(
+    req: HttpRequest,
+    staff: Staff,
+    id: Path<String>,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let pairs = form::read(&req, body).await?;
+    check_csrf(&staff.0, &pairs)?;
+    let new_status = triage::parse_status(field(&pairs, "status")).ok_or(
+        AppError::Unprocessable("Choose one of the statuses listed."),
+    )?;
+    let (_, at) = now();
+    let actor = staff.0.username.clone();
+    // Read the previous status and whether the row was counted in the same transaction as
+    // the change, so a tick cannot slip between them.
+    let changed = state
+        .store
+        .write(move |conn| {
+            let Some(row) = testimonies::get(conn, &id)? else {
+                return Ok(None);
+            };
+            testimonies::set_status(conn, &id, new_status)?;
+            audit::append(
+                conn,
+                &at,
+                &actor,
+                "testimony.status",
+                &format!("{} {} -> {new_status}", hex::encode(id), row.status),
+            )?;
+            Ok(Some(row))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let was_spam = changed.status == "spam";
+    let is_spam = new_status == "spam";
+    if was_spam != is_spam {
+        let keys = staff.0.keys()?;
+        let testimony = keys.open_testimony(&changed).map_err(AppError::internal)?;
+        let day = crate::publish::parse_day(&changed.received_day).map_err(AppError::internal)?;
+        let was_counted = !changed.uncounted;
+        if is_spam {
+            state.publisher.note_removed(
+                changed.id,
+                day,
+                testimony.categories.clone(),
+                was_counted,
+            );
+        } else {
+            state.publisher.note_restored(
+                changed.id,
+                day,
+                testimony.categories.clone(),
+                was_counted,
+            );
+        }
+    }
+    Ok(see_other(&format!("/review/t/{}", hex::encode(id))))
+}
+
+pub async fn note(
+    req: HttpRequest,
+    staff: Staff,
+    id: Path<String>,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let pairs = form::read(&req, body).await?;
+    check_csrf(&staff.0, &pairs)?;
+    let text = triage::parse_note(field(&pairs, "note"))?;
+    let (_, at) = now();
+    let day = crate::publish::day_string(time::OffsetDateTime::now_utc().date());
+    let actor = staff.0.username.clone();
+    let store = state.store.clone();
+    let sealed = tokio::task::spawn_blocking(move || {
+        store.read_blocking(|conn| Ok(triage::seal_note(conn, &id, &actor, &text, &day)))
+    })
+    .await
+    .map_err(AppError::internal)???;
+    let actor = staff.0.username.clone();
+    let added = state
+        .store
+        .write(move |conn| {
+            if testimonies::get(conn, &id)?.is_none() {
+                return Ok(false);
+            }
+            messages::insert(conn, &sealed)?;
+            audit::append(conn, &at, &actor, "testimony.note", &hex::encode(id))?;
+            Ok(true)
+        })
+        .await?;
+    if !added {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other(&format!("/review/t/{}", hex::encode(id))))
+}
+
+pub async fn delete(
+    req: HttpRequest,
+    staff: Staff,
+    id: Path<String>,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let pairs = form::read(&req, body).await?;
+    check_csrf(&staff.0, &pairs)?;
+    if field(&pairs, "confirm") != "yes" {
+        return Err(AppError::Unprocessable(
+            "Tick the box to confirm the deletion; nothing was deleted.",
+        ));
+    }
+    let (_, at) = now();
+    let actor = staff.0.username.clone();
+    let existed = state
+        .store
+        .write(move |conn| triage::delete(conn, &id, &actor, &at))
+        .await?;
+    if !existed {
+        return Err(AppError::NotFound);
+    }
+    // Deleted pages must not linger in the WAL.
+    state.store.read(connection::checkpoint_truncate).await?;
+    Ok(see_other("/review?deleted=1"))
+}
