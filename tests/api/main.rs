@@ -17,3 +17,4 @@ mod headers;
 mod helpers;
 mod sealing;
 mod setup;
+mod staff;

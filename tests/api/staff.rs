@@ -1,0 +1,670 @@
+//! The staff area: login, sessions, access control, CSRF, triage, audit, keys.
+
+use chorus::review::keyring;
+use secrecy::SecretString;
+
+use crate::helpers::*;
+
+/// A login failure page with the parts that legitimately vary (fresh CSRF token, the
+/// username typed) blanked out.
+fn normalised(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(i) = rest.find("value=\"") {
+        out.push_str(&rest[..i + 7]);
+        rest = &rest[i + 7..];
+        rest = &rest[rest.find('"').unwrap()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[tokio::test]
+async fn every_login_failure_answers_alike() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let good = fresh_code(ADMIN, &secret);
+    // A good login uses up `good`; replaying it must fail like everything else.
+    let (status, _) = login_with(&browser(), &server, ADMIN, PASSWORD, &good).await;
+    assert_eq!(status, 303);
+    let wrong_code = if good == "000000" { "111111" } else { "000000" };
+    let attempts = [
+        (
+            "wrong passphrase",
+            ADMIN,
+            "not the passphrase at all",
+            good.as_str(),
+        ),
+        ("wrong code", ADMIN, PASSWORD, wrong_code),
+        ("replayed code", ADMIN, PASSWORD, good.as_str()),
+        ("unknown user", "nobody", PASSWORD, good.as_str()),
+        ("empty code", ADMIN, PASSWORD, ""),
+    ];
+    let mut pages = Vec::new();
+    for (what, user, password, code) in attempts {
+        let (status, body) = login_with(&browser(), &server, user, password, code).await;
+        assert_eq!(status, 401, "{what}");
+        pages.push((what, normalised(&body)));
+    }
+    for (what, page) in &pages {
+        assert_eq!(
+            page, &pages[0].1,
+            "{what} answers differently from {}",
+            pages[0].0
+        );
+    }
+    // The audit log names existing accounts only.
+    let conn = connect(&server.db());
+    let unknown: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE actor = 'nobody'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unknown, 0);
+}
+
+#[tokio::test]
+async fn lockout_spares_known_browsers_and_clears_from_the_cli() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let known = browser();
+    let (status, _) = login_with(
+        &known,
+        &server,
+        ADMIN,
+        PASSWORD,
+        &fresh_code(ADMIN, &secret),
+    )
+    .await;
+    assert_eq!(status, 303, "a good login leaves a device cookie");
+    let attacker = browser();
+    for _ in 0..10 {
+        let (status, _) = login_with(
+            &attacker,
+            &server,
+            ADMIN,
+            "guessing the passphrase",
+            "123456",
+        )
+        .await;
+        assert_eq!(status, 401);
+    }
+    // Locked: even the right passphrase and code fail, with the same page, from a new browser.
+    let stranger = browser();
+    let (status, locked_page) = login_with(
+        &stranger,
+        &server,
+        ADMIN,
+        PASSWORD,
+        &current_code(ADMIN, &secret),
+    )
+    .await;
+    assert_eq!(status, 401);
+    let (_, wrong_page) =
+        login_with(&browser(), &server, ADMIN, "another wrong guess", "123456").await;
+    assert_eq!(normalised(&locked_page), normalised(&wrong_page));
+    // The browser that logged in before still gets in.
+    let (status, _) = login_with(
+        &known,
+        &server,
+        ADMIN,
+        PASSWORD,
+        &fresh_code(ADMIN, &secret),
+    )
+    .await;
+    assert_eq!(status, 303, "a known device is exempt from the lockout");
+    // Lock the account again, then clear it from the command line while the server runs.
+    for _ in 0..10 {
+        login_with(&attacker, &server, ADMIN, "guessing again", "123456").await;
+    }
+    let (ok, out, err) = cli(&server.data_dir, &["reviewer", "unlock", ADMIN], "");
+    assert!(ok, "{out}{err}");
+    let (status, _) = login_with(
+        &stranger,
+        &server,
+        ADMIN,
+        PASSWORD,
+        &fresh_code(ADMIN, &secret),
+    )
+    .await;
+    assert_eq!(status, 303);
+}
+
+#[tokio::test]
+async fn nothing_is_readable_after_a_restart_until_someone_logs_in() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    assert_eq!(submit(&server, "read me later", &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    assert_eq!(admin.get(&server, "/review").await.status(), 200);
+    let server = server.restart(d.logs.path());
+    let res = admin.get(&server, "/review").await;
+    assert_eq!(
+        res.status(),
+        303,
+        "the old session is gone with the process"
+    );
+    assert_eq!(res.headers()["location"], "/review/login");
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let inbox = admin.get(&server, "/review").await.text().await.unwrap();
+    assert!(inbox.contains("read me later"));
+}
+
+#[tokio::test]
+async fn logout_and_idle_expiry_end_the_session() {
+    let d = dirs();
+    std::fs::write(
+        d.logs.path().join("chorus.toml"),
+        "session_idle_secs = 2\nsession_absolute_secs = 60\n",
+    )
+    .unwrap();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let res = admin.post(&server, "/review/logout", "").await;
+    assert_eq!(res.status(), 303);
+    assert!(
+        res.headers()["clear-site-data"]
+            .to_str()
+            .unwrap()
+            .contains("storage")
+    );
+    assert_eq!(admin.get(&server, "/review").await.status(), 303);
+
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let stolen = admin.client.clone();
+    assert_eq!(
+        stolen
+            .get(server.url("/review"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(
+        stolen
+            .get(server.url("/review"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303,
+        "expired"
+    );
+}
+
+#[tokio::test]
+async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
+    use chorus::web::review::paths::{Access, ROUTES};
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    assert_eq!(submit(&server, "x", &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let (reviewer_secret, _) = add_member(
+        &server,
+        &admin,
+        "rita",
+        "reviewer",
+        "rita's long passphrase",
+    )
+    .await;
+    let reviewer =
+        StaffBrowser::login(&server, "rita", "rita's long passphrase", &reviewer_secret).await;
+    let fill = |path: &str| {
+        path.replace("{id}", &"ab".repeat(16))
+            .replace("{token}", &"cd".repeat(32))
+    };
+    let anonymous = client();
+    for (method, path, access) in ROUTES {
+        let url = server.url(&fill(path));
+        let res = match *method {
+            "GET" => anonymous.get(&url).send().await.unwrap(),
+            _ => anonymous
+                .post(&url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body("csrf_token=x")
+                .send()
+                .await
+                .unwrap(),
+        };
+        let status = res.status().as_u16();
+        match access {
+            Access::Public => assert!(status < 500, "{method} {path}: {status}"),
+            _ if *method == "GET" => {
+                assert_eq!(
+                    status, 303,
+                    "{method} {path} let an anonymous request through"
+                );
+                assert_eq!(res.headers()["location"], "/review/login");
+            }
+            _ => assert_eq!(
+                status, 401,
+                "{method} {path} let an anonymous request through"
+            ),
+        }
+        if *access == Access::Admin {
+            let res = match *method {
+                "GET" => reviewer.get(&server, &fill(path)).await,
+                _ => reviewer.post(&server, &fill(path), "").await,
+            };
+            assert_eq!(res.status(), 403, "{method} {path} let a reviewer through");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_missing_or_wrong_csrf_token_is_refused_and_changes_nothing() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    assert_eq!(submit(&server, "x", &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let id = inbox_ids(&admin.get(&server, "/review").await.text().await.unwrap()).remove(0);
+    for body in ["status=spam", "csrf_token=wrong&status=spam"] {
+        let res = admin
+            .client
+            .post(server.url(&format!("/review/t/{id}/status")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "{body}");
+    }
+    let status: String = connect(&server.db())
+        .query_row("SELECT status FROM testimonies", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(status, "new");
+    // The login form has its own token, tied to the browser by a cookie.
+    let res = post_form(
+        &server,
+        "/review/login",
+        format!("username={ADMIN}&password=x&totp=1"),
+    )
+    .await;
+    assert_eq!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn markup_in_testimonies_and_notes_renders_inert_everywhere() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&";
+    assert_eq!(submit(&server, evil, &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let inbox = admin.get(&server, "/review").await.text().await.unwrap();
+    let id = inbox_ids(&inbox).remove(0);
+    let res = admin
+        .post(
+            &server,
+            &format!("/review/t/{id}/note"),
+            &format!("note={}", enc(evil)),
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let view = admin
+        .get(&server, &format!("/review/t/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for page in [&inbox, &view] {
+        assert!(
+            !page.contains("<script>alert"),
+            "raw script tag in a staff page"
+        );
+        assert!(!page.contains("<img src=x"), "raw img tag in a staff page");
+    }
+    assert!(
+        view.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
+        "shown as text"
+    );
+    assert_eq!(
+        view.matches("alert(1)").count(),
+        2,
+        "statement and note both shown, escaped"
+    );
+    for format in ["json", "csv"] {
+        let res = admin
+            .get(&server, &format!("/review/export?format={format}"))
+            .await;
+        assert_eq!(res.status(), 200);
+        let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
+        assert!(!ct.contains("html"), "{ct}");
+        assert!(
+            res.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment")
+        );
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        let body = res.text().await.unwrap();
+        assert!(
+            body.contains("alert(1)"),
+            "the export holds the text, as data"
+        );
+    }
+}
+
+#[tokio::test]
+async fn reads_and_exports_are_audited_and_tampering_is_detected() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    assert_eq!(submit(&server, "audited", &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let id = inbox_ids(&admin.get(&server, "/review").await.text().await.unwrap()).remove(0);
+    assert_eq!(
+        admin
+            .get(&server, &format!("/review/t/{id}"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        admin
+            .get(&server, "/review/export?format=csv")
+            .await
+            .status(),
+        200
+    );
+    let conn = connect(&server.db());
+    let entries: Vec<(String, String)> = conn
+        .prepare("SELECT action, detail FROM audit_log ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        entries
+            .iter()
+            .any(|(a, d)| a == "testimony.view" && d == &id),
+        "{entries:?}"
+    );
+    assert!(entries.iter().any(|(a, _)| a == "export"));
+    assert!(entries.iter().any(|(a, _)| a == "login.success"));
+    assert!(cli(&server.data_dir, &["audit", "verify"], "").0);
+    let audit_page = admin
+        .get(&server, "/review/audit")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(audit_page.contains("intact"));
+
+    // Edit, delete and reorder: each breaks the chain, and verify names the entry.
+    let backup = d.logs.path().join("audit-backup.db");
+    assert!(cli(&server.data_dir, &["backup", backup.to_str().unwrap()], "").0);
+    let tamperings = [
+        "UPDATE audit_log SET detail = 'nothing to see' WHERE action = 'testimony.view'",
+        "DELETE FROM audit_log WHERE action = 'inbox.view'",
+        "UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; \
+         UPDATE audit_log SET seq = 3 WHERE seq = 100",
+    ];
+    drop(conn);
+    drop(server);
+    for sql in tamperings {
+        std::fs::copy(&backup, d.data.path().join("chorus.db")).unwrap();
+        for ext in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(d.data.path().join(format!("chorus.db{ext}")));
+        }
+        connect(&d.data.path().join("chorus.db"))
+            .execute_batch(sql)
+            .unwrap();
+        let (ok, _, err) = cli(d.data.path(), &["audit", "verify"], "");
+        assert!(!ok, "tampering went unnoticed: {sql}");
+        assert!(err.contains("broken at entry"), "{err}");
+    }
+}
+
+#[tokio::test]
+async fn invited_reviewers_read_old_and_new_and_disabled_ones_open_nothing_new() {
+    let d = dirs();
+    let (server, recovery, secret) = staff_server(&d, &[]);
+    assert_eq!(
+        submit(&server, "before the reviewer joined", &[]).await,
+        200
+    );
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let rita_pass = "rita's long passphrase";
+    let (rita_secret, _) = add_member(&server, &admin, "rita", "reviewer", rita_pass).await;
+    assert_eq!(submit(&server, "after the reviewer joined", &[]).await, 200);
+    let rita = StaffBrowser::login(&server, "rita", rita_pass, &rita_secret).await;
+    let inbox = rita.get(&server, "/review").await.text().await.unwrap();
+    assert!(
+        inbox.contains("before the reviewer joined") && inbox.contains("after the reviewer joined")
+    );
+    for id in inbox_ids(&inbox) {
+        assert_eq!(
+            rita.get(&server, &format!("/review/t/{id}")).await.status(),
+            200
+        );
+    }
+    // A copy of Rita's grants survives in a backup; then she is disabled.
+    let backup = d.logs.path().join("before-disable.db");
+    assert!(cli(&server.data_dir, &["backup", backup.to_str().unwrap()], "").0);
+    let (ok, out, err) = cli(&server.data_dir, &["reviewer", "disable", "rita"], "");
+    assert!(ok, "{out}{err}");
+    assert_eq!(submit(&server, "after rita left", &[]).await, 200);
+    let rita_keys = keyring::open_with_password(
+        &connect(&backup),
+        "rita",
+        &SecretString::from(rita_pass.to_owned()),
+        ARGON2_KIB,
+    )
+    .unwrap();
+    let all = rows(&server.db());
+    let opened: Vec<bool> = all
+        .iter()
+        .map(|r| rita_keys.open_testimony(r).is_ok())
+        .collect();
+    assert_eq!(
+        opened.iter().filter(|o| **o).count(),
+        2,
+        "her old copy opens only what came before"
+    );
+    let newest = decrypt_all(&server.db());
+    assert!(
+        newest.iter().any(|t| t.statement == "after rita left"),
+        "the admin reads everything"
+    );
+    // Her login no longer works (same page as any failure).
+    let (status, _) = login_with(
+        &browser(),
+        &server,
+        "rita",
+        rita_pass,
+        &fresh_code("rita", &rita_secret),
+    )
+    .await;
+    assert_eq!(status, 401);
+
+    // The recovery key grants a new admin who reads everything.
+    let (ok, out, err) = cli(
+        &server.data_dir,
+        &["keys", "recover", "--new-admin", "rescue"],
+        &format!("{recovery}\nrescue admin passphrase\n"),
+    );
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("otpauth://"));
+    let rescue = keyring::open_with_password(
+        &connect(&server.db()),
+        "rescue",
+        &SecretString::from("rescue admin passphrase".to_owned()),
+        ARGON2_KIB,
+    )
+    .unwrap();
+    assert!(all.iter().all(|r| rescue.open_testimony(r).is_ok()));
+    let (ok, out, _) = cli(&server.data_dir, &["reviewer", "list"], "");
+    assert!(
+        ok && out.contains("rita") && out.contains("disabled") && out.contains("rescue"),
+        "{out}"
+    );
+}
+
+#[tokio::test]
+async fn a_passphrase_change_keeps_everything_readable() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    assert_eq!(submit(&server, "still readable", &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let new = "a completely new passphrase";
+    let res = admin
+        .post(
+            &server,
+            "/review/account/password",
+            &format!("current={}&new={}", enc("wrong current one"), enc(new)),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let res = admin
+        .post(
+            &server,
+            "/review/account/password",
+            &format!("current={}&new={}", enc(PASSWORD), enc(new)),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(keys_by_password(&server.db(), PASSWORD).is_err());
+    let keys = keys_by_password(&server.db(), new).unwrap();
+    assert_eq!(
+        keys.open_testimony(&rows(&server.db())[0])
+            .unwrap()
+            .statement,
+        "still readable"
+    );
+    let again = StaffBrowser::login(&server, ADMIN, new, &secret).await;
+    assert_eq!(again.get(&server, "/review").await.status(), 200);
+}
+
+#[tokio::test]
+async fn spam_leaves_the_counts_at_the_next_tick_and_deletion_removes_the_row() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(
+        &d,
+        &[
+            ("CHORUS_PUBLISH_INTERVAL_SECS", "0"),
+            ("CHORUS_MIN_CELL", "1"),
+        ],
+    );
+    for _ in 0..3 {
+        assert_eq!(submit(&server, "counted", &["harassment"]).await, 200);
+    }
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 3 }).await);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let ids = inbox_ids(&admin.get(&server, "/review").await.text().await.unwrap());
+    assert_eq!(
+        admin
+            .post(
+                &server,
+                &format!("/review/t/{}/status", ids[0]),
+                "status=spam"
+            )
+            .await
+            .status(),
+        303
+    );
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 2 }).await);
+    assert_eq!(
+        counts_json(&server).await["statements"]["by_category"]["harassment"],
+        2
+    );
+    assert_eq!(
+        admin
+            .post(
+                &server,
+                &format!("/review/t/{}/status", ids[0]),
+                "status=read"
+            )
+            .await
+            .status(),
+        303
+    );
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 3 }).await);
+
+    let res = admin
+        .post(&server, &format!("/review/t/{}/delete", ids[1]), "")
+        .await;
+    assert_eq!(res.status(), 422, "deletion needs the confirmation box");
+    let res = admin
+        .post(
+            &server,
+            &format!("/review/t/{}/delete", ids[1]),
+            "confirm=yes",
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(row_count(&server.db()), 2);
+    assert_eq!(
+        admin
+            .get(&server, &format!("/review/t/{}", ids[1]))
+            .await
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn a_login_counts_what_a_crash_left_uncounted() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[("CHORUS_PUBLISH_INTERVAL_SECS", "3600")]);
+    for _ in 0..3 {
+        assert_eq!(submit(&server, "", &["online"]).await, 200);
+    }
+    drop(server);
+    let server = TestServer::start(
+        d.data.path(),
+        d.logs.path(),
+        &[
+            ("CHORUS_PUBLISH_INTERVAL_SECS", "0"),
+            ("CHORUS_MIN_CELL", "1"),
+        ],
+    );
+    assert!(counts_json(&server).await["statements"]["total"].is_null());
+    StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 3 }).await);
+    assert_eq!(
+        counts_json(&server).await["statements"]["by_category"]["online"],
+        3
+    );
+}
+
+#[tokio::test]
+async fn the_inbox_pages_newest_first_and_decrypts_only_what_it_shows() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    for i in 0..60 {
+        assert_eq!(
+            submit(&server, &format!("statement number {i}"), &[]).await,
+            200
+        );
+    }
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let first = admin.get(&server, "/review").await.text().await.unwrap();
+    let first_ids = inbox_ids(&first);
+    assert_eq!(first_ids.len(), 50);
+    let at = first.find("after=").expect("an Older link");
+    let cursor = &first[at + 6..at + 6 + first[at + 6..].find('"').unwrap()];
+    let second = admin
+        .get(&server, &format!("/review?status=all&after={cursor}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let second_ids = inbox_ids(&second);
+    assert_eq!(second_ids.len(), 10);
+    assert!(second_ids.iter().all(|id| !first_ids.contains(id)));
+    assert_eq!(
+        admin.get(&server, "/review?after=garbage").await.status(),
+        400
+    );
+    let new_only = admin
+        .get(&server, "/review?status=new")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(inbox_ids(&new_only).len(), 50);
+}
