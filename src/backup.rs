@@ -28,12 +28,16 @@ pub fn backup(database: &Path, target: &Path) -> Result<(), StoreError> {
     let temp = dir.join(format!(".{name}.{suffix}.partial"));
     let conn = connection::open(database)?;
     let result = (|| -> Result<(), StoreError> {
-        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
+        // Create the file private first: VACUUM INTO fills an empty file as it finds it.
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
         #[cfg(unix)]
         {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&temp, std::fs::Permissions::from_mode(0o600))?;
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
         }
+        drop(options.open(&temp)?);
+        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
         File::open(&temp)?.sync_all()?;
         std::fs::rename(&temp, target)?;
         File::open(&dir)?.sync_all()?;

@@ -116,6 +116,8 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    // Every file any command creates (database, WAL, backups) is private to this user.
+    crate::hardening::private_umask();
     let config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return fail(format!("configuration refused: {e}")),
@@ -199,6 +201,13 @@ fn serve(config: Config) -> ExitCode {
     if !failed.is_empty() {
         tracing::warn!(failed = ?failed, "some process hardening could not be applied");
     }
+    for setting in config.test_only_settings() {
+        tracing::warn!(
+            setting = %setting,
+            "TEST SETTING: allowed only because the server is bound to loopback; it can single \
+             out survivors if this instance is reachable through a proxy or onion service"
+        );
+    }
     let runtime = actix_web::rt::System::new();
     runtime.block_on(async move {
         let app = match crate::Application::build(config).await {
@@ -220,6 +229,8 @@ fn serve(config: Config) -> ExitCode {
 }
 
 fn init(config: Config, admin_user: &str, json: bool) -> ExitCode {
+    // It holds the passphrase and the recovery key: keep them out of core dumps too.
+    crate::hardening::harden_process();
     let mut line = Zeroizing::new(String::new());
     if std::io::stdin().lock().read_line(&mut line).is_err() {
         return fail("could not read the passphrase from stdin");

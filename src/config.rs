@@ -270,11 +270,19 @@ impl Config {
                 self.min_cell
             )));
         }
-        if self.publish_interval_secs == 0 && !loopback {
+        if self.publish_interval_secs < MIN_PUBLIC_INTERVAL_SECS && !loopback {
+            return Err(ConfigError::Invalid(format!(
+                "publish_interval_secs = {} would move the public counter soon after a \
+                 submission; under {MIN_PUBLIC_INTERVAL_SECS} it is only allowed when bound to \
+                 loopback (tests)",
+                self.publish_interval_secs
+            )));
+        }
+        if !(self.quick_exit_url.starts_with("https://")
+            || self.quick_exit_url.starts_with("http://"))
+        {
             return Err(ConfigError::Invalid(
-                "publish_interval_secs = 0 moves the public counter right after each \
-                 submission; it is only allowed when bound to loopback (tests)"
-                    .to_owned(),
+                "quick_exit_url must be an absolute http(s) address of a neutral site".to_owned(),
             ));
         }
         if self.argon2_memory_kib < 64 * 1024 {
@@ -365,6 +373,27 @@ impl Config {
 
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("chorus.db")
+    }
+}
+
+/// Shortest publication interval accepted on a public interface (an hour).
+pub const MIN_PUBLIC_INTERVAL_SECS: u64 = 3600;
+
+impl Config {
+    /// Settings allowed only because we are bound to loopback, which would weaken a promise
+    /// if a reverse proxy or onion service exposed this instance: said loudly at start.
+    pub fn test_only_settings(&self) -> Vec<String> {
+        let mut found = Vec::new();
+        if self.min_cell < 10 {
+            found.push(format!("min_cell = {} (under 10)", self.min_cell));
+        }
+        if self.publish_interval_secs < MIN_PUBLIC_INTERVAL_SECS {
+            found.push(format!(
+                "publish_interval_secs = {}",
+                self.publish_interval_secs
+            ));
+        }
+        found
     }
 }
 

@@ -28,6 +28,9 @@ pub enum AppError {
     /// 405: the page exists but not for this method.
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// 408: the body took too long to arrive.
+    #[error("request timeout")]
+    RequestTimeout,
     /// 413: the body is larger than any valid form.
     #[error("too large")]
     PayloadTooLarge,
@@ -85,6 +88,7 @@ impl AppError {
             AppError::NotFound => ("Page not found", "There is no page at this address. The links below lead back.".to_owned()),
             AppError::MethodNotAllowed => ("Not available", "This page cannot be used that way. Please use the links on the page.".to_owned()),
             AppError::PayloadTooLarge => ("Too long to receive", "What was sent is larger than this site accepts, so nothing was stored. A statement can hold up to 20,000 characters.".to_owned()),
+            AppError::RequestTimeout => ("That took too long", "The form arrived too slowly, so nothing was stored. Please go back and send it again.".to_owned()),
             AppError::UnsupportedMediaType => ("We could not read that", "Please use the form on this site; nothing was stored.".to_owned()),
             AppError::Unprocessable(m) => ("Please check the form", (*m).to_owned()),
             AppError::Busy => ("Very busy right now", "Too many people are using the site at this moment, and nothing was stored. Please try again in a minute.".to_owned()),
@@ -117,6 +121,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,

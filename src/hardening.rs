@@ -26,3 +26,11 @@ pub fn harden_process() -> Vec<&'static str> {
     }
     failed
 }
+
+/// Files created from now on are readable by their owner only (umask 077).
+pub fn private_umask() {
+    #[cfg(unix)]
+    {
+        rustix::process::umask(rustix::fs::Mode::from_bits_truncate(0o077));
+    }
+}

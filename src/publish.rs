@@ -152,10 +152,10 @@ impl Publisher {
 
     /// The snapshot every public view serves.
     pub fn latest(&self) -> Arc<Snapshot> {
-        match self.latest.read() {
-            Ok(guard) => guard.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
+        self.latest
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Called by intake after a testimony's commit: remember it for the next tick.
@@ -232,16 +232,16 @@ impl Publisher {
     }
 
     fn queue(&self, p: Pending) {
-        if let Ok(mut pending) = self.pending.lock() {
-            // A row is folded once: recounting after a crash must not queue it twice.
-            let duplicate = p.change == Change::Fold
-                && pending
-                    .iter()
-                    .any(|q| q.id == p.id && q.change == Change::Fold);
-            if !duplicate {
-                pending.push(p);
-            }
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        // A row is folded once: recounting after a crash must not queue it twice.
+        let duplicate = p.change == Change::Fold
+            && pending
+                .iter()
+                .any(|q| q.id == p.id && q.change == Change::Fold);
+        if !duplicate {
+            pending.push(p);
         }
+        drop(pending);
         self.note_change();
     }
 
@@ -265,8 +265,13 @@ impl Publisher {
                 ))
                 .await;
             }
-            if let Err(e) = self.tick(OffsetDateTime::now_utc()).await {
-                tracing::error!(error = %e, "publishing the counts failed; will retry at the next tick");
+            // A failed tick (a busy or failing disk) is retried a minute later, not a day.
+            while let Err(e) = self.tick(OffsetDateTime::now_utc()).await {
+                tracing::error!(error = %e, "publishing the counts failed; retrying in a minute");
+                if self.interval_secs == 0 {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_secs(60)).await;
             }
         }
     }
@@ -274,9 +279,20 @@ impl Publisher {
     /// Folds waiting tallies into `counters` and stores a new rounded snapshot, all in one
     /// transaction. On failure the tallies go back to wait for the next tick.
     pub async fn tick(&self, now: OffsetDateTime) -> StoreResult<()> {
-        let pending = match self.pending.lock() {
-            Ok(mut pending) => std::mem::take(&mut *pending),
-            Err(_) => Vec::new(),
+        let pending = {
+            let mut waiting = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+            // New rows are folded only in groups of at least `min_cell`: a tick that folded a
+            // single row would let two backups taken around it show that row's categories.
+            let folds = waiting.iter().filter(|p| p.change == Change::Fold).count();
+            if u64::try_from(folds).unwrap_or(u64::MAX) >= self.min_cell {
+                std::mem::take(&mut *waiting)
+            } else {
+                let (folds, others): (Vec<Pending>, Vec<Pending>) = std::mem::take(&mut *waiting)
+                    .into_iter()
+                    .partition(|p| p.change == Change::Fold);
+                *waiting = folds;
+                others
+            }
         };
         let kept = pending.clone();
         let previous = self.latest().counts.clone();
@@ -299,17 +315,20 @@ impl Publisher {
             .await;
         match folded {
             Ok(Some(snapshot)) => {
-                if let Ok(mut latest) = self.latest.write() {
-                    *latest = Arc::new(snapshot);
-                }
+                *self.latest.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(snapshot);
+                // The fold's frames (which rows flipped, which cells moved) leave the WAL.
+                self.store
+                    .read(crate::store::connection::checkpoint_truncate)
+                    .await?;
                 Ok(())
             }
             Ok(None) => Ok(()),
             Err(e) => {
                 // Nothing was folded: the tallies wait for the next tick.
-                if let Ok(mut pending) = self.pending.lock() {
-                    pending.extend(kept);
-                }
+                self.pending
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .extend(kept);
                 Err(e)
             }
         }

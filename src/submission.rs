@@ -77,13 +77,19 @@ fn known(key: &str, list: &[crate::config::Choice]) -> Result<String, Submission
 }
 
 /// The form's fields, still as text, kept so a refused form can be shown again as it was.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct SubmissionForm {
     pub statement: String,
     pub categories: Vec<String>,
     pub setting: String,
     pub consent_publish: bool,
     pub want_receipt: bool,
+}
+
+impl std::fmt::Debug for SubmissionForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SubmissionForm(..)")
+    }
 }
 
 impl Drop for SubmissionForm {

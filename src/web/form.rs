@@ -27,8 +27,20 @@ impl Drop for FormPairs {
     }
 }
 
-/// Reads and decodes a form body, refusing (413/415/400) anything that is not a valid form.
-pub async fn read(req: &HttpRequest, mut payload: Payload) -> Result<FormPairs, AppError> {
+/// How long a client may take to send a form body (slow Tor circuits included).
+const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Reads and decodes a form body, refusing (413/415/408/400) anything that is not a valid form.
+pub async fn read(req: &HttpRequest, payload: Payload) -> Result<FormPairs, AppError> {
+    let body = read_body(req, payload).await?;
+    decode(&body).map(FormPairs)
+}
+
+/// Reads a form body without decoding it (so a malformed one can still be shown back).
+pub async fn read_body(
+    req: &HttpRequest,
+    mut payload: Payload,
+) -> Result<Zeroizing<Vec<u8>>, AppError> {
     let content_type = req
         .headers()
         .get(CONTENT_TYPE)
@@ -46,17 +58,46 @@ pub async fn read(req: &HttpRequest, mut payload: Payload) -> Result<FormPairs, 
     if declared.is_some_and(|len| len > MAX_FORM_BYTES as u64) {
         return Err(AppError::PayloadTooLarge);
     }
-    let mut body = Zeroizing::new(Vec::new());
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| {
-            AppError::BadRequest("The form did not arrive completely. Please send it again.")
-        })?;
-        if body.len() + chunk.len() > MAX_FORM_BYTES {
-            return Err(AppError::PayloadTooLarge);
+    // Allocated once: growing would leave copies of the text in freed memory.
+    let capacity = declared.map_or(MAX_FORM_BYTES, |len| {
+        usize::try_from(len).unwrap_or(MAX_FORM_BYTES)
+    });
+    let mut body = Zeroizing::new(Vec::with_capacity(capacity.min(MAX_FORM_BYTES)));
+    let reading = async {
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|_| {
+                AppError::BadRequest("The form did not arrive completely. Please send it again.")
+            })?;
+            if body.len() + chunk.len() > MAX_FORM_BYTES {
+                return Err(AppError::PayloadTooLarge);
+            }
+            body.extend_from_slice(&chunk);
         }
-        body.extend_from_slice(&chunk);
-    }
-    decode(&body).map(FormPairs)
+        Ok(())
+    };
+    tokio::time::timeout(BODY_TIMEOUT, reading)
+        .await
+        .map_err(|_| AppError::RequestTimeout)??;
+    Ok(body)
+}
+
+/// Best-effort text of one field from a body that failed strict decoding, only to show it
+/// back to its author (bad bytes become U+FFFD). Never stored.
+pub fn lossy_field(body: &[u8], name: &str) -> String {
+    body.split(|&b| b == b'&')
+        .find_map(|part| {
+            let mut halves = part.splitn(2, |&b| b == b'=');
+            (halves.next() == Some(name.as_bytes())).then(|| halves.next().unwrap_or_default())
+        })
+        .map(|raw| {
+            let spaced: Vec<u8> = raw
+                .iter()
+                .map(|&b| if b == b'+' { b' ' } else { b })
+                .collect();
+            let bytes: Vec<u8> = percent_encoding::percent_decode(&spaced).collect();
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+        .unwrap_or_default()
 }
 
 const MALFORMED: &str = "The form arrived in an encoding we cannot read, so nothing was stored. \

@@ -12,7 +12,7 @@ use actix_web::middleware::Next;
 pub const PAGE_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; \
                             form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /// The badge is an image meant for other sites: it may be embedded anywhere but can do nothing.
-pub const BADGE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+pub const BADGE_CSP: &str = "default-src 'none'; sandbox";
 
 /// Marks a response (set by handlers) as embeddable from other origins.
 pub const CROSS_ORIGIN_MARK: &str = "x-chorus-cross-origin";

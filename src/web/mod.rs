@@ -113,35 +113,64 @@ impl AppState {
     }
 }
 
-/// A resource whose unused methods answer 405 with our page.
-pub(crate) fn resource(path: &str) -> actix_web::Resource {
-    web::resource(path).default_service(web::to(method_not_allowed))
+/// A resource whose unused methods answer 405 with our page and an `Allow` header.
+pub(crate) fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(move |req: HttpRequest| {
+        method_not_allowed(req, allow)
+    }))
+}
+
+/// GET (and HEAD, which actix answers without a body) only.
+pub(crate) fn get<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    resource(path, "GET, HEAD").route(get_or_head().to(handler))
+}
+
+/// POST only.
+pub(crate) fn post<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    resource(path, "POST").route(web::post().to(handler))
+}
+
+/// A page with a form: GET (and HEAD) shows it, POST sends it.
+pub(crate) fn get_post<G, GA, P, PA>(path: &str, show: G, send: P) -> actix_web::Resource
+where
+    G: actix_web::Handler<GA>,
+    GA: actix_web::FromRequest + 'static,
+    G::Output: actix_web::Responder + 'static,
+    P: actix_web::Handler<PA>,
+    PA: actix_web::FromRequest + 'static,
+    P::Output: actix_web::Responder + 'static,
+{
+    resource(path, "GET, HEAD, POST")
+        .route(get_or_head().to(show))
+        .route(web::post().to(send))
+}
+
+fn get_or_head() -> actix_web::Route {
+    web::route().guard(actix_web::guard::Any(actix_web::guard::Get()).or(actix_web::guard::Head()))
 }
 
 /// The route table.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(resource(paths::HOME).route(web::get().to(survivor::landing)))
-        .service(
-            resource(paths::SUBMIT)
-                .route(web::get().to(survivor::form))
-                .route(web::post().to(survivor::submit)),
-        )
-        .service(resource(paths::COUNTS).route(web::get().to(public::counts_page)))
-        .service(resource(paths::API_COUNTS).route(web::get().to(public::counts_json)))
-        .service(resource(paths::BADGE).route(web::get().to(public::badge)))
-        .service(
-            resource(paths::PLEDGE)
-                .route(web::get().to(public::pledge_form))
-                .route(web::post().to(public::pledge)),
-        )
-        .service(resource(paths::RESOURCES).route(web::get().to(public::resources)))
-        .service(resource(paths::HEALTH).route(web::get().to(public::health)))
-        .service(
-            resource(paths::SETUP)
-                .route(web::get().to(setup::form))
-                .route(web::post().to(setup::submit)),
-        )
-        .service(resource(paths::STATIC).route(web::get().to(static_files::serve)))
+    cfg.service(get(paths::HOME, survivor::landing))
+        .service(get_post(paths::SUBMIT, survivor::form, survivor::submit))
+        .service(get(paths::COUNTS, public::counts_page))
+        .service(get(paths::API_COUNTS, public::counts_json))
+        .service(get(paths::BADGE, public::badge))
+        .service(get_post(paths::PLEDGE, public::pledge_form, public::pledge))
+        .service(get(paths::RESOURCES, public::resources))
+        .service(get(paths::HEALTH, public::health))
+        .service(get_post(paths::SETUP, setup::form, setup::submit))
+        .service(get(paths::STATIC, static_files::serve))
         .configure(review::configure)
         .default_service(web::to(not_found));
 }
@@ -171,12 +200,18 @@ async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
-async fn method_not_allowed(req: HttpRequest) -> Result<HttpResponse, AppError> {
-    if is_api(&req) {
-        return Ok(json_error(
+async fn method_not_allowed(req: HttpRequest, allow: &'static str) -> HttpResponse {
+    let mut response = if is_api(&req) {
+        json_error(
             actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
             "method not allowed",
-        ));
-    }
-    Err(AppError::MethodNotAllowed)
+        )
+    } else {
+        actix_web::ResponseError::error_response(&AppError::MethodNotAllowed)
+    };
+    response.headers_mut().insert(
+        actix_web::http::header::ALLOW,
+        actix_web::http::header::HeaderValue::from_static(allow),
+    );
+    response
 }

@@ -9,10 +9,10 @@ use crate::config::Config;
 /// True if the request plainly comes from another site.
 pub fn is_cross_site(req: &HttpRequest, config: &Config) -> bool {
     let headers = req.headers();
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
-        && !matches!(site, "same-origin" | "none")
-    {
-        return true;
+    // Browsers set Sec-Fetch-Site themselves (pages cannot forge it). When present it decides,
+    // so one deployment can serve both an https address and an onion address.
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
     }
     let Some(origin) = headers.get("origin") else {
         return false;
@@ -63,6 +63,16 @@ mod tests {
             &req(&[("origin", "http://chorus.test")]),
             &c
         ));
+        // The onion address of a deployment whose public URL is https.
+        let c = Config {
+            public_url: Some("https://chorus.example".into()),
+            ..Config::default()
+        };
+        let onion = req(&[
+            ("sec-fetch-site", "same-origin"),
+            ("origin", "http://abc.onion"),
+        ]);
+        assert!(!is_cross_site(&onion, &c));
     }
 
     #[test]
@@ -84,5 +94,11 @@ mod tests {
             &req(&[("origin", "https://chorus.example")]),
             &c
         ));
+        // The onion address of a deployment whose public URL is https.
+        let onion = req(&[
+            ("sec-fetch-site", "same-origin"),
+            ("origin", "http://abc.onion"),
+        ]);
+        assert!(!is_cross_site(&onion, &c));
     }
 }

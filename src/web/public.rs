@@ -66,6 +66,7 @@ struct CountsView<'a> {
     weeks: Vec<WeekRow>,
     chart_svg: String,
     pledges: String,
+    base: String,
 }
 
 /// "1,230", or "fewer than 10" for a hidden cell.
@@ -96,6 +97,7 @@ fn label_for(key: &str, list: &[Choice]) -> String {
 }
 
 pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
+    let base = super::public_base(&req, &state.config);
     let snapshot = state.publisher.latest();
     if let Some(res) = not_modified(&req, &snapshot) {
         return res;
@@ -129,6 +131,7 @@ pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpRespons
             .collect(),
         chart_svg: svg::weekly_chart(&c.statements.by_week, c.min_cell),
         pledges: shown(c.pledges.total, c.min_cell),
+        base,
     };
     cacheable(page(StatusCode::OK, &view), &snapshot)
 }

@@ -122,8 +122,24 @@ pub async fn submit(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pairs = form::read(&req, body).await?;
+    let body = form::read_body(&req, body).await?;
     let open = state.intake.is_open().await;
+    let pairs = match form::decode(&body) {
+        Ok(pairs) => form::FormPairs(pairs),
+        Err(AppError::BadRequest(message)) => {
+            // Show back what we can, so a broken encoding never loses what they typed.
+            let mut kept = SubmissionForm::default();
+            kept.statement = form::lossy_field(&body, "statement");
+            return Ok(render_form(
+                &state,
+                StatusCode::BAD_REQUEST,
+                &kept,
+                Some(message.to_owned()),
+                open,
+            ));
+        }
+        Err(e) => return Err(e),
+    };
     let submitted = match SubmissionForm::from_pairs(&pairs.0) {
         Ok(f) => f,
         Err(e) => {

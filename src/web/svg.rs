@@ -35,7 +35,7 @@ pub fn weekly_chart(by_week: &BTreeMap<String, Option<u64>>, min_cell: u64) -> S
     if weeks.is_empty() {
         let _ = write!(
             out,
-            r##"<text x="{}" y="{}" text-anchor="middle" font-size="16" fill="#444">No closed weeks published yet</text></svg>"##,
+            r##"<text x="{}" y="{}" text-anchor="middle" font-size="16" fill="#444" class="label">No closed weeks published yet</text></svg>"##,
             width / 2.0,
             height / 2.0
         );
@@ -52,7 +52,7 @@ pub fn weekly_chart(by_week: &BTreeMap<String, Option<u64>>, min_cell: u64) -> S
     let bar_w = (slot * 0.7).max(2.0);
     let _ = write!(
         out,
-        r##"<line x1="{left}" y1="{}" x2="{width}" y2="{}" stroke="#666" stroke-width="1"/><text x="{}" y="{}" text-anchor="end" font-size="12" fill="#333">{}</text><text x="{}" y="{}" text-anchor="end" font-size="12" fill="#333">0</text>"##,
+        r##"<line x1="{left}" y1="{}" x2="{width}" y2="{}" stroke="#666" stroke-width="1" class="axis"/><text x="{}" y="{}" text-anchor="end" font-size="12" fill="#333" class="label">{}</text><text x="{}" y="{}" text-anchor="end" font-size="12" fill="#333" class="label">0</text>"##,
         height - bottom,
         height - bottom,
         left - 6.0,
@@ -68,7 +68,7 @@ pub fn weekly_chart(by_week: &BTreeMap<String, Option<u64>>, min_cell: u64) -> S
                 let h = (*n as f64 / max * plot_h).max(1.0);
                 let _ = write!(
                     out,
-                    r##"<rect x="{x:.1}" y="{:.1}" width="{bar_w:.1}" height="{h:.1}" fill="#5b2a86"><title>{}: {n}</title></rect>"##,
+                    r##"<rect x="{x:.1}" y="{:.1}" width="{bar_w:.1}" height="{h:.1}" fill="#5b2a86" class="bar"><title>{}: {n}</title></rect>"##,
                     height - bottom - h,
                     escape(week)
                 );
@@ -77,7 +77,7 @@ pub fn weekly_chart(by_week: &BTreeMap<String, Option<u64>>, min_cell: u64) -> S
                 let h = (min_cell as f64 / max * plot_h).clamp(4.0, plot_h);
                 let _ = write!(
                     out,
-                    r##"<rect x="{x:.1}" y="{:.1}" width="{bar_w:.1}" height="{h:.1}" fill="none" stroke="#5b2a86" stroke-dasharray="3 3"><title>{}: fewer than {min_cell}</title></rect>"##,
+                    r##"<rect x="{x:.1}" y="{:.1}" width="{bar_w:.1}" height="{h:.1}" fill="none" stroke="#5b2a86" stroke-dasharray="3 3" class="hidden-bar"><title>{}: fewer than {min_cell}</title></rect>"##,
                     height - bottom - h,
                     escape(week)
                 );
@@ -88,7 +88,7 @@ pub fn weekly_chart(by_week: &BTreeMap<String, Option<u64>>, min_cell: u64) -> S
         if i % every == 0 || i + 1 == weeks.len() {
             let _ = write!(
                 out,
-                r##"<text x="{:.1}" y="{}" text-anchor="middle" font-size="11" fill="#333">{}</text>"##,
+                r##"<text x="{:.1}" y="{}" text-anchor="middle" font-size="11" fill="#333" class="label">{}</text>"##,
                 x + bar_w / 2.0,
                 height - bottom + 16.0,
                 escape(week.get(5..).unwrap_or(week))

@@ -138,3 +138,17 @@ async fn no_page_loads_anything_from_another_origin() {
         "the stylesheet loads nothing"
     );
 }
+
+#[tokio::test]
+async fn head_works_on_pages_and_unused_methods_say_what_is_allowed() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    let res = client().head(server.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let res = client().delete(server.url("/submit")).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    assert_eq!(res.headers()["allow"], "GET, HEAD, POST");
+    let res = client().post(server.url("/counts")).send().await.unwrap();
+    assert_eq!(res.headers()["allow"], "GET, HEAD");
+}

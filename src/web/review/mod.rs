@@ -19,7 +19,7 @@ use actix_web::web::{self, Data};
 use actix_web::{FromRequest, HttpRequest};
 
 use super::form::FormPairs;
-use super::{AppState, cookies, resource};
+use super::{AppState, cookies, get, get_post, post};
 use crate::error::AppError;
 use crate::review::sessions::{Role, SessionView};
 
@@ -77,34 +77,22 @@ pub mod paths {
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        resource(paths::LOGIN)
-            .route(web::get().to(login::form))
-            .route(web::post().to(login::submit)),
-    )
-    .service(resource(paths::LOGOUT).route(web::post().to(login::logout)))
-    .service(resource(paths::INBOX).route(web::get().to(inbox::show)))
-    .service(resource(paths::TESTIMONY).route(web::get().to(testimony::view)))
-    .service(resource(paths::STATUS).route(web::post().to(testimony::status)))
-    .service(resource(paths::NOTE).route(web::post().to(testimony::note)))
-    .service(resource(paths::DELETE).route(web::post().to(testimony::delete)))
-    .service(resource(paths::EXPORT).route(web::get().to(export::download)))
-    .service(resource(paths::AUDIT).route(web::get().to(audit::show)))
-    .service(resource(paths::ADMIN).route(web::get().to(admin::show)))
-    .service(resource(paths::INVITE_CREATE).route(web::post().to(admin::invite)))
-    .service(resource(paths::GRANT).route(web::post().to(admin::grant)))
-    .service(resource(paths::DISABLE).route(web::post().to(admin::disable)))
-    .service(resource(paths::ROTATE).route(web::post().to(admin::rotate)))
-    .service(
-        resource(paths::PASSWORD)
-            .route(web::get().to(account::form))
-            .route(web::post().to(account::submit)),
-    )
-    .service(
-        resource(paths::INVITE_ACCEPT)
-            .route(web::get().to(invite::form))
-            .route(web::post().to(invite::submit)),
-    );
+    cfg.service(get_post(paths::LOGIN, login::form, login::submit))
+        .service(post(paths::LOGOUT, login::logout))
+        .service(get(paths::INBOX, inbox::show))
+        .service(get(paths::TESTIMONY, testimony::view))
+        .service(post(paths::STATUS, testimony::status))
+        .service(post(paths::NOTE, testimony::note))
+        .service(post(paths::DELETE, testimony::delete))
+        .service(get(paths::EXPORT, export::download))
+        .service(get(paths::AUDIT, audit::show))
+        .service(get(paths::ADMIN, admin::show))
+        .service(post(paths::INVITE_CREATE, admin::invite))
+        .service(post(paths::GRANT, admin::grant))
+        .service(post(paths::DISABLE, admin::disable))
+        .service(post(paths::ROTATE, admin::rotate))
+        .service(get_post(paths::PASSWORD, account::form, account::submit))
+        .service(get_post(paths::INVITE_ACCEPT, invite::form, invite::submit));
 }
 
 /// A request from a logged-in staff member.
