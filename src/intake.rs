@@ -5,11 +5,13 @@
 use std::sync::{Arc, RwLock};
 
 use time::OffsetDateTime;
+use zeroize::Zeroizing;
 
+use crate::crypto::receipt::{self, BoxContents, Derived, ReceiptCode};
 use crate::crypto::suite::{KeyId, PublicKey};
 use crate::crypto::{self, CryptoError};
 use crate::publish::Publisher;
-use crate::store::{Store, StoreError, keys, testimonies};
+use crate::store::{Store, StoreError, keys, settings, testimonies};
 use crate::submission::Testimony;
 
 /// Why intake could not accept something. All are "try again later" for the survivor.
@@ -49,6 +51,7 @@ pub struct Intake {
     store: Store,
     publisher: Arc<Publisher>,
     epoch: RwLock<Option<Epoch>>,
+    salt: std::sync::OnceLock<Vec<u8>>,
 }
 
 impl Intake {
@@ -57,53 +60,89 @@ impl Intake {
             store,
             publisher,
             epoch: RwLock::new(None),
+            salt: std::sync::OnceLock::new(),
         }
     }
 
-    /// Seals and durably stores one testimony.
-    pub async fn submit(&self, testimony: Testimony) -> Result<(), IntakeError> {
+    /// Seals and durably stores one testimony. With `want_receipt`, also makes a receipt
+    /// code and returns its words — to show once; they are never stored or logged.
+    pub async fn submit(
+        &self,
+        testimony: Testimony,
+        want_receipt: bool,
+    ) -> Result<Option<Zeroizing<String>>, IntakeError> {
         let testimony = Arc::new(testimony);
+        let receipt = if want_receipt {
+            let code = ReceiptCode::generate();
+            let salt = self.receipt_salt().await?;
+            let derived = code.derive(&salt)?;
+            Some((code.words(), Arc::new(derived)))
+        } else {
+            None
+        };
         // A rotation by the CLI can happen under a running server; the insert notices and
         // we reseal once to the new epoch.
         for _ in 0..2 {
             let epoch = self.current_epoch(false).await?;
-            match self.seal_and_store(epoch, testimony.clone()).await {
+            let derived = receipt.as_ref().map(|(_, d)| d.clone());
+            match self.seal_and_store(epoch, testimony.clone(), derived).await {
                 Err(IntakeError::Store(StoreError::Conflict(_))) => {
                     self.current_epoch(true).await?;
                 }
-                other => return other,
+                Err(e) => return Err(e),
+                Ok(()) => return Ok(receipt.map(|(words, _)| words)),
             }
         }
-        Err(IntakeError::Store(StoreError::Conflict(
-            "epoch changed twice",
-        )))
+        Err(IntakeError::Store(StoreError::Conflict("epoch changed twice")))
+    }
+
+    /// The deployment's receipt salt (read once, then cached).
+    pub async fn receipt_salt(&self) -> Result<Vec<u8>, IntakeError> {
+        if let Some(salt) = self.salt.get() {
+            return Ok(salt.clone());
+        }
+        let salt = self.store.read(settings::receipt_salt).await?;
+        Ok(self.salt.get_or_init(|| salt).clone())
     }
 
     async fn seal_and_store(
         &self,
         epoch: Epoch,
         testimony: Arc<Testimony>,
+        receipt: Option<Arc<Derived>>,
     ) -> Result<(), IntakeError> {
         let id = crypto::random::id()?;
         let day = OffsetDateTime::now_utc().date();
         let categories = testimony.categories.clone();
-        let sealed = tokio::task::spawn_blocking(move || {
-            crypto::testimony::seal(&epoch.public_key, &epoch.id, &id, &testimony).map(
-                |ciphertext| testimonies::StoredTestimony {
-                    id,
-                    received_day: crate::publish::day_string(day),
-                    epoch_id: epoch.id.0,
-                    status: "new".to_owned(),
-                    uncounted: true,
-                    ciphertext,
-                },
-            )
+        let sealed = tokio::task::spawn_blocking(move || -> Result<_, CryptoError> {
+            let ciphertext = crypto::testimony::seal(&epoch.public_key, &epoch.id, &id, &testimony)?;
+            let receipt = match receipt {
+                Some(derived) => {
+                    let contents = BoxContents {
+                        categories: testimony.categories.clone(),
+                        day: crate::publish::day_string(day),
+                    };
+                    Some(testimonies::Receipt {
+                        tag: derived.tag.to_vec(),
+                        reply_public_key: derived.public.to_bytes(),
+                        sealed_box: receipt::seal_box(&derived.public, &id, &contents)?,
+                    })
+                }
+                None => None,
+            };
+            Ok(testimonies::StoredTestimony {
+                id,
+                received_day: crate::publish::day_string(day),
+                epoch_id: epoch.id.0,
+                status: "new".to_owned(),
+                uncounted: true,
+                ciphertext,
+                receipt,
+            })
         })
         .await
         .map_err(|_| IntakeError::Store(StoreError::Join))??;
-        self.store
-            .write(move |conn| testimonies::insert(conn, &sealed))
-            .await?;
+        self.store.write(move |conn| testimonies::insert(conn, &sealed)).await?;
         self.publisher.note_testimony(id, day, categories);
         Ok(())
     }

@@ -15,6 +15,7 @@ pub mod hardening;
 pub mod intake;
 pub mod maintenance;
 pub mod publish;
+pub mod returning;
 pub mod review;
 pub mod store;
 pub mod submission;

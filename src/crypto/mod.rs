@@ -5,6 +5,7 @@ pub mod message;
 pub mod padding;
 pub mod passphrase;
 pub mod random;
+pub mod receipt;
 pub mod recovery;
 pub mod staff_key;
 pub mod suite;

@@ -36,6 +36,9 @@ pub enum Label {
     Testimony,
     EpochGrant,
     Note,
+    FollowUp,
+    Reply,
+    ReceiptBox,
 }
 
 impl Label {
@@ -44,6 +47,9 @@ impl Label {
             Label::Testimony => b"chorus/v1/testimony",
             Label::EpochGrant => b"chorus/v1/epoch-grant",
             Label::Note => b"chorus/v1/note",
+            Label::FollowUp => b"chorus/v1/follow-up",
+            Label::Reply => b"chorus/v1/reply",
+            Label::ReceiptBox => b"chorus/v1/receipt-box",
         }
     }
 }

@@ -44,6 +44,8 @@ pub struct InboxRow {
     pub status: String,
     pub preview: Zeroizing<String>,
     pub has_statement: bool,
+    /// The author kept a receipt code: replies can reach them.
+    pub has_receipt: bool,
 }
 
 /// The first `chars` characters of a statement, on one line.
@@ -77,6 +79,7 @@ pub fn inbox_rows(keys: &EpochKeys, rows: &[StoredTestimony]) -> Vec<InboxRow> {
                 status: row.status.clone(),
                 preview: preview_text,
                 has_statement,
+                has_receipt: row.receipt.is_some(),
             }
         })
         .collect()
@@ -97,9 +100,39 @@ pub struct OpenedTestimony {
     pub messages: Vec<OpenedMessage>,
 }
 
-/// The sealing label of a thread message kind (only notes so far).
-fn label_for(_kind: &str) -> Label {
-    Label::Note
+/// The sealing label of a thread message kind.
+pub fn label_for(kind: &str) -> Label {
+    match kind {
+        "follow_up" => Label::FollowUp,
+        "reply" => Label::Reply,
+        _ => Label::Note,
+    }
+}
+
+/// A staff reply, sealed twice: to the epoch (the staff copy) and to the survivor's
+/// code-derived key (what `/return` opens).
+pub fn seal_reply(
+    conn: &Connection,
+    testimony: &StoredTestimony,
+    author: &str,
+    text: &str,
+    day: &str,
+) -> Result<StoredMessage, ReviewError> {
+    let receipt = testimony.receipt.as_ref().ok_or(ReviewError::InvalidInput("This testimony has no receipt code, so no reply can reach its author."))?;
+    let survivor = PublicKey::from_bytes(&receipt.reply_public_key)?;
+    let (epoch_id, public) = keys::newest_epoch(conn)?.ok_or(ReviewError::InvalidInput("No epoch key exists yet."))?;
+    let public = PublicKey::from_bytes(&public)?;
+    let id = random::id()?;
+    Ok(StoredMessage {
+        id,
+        testimony_id: testimony.id,
+        seq: 0,
+        kind: "reply".to_owned(),
+        author: Some(author.to_owned()),
+        created_day: day.to_owned(),
+        ciphertext: crypto::message::seal(&public, &KeyId(epoch_id), Label::Reply, &testimony.id, &id, text)?,
+        survivor_ciphertext: Some(crypto::receipt::seal_reply(&survivor, &testimony.id, &id, text)?),
+    })
 }
 
 /// Opens one testimony and its notes. Read-only; the caller audits the view.
@@ -159,6 +192,7 @@ pub fn seal_note(
         author: Some(author.to_owned()),
         created_day: day.to_owned(),
         ciphertext,
+        survivor_ciphertext: None,
     })
 }
 

@@ -11,6 +11,7 @@ use super::StoreResult;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_initial.sql")),
     M::up(include_str!("../../migrations/0002_staff_area.sql")),
+    M::up(include_str!("../../migrations/0003_receipts.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

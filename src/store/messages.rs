@@ -13,6 +13,8 @@ pub struct StoredMessage {
     pub author: Option<String>,
     pub created_day: String,
     pub ciphertext: Vec<u8>,
+    /// A reply's second copy, sealed to the survivor's code-derived key.
+    pub survivor_ciphertext: Option<Vec<u8>>,
 }
 
 /// Appends to a testimony's thread.
@@ -38,7 +40,7 @@ pub fn for_testimony(
     testimony_id: &[u8; 16],
 ) -> StoreResult<Vec<StoredMessage>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, testimony_id, seq, kind, author, created_day, ciphertext
+        "SELECT id, testimony_id, seq, kind, author, created_day, ciphertext, survivor_ciphertext
          FROM messages WHERE testimony_id = ?1 ORDER BY seq",
     )?;
     let rows = stmt
@@ -51,6 +53,7 @@ pub fn for_testimony(
                 author: r.get(4)?,
                 created_day: r.get(5)?,
                 ciphertext: r.get(6)?,
+                survivor_ciphertext: r.get(7)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

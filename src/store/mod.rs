@@ -11,6 +11,7 @@ pub mod keys;
 pub mod messages;
 pub mod read_pool;
 pub mod recovery_codes;
+pub mod settings;
 pub mod setup_tokens;
 pub mod staff;
 pub mod testimonies;
@@ -62,6 +63,8 @@ impl Store {
         }
         let mut conn = connection::open(path)?;
         connection::migrate(&mut conn)?;
+        // Made before anything can need it, so concurrent readers never race to create it.
+        settings::receipt_salt(&conn)?;
         Ok(Store {
             writer: Writer::start(conn, queue_capacity),
             reads: ReadPool::new(path.to_path_buf(), 4),

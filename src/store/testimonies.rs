@@ -14,6 +14,17 @@ pub struct StoredTestimony {
     pub status: String,
     pub uncounted: bool,
     pub ciphertext: Vec<u8>,
+    /// Present when the survivor asked for a receipt code (derived from it; see `crypto::receipt`).
+    pub receipt: Option<Receipt>,
+}
+
+/// What a receipt code leaves on its row: nothing that opens anything without the code.
+#[derive(Clone, Debug)]
+pub struct Receipt {
+    pub tag: Vec<u8>,
+    pub reply_public_key: Vec<u8>,
+    /// The categories and day, sealed to the code's key (so a withdrawal can uncount them).
+    pub sealed_box: Vec<u8>,
 }
 
 /// Inserts a new, uncounted testimony. Refuses if `epoch_id` is no longer the newest epoch
@@ -23,8 +34,9 @@ pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
         return Err(StoreError::Conflict("stale epoch"));
     }
     conn.prepare_cached(
-        "INSERT INTO testimonies (id, received_day, epoch_id, status, uncounted, ciphertext)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO testimonies (id, received_day, epoch_id, status, uncounted, ciphertext,
+                                  receipt_tag, reply_public_key, receipt_box)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         row.id,
@@ -32,7 +44,10 @@ pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
         row.epoch_id,
         row.status,
         row.uncounted,
-        row.ciphertext
+        row.ciphertext,
+        row.receipt.as_ref().map(|r| &r.tag),
+        row.receipt.as_ref().map(|r| &r.reply_public_key),
+        row.receipt.as_ref().map(|r| &r.sealed_box),
     ])?;
     Ok(())
 }
@@ -45,10 +60,17 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTestimony> {
         status: r.get(3)?,
         uncounted: r.get(4)?,
         ciphertext: r.get(5)?,
+        receipt: match (r.get::<_, Option<Vec<u8>>>(6)?, r.get(7)?, r.get(8)?) {
+            (Some(tag), Some(reply_public_key), Some(sealed_box)) => {
+                Some(Receipt { tag, reply_public_key, sealed_box })
+            }
+            _ => None,
+        },
     })
 }
 
-const COLUMNS: &str = "id, received_day, epoch_id, status, uncounted, ciphertext";
+const COLUMNS: &str =
+    "id, received_day, epoch_id, status, uncounted, ciphertext, receipt_tag, reply_public_key, receipt_box";
 
 pub fn get(conn: &Connection, id: &[u8; 16]) -> StoreResult<Option<StoredTestimony>> {
     Ok(conn
@@ -160,4 +182,12 @@ pub fn delete_before(conn: &Connection, day: &str) -> StoreResult<usize> {
         [day],
     )?;
     Ok(conn.execute("DELETE FROM testimonies WHERE received_day < ?1", [day])?)
+}
+
+/// The testimony a receipt code's lookup tag points to.
+pub fn by_receipt_tag(conn: &Connection, tag: &[u8]) -> StoreResult<Option<StoredTestimony>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM testimonies WHERE receipt_tag = ?1"))?
+        .query_row([tag], from_row)
+        .optional()?)
 }

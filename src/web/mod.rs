@@ -8,6 +8,7 @@ pub mod layout;
 pub mod origin;
 pub mod public;
 pub mod request_log;
+pub mod returning;
 pub mod review;
 pub mod setup;
 pub mod static_files;
@@ -38,10 +39,13 @@ pub mod paths {
     pub const RESOURCES: &str = "/resources";
     pub const HEALTH: &str = "/healthz";
     pub const SETUP: &str = "/setup/{token}";
+    pub const RETURN: &str = "/return";
+    pub const FOLLOW_UP: &str = "/return/follow-up";
+    pub const WITHDRAW: &str = "/return/withdraw";
     pub const STATIC: &str = "/static/{file}";
 
     /// Survivor actions, never logged one by one (see `request_log`).
-    pub const SURVIVOR_ACTIONS: &[&str] = &[SUBMIT, PLEDGE];
+    pub const SURVIVOR_ACTIONS: &[&str] = &[SUBMIT, PLEDGE, RETURN, FOLLOW_UP, WITHDRAW];
 }
 
 type IntakeLimiter = governor::RateLimiter<
@@ -170,6 +174,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get(paths::RESOURCES, public::resources))
         .service(get(paths::HEALTH, public::health))
         .service(get_post(paths::SETUP, setup::form, setup::submit))
+        .service(get_post(paths::RETURN, returning::form, returning::view))
+        .service(post(paths::FOLLOW_UP, returning::follow_up))
+        .service(post(paths::WITHDRAW, returning::withdraw))
         .service(get(paths::STATIC, static_files::serve))
         .configure(review::configure)
         .default_service(web::to(not_found));

@@ -36,6 +36,7 @@ struct SubmitView<'a> {
     settings: Vec<Option_>,
     no_setting: bool,
     consent_publish: bool,
+    want_receipt: bool,
     max_chars: usize,
     open: bool,
 }
@@ -45,7 +46,8 @@ struct SubmitView<'a> {
 struct ReceivedView<'a> {
     layout: &'a Layout,
     told_story: bool,
-    wanted_receipt: bool,
+    /// The receipt code's words, shown this once.
+    receipt: Option<&'a str>,
 }
 
 pub async fn landing(state: Data<AppState>) -> HttpResponse {
@@ -96,6 +98,7 @@ fn render_form(
         settings: options(&state.config.settings, &|k| form.setting == k),
         no_setting: form.setting.is_empty(),
         consent_publish: form.consent_publish,
+        want_receipt: form.want_receipt,
         max_chars: MAX_STATEMENT_CHARS,
         open,
     };
@@ -192,13 +195,13 @@ pub async fn submit(
         ));
     }
     let told_story = !testimony.statement.is_empty();
-    match state.intake.submit(testimony).await {
-        Ok(()) => Ok(page(
+    match state.intake.submit(testimony, submitted.want_receipt).await {
+        Ok(receipt) => Ok(page(
             StatusCode::OK,
             &ReceivedView {
                 layout: &state.layout,
                 told_story,
-                wanted_receipt: submitted.want_receipt,
+                receipt: receipt.as_ref().map(|words| words.as_str()),
             },
         )),
         Err(IntakeError::NotOpen) => {

@@ -30,6 +30,7 @@ pub struct Row {
     pub status: &'static str,
     pub preview: String,
     pub has_statement: bool,
+    pub has_receipt: bool,
 }
 
 #[derive(Template)]
@@ -128,6 +129,7 @@ pub async fn show(
                 status: triage::status_label(&r.status),
                 preview: r.preview.to_string(),
                 has_statement: r.has_statement,
+                has_receipt: r.has_receipt,
             })
             .collect(),
         filter: status.unwrap_or("all"),

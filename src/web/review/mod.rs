@@ -33,6 +33,7 @@ pub mod paths {
     pub const STATUS: &str = "/review/t/{id}/status";
     pub const NOTE: &str = "/review/t/{id}/note";
     pub const DELETE: &str = "/review/t/{id}/delete";
+    pub const REPLY: &str = "/review/t/{id}/reply";
     pub const EXPORT: &str = "/review/export";
     pub const AUDIT: &str = "/review/audit";
     pub const ADMIN: &str = "/review/admin";
@@ -62,6 +63,7 @@ pub mod paths {
         ("POST", STATUS, Access::Staff),
         ("POST", NOTE, Access::Staff),
         ("POST", DELETE, Access::Staff),
+        ("POST", REPLY, Access::Staff),
         ("GET", EXPORT, Access::Admin),
         ("GET", AUDIT, Access::Admin),
         ("GET", ADMIN, Access::Admin),
@@ -84,6 +86,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(post(paths::STATUS, testimony::status))
         .service(post(paths::NOTE, testimony::note))
         .service(post(paths::DELETE, testimony::delete))
+        .service(post(paths::REPLY, testimony::reply))
         .service(get(paths::EXPORT, export::download))
         .service(get(paths::AUDIT, audit::show))
         .service(get(paths::ADMIN, admin::show))

@@ -32,6 +32,7 @@ struct TestimonyView<'a> {
     categories: Vec<String>,
     setting: Option<String>,
     consent_publish: bool,
+    has_receipt: bool,
     messages: Vec<Message>,
 }
 
@@ -92,14 +93,16 @@ pub async fn view(
             .as_deref()
             .map(|k| label(k, &state.config.settings)),
         consent_publish: t.consent_publish,
+        has_receipt: opened.row.receipt.is_some(),
         messages: opened
             .messages
             .iter()
             .map(|m| Message {
-                kind: if m.kind == "note" {
-                    "Staff note"
-                } else {
-                    "Message"
+                                kind: match m.kind.as_str() {
+                    "note" => "Staff note",
+                    "follow_up" => "Added by the author",
+                    "reply" => "Reply to the author",
+                    _ => "Message",
                 },
                 author: m.author.clone().unwrap_or_default(),
                 day: m.day.clone(),
@@ -236,4 +239,45 @@ pub async fn delete(
     // Deleted pages must not linger in the WAL.
     state.store.read(connection::checkpoint_truncate).await?;
     Ok(see_other("/review?deleted=1"))
+}
+
+pub async fn reply(
+    req: HttpRequest,
+    staff: Staff,
+    id: Path<String>,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let pairs = form::read(&req, body).await?;
+    check_csrf(&staff.0, &pairs)?;
+    let text = triage::parse_note(field(&pairs, "reply"))?;
+    let day = crate::publish::day_string(time::OffsetDateTime::now_utc().date());
+    let actor = staff.0.username.clone();
+    let store = state.store.clone();
+    let sealed = tokio::task::spawn_blocking(move || {
+        store.read_blocking(|conn| {
+            let Some(row) = testimonies::get(conn, &id)? else { return Ok(Err(AppError::NotFound)) };
+            Ok(triage::seal_reply(conn, &row, &actor, &text, &day).map_err(AppError::from))
+        })
+    })
+    .await
+    .map_err(AppError::internal)???;
+    let (_, at) = now();
+    let actor = staff.0.username.clone();
+    let added = state
+        .store
+        .write(move |conn| {
+            if testimonies::get(conn, &id)?.is_none() {
+                return Ok(false);
+            }
+            messages::insert(conn, &sealed)?;
+            audit::append(conn, &at, &actor, "testimony.reply", &hex::encode(id))?;
+            Ok(true)
+        })
+        .await?;
+    if !added {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other(&format!("/review/t/{}", hex::encode(id))))
 }

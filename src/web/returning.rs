@@ -1,0 +1,172 @@
+//! `/return`: a survivor with a receipt code sees status and replies, adds a follow-up, or
+//! withdraws. The code travels only in POST bodies, never in a URL; pages are `no-store`.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Payload};
+use actix_web::{HttpRequest, HttpResponse};
+use askama::Template;
+use zeroize::Zeroizing;
+
+use super::layout::{Layout, page};
+use super::{AppState, form, origin};
+use crate::crypto::receipt::ParseError;
+use crate::error::AppError;
+use crate::returning::{self, Found, Lookup};
+use crate::store::{connection, messages};
+use crate::submission::Statement;
+
+#[derive(Template)]
+#[template(path = "survivor/return.html")]
+struct ReturnView<'a> {
+    layout: &'a Layout,
+    message: Option<String>,
+}
+
+pub struct ReplyRow {
+    pub day: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "survivor/thread.html")]
+struct ThreadView<'a> {
+    layout: &'a Layout,
+    receipt: &'a str,
+    day: &'a str,
+    status: &'static str,
+    replies: Vec<ReplyRow>,
+    notice: Option<&'a str>,
+    error: Option<String>,
+    follow_up: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "survivor/withdrawn.html")]
+struct WithdrawnView<'a> {
+    layout: &'a Layout,
+}
+
+/// The one answer to every code that opens nothing. A word that is not in the list gets a
+/// hint naming its position; that says nothing about whether any testimony exists.
+fn not_found(state: &AppState, why: Option<ParseError>) -> HttpResponse {
+    let message = match why {
+        Some(ParseError::UnknownWord(n)) => format!(
+            "We could not open anything with that code. Word {n} is not one of the words codes are made of — please check its spelling."
+        ),
+        Some(ParseError::WordCount(n)) => format!(
+            "We could not open anything with that code. Codes have 8 words; we found {n}."
+        ),
+        None => "We could not open anything with that code. Please check each word. If the statement was withdrawn, nothing can be found any more.".to_owned(),
+    };
+    page(StatusCode::NOT_FOUND, &ReturnView { layout: &state.layout, message: Some(message) })
+}
+
+pub async fn form(state: Data<AppState>) -> HttpResponse {
+    page(StatusCode::OK, &ReturnView { layout: &state.layout, message: None })
+}
+
+/// Reads the form, refuses cross-site posts, looks the code up.
+async fn open(req: &HttpRequest, body: Payload, state: &AppState) -> Result<(form::FormPairs, Result<Box<Found>, HttpResponse>), AppError> {
+    let pairs = form::read(req, body).await?;
+    if origin::is_cross_site(req, &state.config) {
+        return Err(AppError::Forbidden("This form was sent from another website, so it was refused."));
+    }
+    let code = Zeroizing::new(super::review::field(&pairs, "receipt").to_owned());
+    let salt = state.intake.receipt_salt().await.map_err(AppError::internal)?;
+    let found = state.store.read(move |conn| returning::lookup(conn, &salt, &code)).await?;
+    let outcome = match found {
+        Lookup::Found(found) => Ok(found),
+        Lookup::NotFound => Err(not_found(state, None)),
+        Lookup::Malformed(why) => Err(not_found(state, Some(why))),
+    };
+    Ok((pairs, outcome))
+}
+
+async fn thread(
+    state: &AppState,
+    found: Box<Found>,
+    receipt: &str,
+    status: StatusCode,
+    notice: Option<&str>,
+    error: Option<String>,
+    follow_up: &str,
+) -> Result<HttpResponse, AppError> {
+    let (found, replies) = state
+        .store
+        .read(move |conn| {
+            let replies = returning::replies(conn, &found)?;
+            Ok((found, replies))
+        })
+        .await?;
+    Ok(page(
+        status,
+        &ThreadView {
+            layout: &state.layout,
+            receipt,
+            day: &found.row.received_day,
+            status: returning::status_words(&found.row.status),
+            replies: replies.into_iter().map(|r| ReplyRow { day: r.day, text: r.text.to_string() }).collect(),
+            notice,
+            error,
+            follow_up,
+        },
+    ))
+}
+
+pub async fn view(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (pairs, found) = open(&req, body, &state).await?;
+    match found {
+        Ok(found) => thread(&state, found, super::review::field(&pairs, "receipt"), StatusCode::OK, None, None, "").await,
+        Err(response) => Ok(response),
+    }
+}
+
+pub async fn follow_up(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (pairs, found) = open(&req, body, &state).await?;
+    let found = match found {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    let receipt = super::review::field(&pairs, "receipt");
+    let raw = super::review::field(&pairs, "message");
+    let text = match Statement::parse(raw) {
+        Ok(s) if !s.is_empty() => s,
+        Ok(_) => {
+            return thread(&state, found, receipt, StatusCode::UNPROCESSABLE_ENTITY, None, Some("There was nothing to add.".to_owned()), raw).await;
+        }
+        Err(e) => return thread(&state, found, receipt, StatusCode::UNPROCESSABLE_ENTITY, None, Some(e.to_string()), raw).await,
+    };
+    let id = found.row.id;
+    let day = crate::publish::day_string(time::OffsetDateTime::now_utc().date());
+    let store = state.store.clone();
+    let message = tokio::task::spawn_blocking(move || {
+        store.read_blocking(|conn| returning::seal_follow_up(conn, &id, text.as_str(), &day))
+    })
+    .await
+    .map_err(AppError::internal)??;
+    state.store.write(move |conn| messages::insert(conn, &message)).await?;
+    thread(&state, found, receipt, StatusCode::OK, Some("Added. The team will see it with what you wrote before."), None, "").await
+}
+
+pub async fn withdraw(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (pairs, found) = open(&req, body, &state).await?;
+    let found = match found {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    let receipt = super::review::field(&pairs, "receipt").to_owned();
+    if super::review::field(&pairs, "confirm") != "yes" {
+        let error = Some("To withdraw, tick the box that confirms it; nothing was deleted.".to_owned());
+        return thread(&state, found, &receipt, StatusCode::UNPROCESSABLE_ENTITY, None, error, "").await;
+    }
+    let (tag, id) = (found.derived.tag, found.row.id);
+    let withdrawn = state.store.write(move |conn| returning::withdraw(conn, &tag, &found.derived)).await?;
+    // What was deleted must not linger in the WAL.
+    state.store.read(connection::checkpoint_truncate).await?;
+    if let Some(w) = withdrawn {
+        if let Ok(day) = crate::publish::parse_day(&w.day) {
+            state.publisher.note_removed(id, day, w.categories, w.was_counted);
+        }
+    }
+    Ok(page(StatusCode::OK, &WithdrawnView { layout: &state.layout }))
+}
