@@ -93,7 +93,9 @@ impl Intake {
                 Ok(()) => return Ok(receipt.map(|(words, _)| words)),
             }
         }
-        Err(IntakeError::Store(StoreError::Conflict("epoch changed twice")))
+        Err(IntakeError::Store(StoreError::Conflict(
+            "epoch changed twice",
+        )))
     }
 
     /// The deployment's receipt salt (read once, then cached).
@@ -115,7 +117,8 @@ impl Intake {
         let day = OffsetDateTime::now_utc().date();
         let categories = testimony.categories.clone();
         let sealed = tokio::task::spawn_blocking(move || -> Result<_, CryptoError> {
-            let ciphertext = crypto::testimony::seal(&epoch.public_key, &epoch.id, &id, &testimony)?;
+            let ciphertext =
+                crypto::testimony::seal(&epoch.public_key, &epoch.id, &id, &testimony)?;
             let receipt = match receipt {
                 Some(derived) => {
                     let contents = BoxContents {
@@ -142,7 +145,9 @@ impl Intake {
         })
         .await
         .map_err(|_| IntakeError::Store(StoreError::Join))??;
-        self.store.write(move |conn| testimonies::insert(conn, &sealed)).await?;
+        self.store
+            .write(move |conn| testimonies::insert(conn, &sealed))
+            .await?;
         self.publisher.note_testimony(id, day, categories);
         Ok(())
     }

@@ -34,7 +34,9 @@ pub fn lookup(conn: &Connection, salt: &[u8], text: &str) -> Result<Lookup, Stor
         Ok(code) => code,
         Err(e) => return Ok(Lookup::Malformed(e)),
     };
-    let derived = code.derive(salt).map_err(|_| StoreError::Conflict("receipt derivation"))?;
+    let derived = code
+        .derive(salt)
+        .map_err(|_| StoreError::Conflict("receipt derivation"))?;
     Ok(match testimonies::by_receipt_tag(conn, &derived.tag)? {
         Some(row) => Lookup::Found(Box::new(Found { row, derived })),
         None => Lookup::NotFound,
@@ -62,21 +64,45 @@ pub struct Reply {
 pub fn replies(conn: &Connection, found: &Found) -> StoreResult<Vec<Reply>> {
     let mut out = Vec::new();
     for m in messages::for_testimony(conn, &found.row.id)? {
-        let Some(blob) = m.survivor_ciphertext.as_ref().filter(|_| m.kind == "reply") else { continue };
-        if let Ok(text) = crypto::message::open(&found.derived.secret, Label::Reply, &found.row.id, &m.id, blob) {
-            out.push(Reply { day: m.created_day, text });
+        let Some(blob) = m.survivor_ciphertext.as_ref().filter(|_| m.kind == "reply") else {
+            continue;
+        };
+        if let Ok(text) = crypto::message::open(
+            &found.derived.secret,
+            Label::Reply,
+            &found.row.id,
+            &m.id,
+            blob,
+        ) {
+            out.push(Reply {
+                day: m.created_day,
+                text,
+            });
         }
     }
     Ok(out)
 }
 
 /// A follow-up, sealed to the newest epoch like the testimony.
-pub fn seal_follow_up(conn: &Connection, testimony_id: &[u8; 16], text: &str, day: &str) -> Result<StoredMessage, StoreError> {
+pub fn seal_follow_up(
+    conn: &Connection,
+    testimony_id: &[u8; 16],
+    text: &str,
+    day: &str,
+) -> Result<StoredMessage, StoreError> {
     let bad = |_: CryptoError| StoreError::Conflict("sealing failed");
     let (epoch_id, public) = keys::newest_epoch(conn)?.ok_or(StoreError::Conflict("no epoch"))?;
     let public = PublicKey::from_bytes(&public).map_err(bad)?;
     let id = random::id().map_err(bad)?;
-    let ciphertext = crypto::message::seal(&public, &KeyId(epoch_id), Label::FollowUp, testimony_id, &id, text).map_err(bad)?;
+    let ciphertext = crypto::message::seal(
+        &public,
+        &KeyId(epoch_id),
+        Label::FollowUp,
+        testimony_id,
+        &id,
+        text,
+    )
+    .map_err(bad)?;
     Ok(StoredMessage {
         id,
         testimony_id: *testimony_id,
@@ -99,16 +125,27 @@ pub struct Withdrawn {
 
 /// Deletes the testimony whose tag is `tag` and its thread, reading in the same
 /// transaction whether it had been counted. None if it was gone already.
-pub fn withdraw(conn: &Connection, tag: &[u8], derived: &Derived) -> StoreResult<Option<Withdrawn>> {
-    let Some(row) = testimonies::by_receipt_tag(conn, tag)? else { return Ok(None) };
+pub fn withdraw(
+    conn: &Connection,
+    tag: &[u8],
+    derived: &Derived,
+) -> StoreResult<Option<Withdrawn>> {
+    let Some(row) = testimonies::by_receipt_tag(conn, tag)? else {
+        return Ok(None);
+    };
     let contents = row
         .receipt
         .as_ref()
         .and_then(|r| receipt::open_box(&derived.secret, &row.id, &r.sealed_box).ok());
     testimonies::delete(conn, &row.id)?;
     Ok(Some(Withdrawn {
-        categories: contents.as_ref().map(|c| c.categories.clone()).unwrap_or_default(),
-        day: contents.map(|c| c.day).unwrap_or_else(|| row.received_day.clone()),
+        categories: contents
+            .as_ref()
+            .map(|c| c.categories.clone())
+            .unwrap_or_default(),
+        day: contents
+            .map(|c| c.day)
+            .unwrap_or_else(|| row.received_day.clone()),
         was_counted: !row.uncounted && row.status != "spam",
     }))
 }

@@ -56,14 +56,19 @@ impl ReceiptCode {
     /// Reads a code, forgiving case, spacing, line breaks and punctuation.
     pub fn parse(text: &str) -> Result<ReceiptCode, ParseError> {
         let lower = Zeroizing::new(text.to_lowercase());
-        let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_lowercase()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_ascii_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
         if words.len() != WORDS {
             return Err(ParseError::WordCount(words.len()));
         }
         let list = wordlist();
         let mut indices = Zeroizing::new([0u16; WORDS]);
         for (position, (word, slot)) in words.iter().zip(indices.iter_mut()).enumerate() {
-            let index = list.binary_search(word).map_err(|_| ParseError::UnknownWord(position + 1))?;
+            let index = list
+                .binary_search(word)
+                .map_err(|_| ParseError::UnknownWord(position + 1))?;
             *slot = u16::try_from(index).map_err(|_| ParseError::UnknownWord(position + 1))?;
         }
         Ok(ReceiptCode { indices })
@@ -89,12 +94,18 @@ impl ReceiptCode {
         }
         let hk = Hkdf::<Sha256>::new(Some(salt), &ikm);
         let mut tag = [0u8; 32];
-        hk.expand(b"chorus/v1/receipt/lookup-tag", &mut tag).map_err(|_| CryptoError::Kdf)?;
+        hk.expand(b"chorus/v1/receipt/lookup-tag", &mut tag)
+            .map_err(|_| CryptoError::Kdf)?;
         let mut seed = Zeroizing::new([0u8; 32]);
-        hk.expand(b"chorus/v1/receipt/reply-key", seed.as_mut_slice()).map_err(|_| CryptoError::Kdf)?;
+        hk.expand(b"chorus/v1/receipt/reply-key", seed.as_mut_slice())
+            .map_err(|_| CryptoError::Kdf)?;
         let secret = SecretKey::from_seed(seed.as_slice())?;
         let public = secret.public_key()?;
-        Ok(Derived { tag, secret, public })
+        Ok(Derived {
+            tag,
+            secret,
+            public,
+        })
     }
 }
 
@@ -113,7 +124,10 @@ mod tests {
     fn the_list_is_sorted_large_and_hyphen_free() {
         let list = wordlist();
         assert!(list.len() > 7700);
-        assert!(list.windows(2).all(|w| w[0] < w[1]), "binary search needs a sorted list");
+        assert!(
+            list.windows(2).all(|w| w[0] < w[1]),
+            "binary search needs a sorted list"
+        );
         // 8 words of ~7770: about 103 bits.
         assert!((list.len() as f64).log2() * 8.0 > 103.0);
     }
@@ -126,25 +140,42 @@ mod tests {
         let back = ReceiptCode::parse(&messy).unwrap();
         assert_eq!(back.words().as_str(), words.as_str());
         let salt = [1u8; 32];
-        assert_eq!(back.derive(&salt).unwrap().tag, code.derive(&salt).unwrap().tag);
-        assert_ne!(code.derive(&[2u8; 32]).unwrap().tag, code.derive(&salt).unwrap().tag, "salted per deployment");
+        assert_eq!(
+            back.derive(&salt).unwrap().tag,
+            code.derive(&salt).unwrap().tag
+        );
+        assert_ne!(
+            code.derive(&[2u8; 32]).unwrap().tag,
+            code.derive(&salt).unwrap().tag,
+            "salted per deployment"
+        );
     }
 
     #[test]
     fn wrong_codes_say_what_is_wrong_without_more() {
-        assert_eq!(ReceiptCode::parse("one two").unwrap_err(), ParseError::WordCount(2));
+        assert_eq!(
+            ReceiptCode::parse("one two").unwrap_err(),
+            ParseError::WordCount(2)
+        );
         let code = ReceiptCode::generate().words().to_string();
         let mut words: Vec<&str> = code.split(' ').collect();
         words[3] = "xylophonic";
-        assert_eq!(ReceiptCode::parse(&words.join(" ")).unwrap_err(), ParseError::UnknownWord(4));
+        assert_eq!(
+            ReceiptCode::parse(&words.join(" ")).unwrap_err(),
+            ParseError::UnknownWord(4)
+        );
     }
 
     #[test]
     fn derived_keys_are_pinned() {
         // Known answer: the same words and salt give the same tag in every build.
-        let code = ReceiptCode::parse("abacus abdomen abdominal abide abiding ability ablaze able").unwrap();
+        let code = ReceiptCode::parse("abacus abdomen abdominal abide abiding ability ablaze able")
+            .unwrap();
         let d = code.derive(&[0u8; 32]).unwrap();
-        assert_eq!(hex::encode(d.tag), include_str!("../../tests/kat/receipt_tag.hex").trim());
+        assert_eq!(
+            hex::encode(d.tag),
+            include_str!("../../tests/kat/receipt_tag.hex").trim()
+        );
     }
 }
 
@@ -161,18 +192,44 @@ fn box_key_id() -> super::suite::KeyId {
 }
 
 /// Seals the box to the code's public key, bound to its row.
-pub fn seal_box(public: &PublicKey, row_id: &[u8; 16], contents: &BoxContents) -> Result<Vec<u8>, CryptoError> {
+pub fn seal_box(
+    public: &PublicKey,
+    row_id: &[u8; 16],
+    contents: &BoxContents,
+) -> Result<Vec<u8>, CryptoError> {
     let json = Zeroizing::new(serde_json::to_vec(contents).map_err(|_| CryptoError::Seal)?);
     let padded = super::padding::pad(&json)?;
-    super::suite::seal(public, &box_key_id(), super::suite::Label::ReceiptBox, &padded, row_id)
+    super::suite::seal(
+        public,
+        &box_key_id(),
+        super::suite::Label::ReceiptBox,
+        &padded,
+        row_id,
+    )
 }
 
-pub fn open_box(secret: &SecretKey, row_id: &[u8; 16], blob: &[u8]) -> Result<BoxContents, CryptoError> {
+pub fn open_box(
+    secret: &SecretKey,
+    row_id: &[u8; 16],
+    blob: &[u8],
+) -> Result<BoxContents, CryptoError> {
     let padded = super::suite::open(secret, super::suite::Label::ReceiptBox, blob, row_id)?;
     serde_json::from_slice(super::padding::unpad(&padded)?).map_err(|_| CryptoError::Format)
 }
 
 /// A reply's survivor copy (label Reply), bound to its testimony and message.
-pub fn seal_reply(public: &PublicKey, testimony_id: &[u8; 16], message_id: &[u8; 16], text: &str) -> Result<Vec<u8>, CryptoError> {
-    super::message::seal(public, &box_key_id(), super::suite::Label::Reply, testimony_id, message_id, text)
+pub fn seal_reply(
+    public: &PublicKey,
+    testimony_id: &[u8; 16],
+    message_id: &[u8; 16],
+    text: &str,
+) -> Result<Vec<u8>, CryptoError> {
+    super::message::seal(
+        public,
+        &box_key_id(),
+        super::suite::Label::Reply,
+        testimony_id,
+        message_id,
+        text,
+    )
 }

@@ -118,9 +118,12 @@ pub fn seal_reply(
     text: &str,
     day: &str,
 ) -> Result<StoredMessage, ReviewError> {
-    let receipt = testimony.receipt.as_ref().ok_or(ReviewError::InvalidInput("This testimony has no receipt code, so no reply can reach its author."))?;
+    let receipt = testimony.receipt.as_ref().ok_or(ReviewError::InvalidInput(
+        "This testimony has no receipt code, so no reply can reach its author.",
+    ))?;
     let survivor = PublicKey::from_bytes(&receipt.reply_public_key)?;
-    let (epoch_id, public) = keys::newest_epoch(conn)?.ok_or(ReviewError::InvalidInput("No epoch key exists yet."))?;
+    let (epoch_id, public) =
+        keys::newest_epoch(conn)?.ok_or(ReviewError::InvalidInput("No epoch key exists yet."))?;
     let public = PublicKey::from_bytes(&public)?;
     let id = random::id()?;
     Ok(StoredMessage {
@@ -130,8 +133,20 @@ pub fn seal_reply(
         kind: "reply".to_owned(),
         author: Some(author.to_owned()),
         created_day: day.to_owned(),
-        ciphertext: crypto::message::seal(&public, &KeyId(epoch_id), Label::Reply, &testimony.id, &id, text)?,
-        survivor_ciphertext: Some(crypto::receipt::seal_reply(&survivor, &testimony.id, &id, text)?),
+        ciphertext: crypto::message::seal(
+            &public,
+            &KeyId(epoch_id),
+            Label::Reply,
+            &testimony.id,
+            &id,
+            text,
+        )?,
+        survivor_ciphertext: Some(crypto::receipt::seal_reply(
+            &survivor,
+            &testimony.id,
+            &id,
+            text,
+        )?),
     })
 }
 

@@ -20,16 +20,18 @@ pub struct StoredMessage {
 /// Appends to a testimony's thread.
 pub fn insert(conn: &Connection, m: &StoredMessage) -> StoreResult<()> {
     conn.execute(
-        "INSERT INTO messages (id, testimony_id, seq, kind, author, created_day, ciphertext)
+        "INSERT INTO messages (id, testimony_id, seq, kind, author, created_day, ciphertext,
+                               survivor_ciphertext)
          VALUES (?1, ?2, (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE testimony_id = ?2),
-                 ?3, ?4, ?5, ?6)",
+                 ?3, ?4, ?5, ?6, ?7)",
         params![
             m.id,
             m.testimony_id,
             m.kind,
             m.author,
             m.created_day,
-            m.ciphertext
+            m.ciphertext,
+            m.survivor_ciphertext
         ],
     )?;
     Ok(())

@@ -61,16 +61,17 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTestimony> {
         uncounted: r.get(4)?,
         ciphertext: r.get(5)?,
         receipt: match (r.get::<_, Option<Vec<u8>>>(6)?, r.get(7)?, r.get(8)?) {
-            (Some(tag), Some(reply_public_key), Some(sealed_box)) => {
-                Some(Receipt { tag, reply_public_key, sealed_box })
-            }
+            (Some(tag), Some(reply_public_key), Some(sealed_box)) => Some(Receipt {
+                tag,
+                reply_public_key,
+                sealed_box,
+            }),
             _ => None,
         },
     })
 }
 
-const COLUMNS: &str =
-    "id, received_day, epoch_id, status, uncounted, ciphertext, receipt_tag, reply_public_key, receipt_box";
+const COLUMNS: &str = "id, received_day, epoch_id, status, uncounted, ciphertext, receipt_tag, reply_public_key, receipt_box";
 
 pub fn get(conn: &Connection, id: &[u8; 16]) -> StoreResult<Option<StoredTestimony>> {
     Ok(conn
@@ -187,7 +188,9 @@ pub fn delete_before(conn: &Connection, day: &str) -> StoreResult<usize> {
 /// The testimony a receipt code's lookup tag points to.
 pub fn by_receipt_tag(conn: &Connection, tag: &[u8]) -> StoreResult<Option<StoredTestimony>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM testimonies WHERE receipt_tag = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM testimonies WHERE receipt_tag = ?1"
+        ))?
         .query_row([tag], from_row)
         .optional()?)
 }

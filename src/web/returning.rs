@@ -58,22 +58,47 @@ fn not_found(state: &AppState, why: Option<ParseError>) -> HttpResponse {
         ),
         None => "We could not open anything with that code. Please check each word. If the statement was withdrawn, nothing can be found any more.".to_owned(),
     };
-    page(StatusCode::NOT_FOUND, &ReturnView { layout: &state.layout, message: Some(message) })
+    page(
+        StatusCode::NOT_FOUND,
+        &ReturnView {
+            layout: &state.layout,
+            message: Some(message),
+        },
+    )
 }
 
 pub async fn form(state: Data<AppState>) -> HttpResponse {
-    page(StatusCode::OK, &ReturnView { layout: &state.layout, message: None })
+    page(
+        StatusCode::OK,
+        &ReturnView {
+            layout: &state.layout,
+            message: None,
+        },
+    )
 }
 
 /// Reads the form, refuses cross-site posts, looks the code up.
-async fn open(req: &HttpRequest, body: Payload, state: &AppState) -> Result<(form::FormPairs, Result<Box<Found>, HttpResponse>), AppError> {
+async fn open(
+    req: &HttpRequest,
+    body: Payload,
+    state: &AppState,
+) -> Result<(form::FormPairs, Result<Box<Found>, HttpResponse>), AppError> {
     let pairs = form::read(req, body).await?;
     if origin::is_cross_site(req, &state.config) {
-        return Err(AppError::Forbidden("This form was sent from another website, so it was refused."));
+        return Err(AppError::Forbidden(
+            "This form was sent from another website, so it was refused.",
+        ));
     }
     let code = Zeroizing::new(super::review::field(&pairs, "receipt").to_owned());
-    let salt = state.intake.receipt_salt().await.map_err(AppError::internal)?;
-    let found = state.store.read(move |conn| returning::lookup(conn, &salt, &code)).await?;
+    let salt = state
+        .intake
+        .receipt_salt()
+        .await
+        .map_err(AppError::internal)?;
+    let found = state
+        .store
+        .read(move |conn| returning::lookup(conn, &salt, &code))
+        .await?;
     let outcome = match found {
         Lookup::Found(found) => Ok(found),
         Lookup::NotFound => Err(not_found(state, None)),
@@ -105,7 +130,13 @@ async fn thread(
             receipt,
             day: &found.row.received_day,
             status: returning::status_words(&found.row.status),
-            replies: replies.into_iter().map(|r| ReplyRow { day: r.day, text: r.text.to_string() }).collect(),
+            replies: replies
+                .into_iter()
+                .map(|r| ReplyRow {
+                    day: r.day,
+                    text: r.text.to_string(),
+                })
+                .collect(),
             notice,
             error,
             follow_up,
@@ -113,15 +144,34 @@ async fn thread(
     ))
 }
 
-pub async fn view(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn view(
+    req: HttpRequest,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let (pairs, found) = open(&req, body, &state).await?;
     match found {
-        Ok(found) => thread(&state, found, super::review::field(&pairs, "receipt"), StatusCode::OK, None, None, "").await,
+        Ok(found) => {
+            thread(
+                &state,
+                found,
+                super::review::field(&pairs, "receipt"),
+                StatusCode::OK,
+                None,
+                None,
+                "",
+            )
+            .await
+        }
         Err(response) => Ok(response),
     }
 }
 
-pub async fn follow_up(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn follow_up(
+    req: HttpRequest,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let (pairs, found) = open(&req, body, &state).await?;
     let found = match found {
         Ok(found) => found,
@@ -132,9 +182,29 @@ pub async fn follow_up(req: HttpRequest, body: Payload, state: Data<AppState>) -
     let text = match Statement::parse(raw) {
         Ok(s) if !s.is_empty() => s,
         Ok(_) => {
-            return thread(&state, found, receipt, StatusCode::UNPROCESSABLE_ENTITY, None, Some("There was nothing to add.".to_owned()), raw).await;
+            return thread(
+                &state,
+                found,
+                receipt,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                Some("There was nothing to add.".to_owned()),
+                raw,
+            )
+            .await;
         }
-        Err(e) => return thread(&state, found, receipt, StatusCode::UNPROCESSABLE_ENTITY, None, Some(e.to_string()), raw).await,
+        Err(e) => {
+            return thread(
+                &state,
+                found,
+                receipt,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                Some(e.to_string()),
+                raw,
+            )
+            .await;
+        }
     };
     let id = found.row.id;
     let day = crate::publish::day_string(time::OffsetDateTime::now_utc().date());
@@ -144,11 +214,27 @@ pub async fn follow_up(req: HttpRequest, body: Payload, state: Data<AppState>) -
     })
     .await
     .map_err(AppError::internal)??;
-    state.store.write(move |conn| messages::insert(conn, &message)).await?;
-    thread(&state, found, receipt, StatusCode::OK, Some("Added. The team will see it with what you wrote before."), None, "").await
+    state
+        .store
+        .write(move |conn| messages::insert(conn, &message))
+        .await?;
+    thread(
+        &state,
+        found,
+        receipt,
+        StatusCode::OK,
+        Some("Added. The team will see it with what you wrote before."),
+        None,
+        "",
+    )
+    .await
 }
 
-pub async fn withdraw(req: HttpRequest, body: Payload, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn withdraw(
+    req: HttpRequest,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let (pairs, found) = open(&req, body, &state).await?;
     let found = match found {
         Ok(found) => found,
@@ -156,17 +242,37 @@ pub async fn withdraw(req: HttpRequest, body: Payload, state: Data<AppState>) ->
     };
     let receipt = super::review::field(&pairs, "receipt").to_owned();
     if super::review::field(&pairs, "confirm") != "yes" {
-        let error = Some("To withdraw, tick the box that confirms it; nothing was deleted.".to_owned());
-        return thread(&state, found, &receipt, StatusCode::UNPROCESSABLE_ENTITY, None, error, "").await;
+        let error =
+            Some("To withdraw, tick the box that confirms it; nothing was deleted.".to_owned());
+        return thread(
+            &state,
+            found,
+            &receipt,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            error,
+            "",
+        )
+        .await;
     }
     let (tag, id) = (found.derived.tag, found.row.id);
-    let withdrawn = state.store.write(move |conn| returning::withdraw(conn, &tag, &found.derived)).await?;
+    let withdrawn = state
+        .store
+        .write(move |conn| returning::withdraw(conn, &tag, &found.derived))
+        .await?;
     // What was deleted must not linger in the WAL.
     state.store.read(connection::checkpoint_truncate).await?;
-    if let Some(w) = withdrawn {
-        if let Ok(day) = crate::publish::parse_day(&w.day) {
-            state.publisher.note_removed(id, day, w.categories, w.was_counted);
-        }
+    if let Some(w) = withdrawn
+        && let Ok(day) = crate::publish::parse_day(&w.day)
+    {
+        state
+            .publisher
+            .note_removed(id, day, w.categories, w.was_counted);
     }
-    Ok(page(StatusCode::OK, &WithdrawnView { layout: &state.layout }))
+    Ok(page(
+        StatusCode::OK,
+        &WithdrawnView {
+            layout: &state.layout,
+        },
+    ))
 }

@@ -15,6 +15,7 @@ mod counts;
 mod durability;
 mod headers;
 mod helpers;
+mod receipts;
 mod sealing;
 mod setup;
 mod staff;

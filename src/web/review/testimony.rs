@@ -98,7 +98,7 @@ pub async fn view(
             .messages
             .iter()
             .map(|m| Message {
-                                kind: match m.kind.as_str() {
+                kind: match m.kind.as_str() {
                     "note" => "Staff note",
                     "follow_up" => "Added by the author",
                     "reply" => "Reply to the author",
@@ -257,7 +257,9 @@ pub async fn reply(
     let store = state.store.clone();
     let sealed = tokio::task::spawn_blocking(move || {
         store.read_blocking(|conn| {
-            let Some(row) = testimonies::get(conn, &id)? else { return Ok(Err(AppError::NotFound)) };
+            let Some(row) = testimonies::get(conn, &id)? else {
+                return Ok(Err(AppError::NotFound));
+            };
             Ok(triage::seal_reply(conn, &row, &actor, &text, &day).map_err(AppError::from))
         })
     })
