@@ -33,13 +33,7 @@ pub fn weekly_chart(by_week: &BTreeMap<String, Option<u64>>, min_cell: u64) -> S
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title chart-desc" class="chart"><title id="chart-title">Statements received per week</title><desc id="chart-desc">Bar chart of the most recent closed weeks; the table below lists every week.</desc>"##
     );
     if weeks.is_empty() {
-        let _ = write!(
-            out,
-            r##"<text x="{}" y="{}" text-anchor="middle" font-size="16" fill="#444" class="label">No closed weeks published yet</text></svg>"##,
-            width / 2.0,
-            height / 2.0
-        );
-        return out;
+        return r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 60" role="img" aria-labelledby="chart-title" class="chart"><title id="chart-title">Statements received per week: no closed weeks published yet</title><text x="360" y="36" text-anchor="middle" font-size="22" fill="#444" class="label">No closed weeks published yet</text></svg>"##.to_owned();
     }
     let max = weeks
         .iter()

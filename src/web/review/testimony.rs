@@ -27,6 +27,7 @@ struct TestimonyView<'a> {
     id: String,
     day: String,
     status: String,
+    status_label: &'static str,
     statuses: &'static [(&'static str, &'static str)],
     statement: String,
     categories: Vec<String>,
@@ -81,6 +82,11 @@ pub async fn view(
         } else {
             opened.row.status.clone()
         },
+        status_label: triage::status_label(if mark_read {
+            "read"
+        } else {
+            &opened.row.status
+        }),
         statuses: triage::STATUSES,
         statement: t.statement.clone(),
         categories: t

@@ -1,0 +1,177 @@
+// End-to-end check in a real browser (Debian's headless Chromium, JavaScript OFF, as in Tor
+// Browser "Safest"): first-admin set-up through the printed link, a survivor's "me too" in
+// two taps, a statement with a receipt code, staff login with passphrase + TOTP, reading,
+// noting, replying, the survivor coming back to read the reply, add to it and withdraw,
+// logout. Screenshots go to $CHORUS_SCREENSHOTS when set.
+//
+// Usage: node tests/browser/flow.cjs path/to/chorus   (playwright-core on NODE_PATH)
+'use strict';
+const { chromium } = require('playwright-core');
+const { spawn } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const bin = process.argv[2];
+const shots = process.env.CHORUS_SCREENSHOTS;
+let step = 0;
+function check(condition, what) {
+  step += 1;
+  if (!condition) throw new Error(`step ${step} failed: ${what}`);
+  console.log(`ok ${step} - ${what}`);
+}
+
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+function totp(secret, offsetSteps = 0) {
+  const counter = Math.floor(Date.now() / 1000 / 30) + offsetSteps;
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(counter));
+  const mac = crypto.createHmac('sha1', base32(secret)).update(msg).digest();
+  const o = mac[mac.length - 1] & 0xf;
+  const n = ((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3];
+  return String(n % 1000000).padStart(6, '0');
+}
+
+async function startServer(dataDir) {
+  const child = spawn(bin, ['serve'], {
+    env: {
+      ...process.env,
+      CHORUS_DATA_DIR: dataDir,
+      CHORUS_BIND: '127.0.0.1:0',
+      CHORUS_PUBLISH_INTERVAL_SECS: '0',
+      CHORUS_MIN_CELL: '1',
+      CHORUS_ARGON2_MEMORY_KIB: '65536',
+    },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  const found = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not print a set-up link')), 30000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const base = out.match(/listening on (http:\/\/[^\s]+)/);
+      const link = out.match(/(http:\/\/\S+\/setup\/[0-9a-f]+)/);
+      if (base && link) {
+        clearTimeout(timer);
+        resolve({ base: base[1], link: link[1] });
+      }
+    });
+  });
+  return { child, ...found };
+}
+
+async function shot(page, name) {
+  if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+(async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-browser-'));
+  const { child, base, link } = await startServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const failures = [];
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const outside = [];
+    page.on('request', (r) => { if (!r.url().startsWith(base)) outside.push(r.url()); });
+
+    // First admin, through the printed one-time link.
+    await page.goto(link);
+    const secret = (await page.inputValue('input[name="totp_secret"]')).trim();
+    await page.fill('#username', 'admin');
+    await page.fill('#password', 'a long browser test passphrase');
+    await page.fill('#totp_code', totp(secret));
+    await shot(page, '01-setup');
+    await page.click('button[type="submit"]');
+    check((await page.textContent('#recovery-key')).startsWith('chorus-recovery-'), 'set-up shows the recovery key once');
+    await shot(page, '02-setup-done');
+
+    // A survivor says "me too" in two taps.
+    await page.goto(base + '/');
+    await page.click('form.me-too button');
+    check((await page.textContent('h1')).includes('Received'), 'a bare "me too" is received in two taps');
+
+    // A statement with a receipt code.
+    await page.goto(base + '/submit');
+    await page.fill('#statement', 'It happened at work, more than once. <b>not bold</b>');
+    await page.check('#category-harassment');
+    await page.check('#setting-work');
+    await page.check('#want_receipt');
+    await shot(page, '03-submit');
+    await page.click('form.submit button[type="submit"]');
+    const code = (await page.textContent('#receipt-code')).trim();
+    check(code.split(' ').length === 8, 'the receipt code is shown once, 8 words');
+    await shot(page, '04-received');
+
+    // Staff log in and read, note, reply.
+    const staff = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await staff.goto(base + '/review');
+    check(staff.url().endsWith('/review/login'), 'the staff area sends strangers to the login page');
+    await staff.fill('#username', 'admin');
+    await staff.fill('#password', 'a long browser test passphrase');
+    await staff.fill('#totp', totp(secret, 1));
+    await staff.click('form.login button');
+    check(staff.url().endsWith('/review'), 'login with passphrase and TOTP opens the inbox');
+    await shot(staff, '05-inbox');
+    await staff.click('a.preview >> text=It happened at work');
+    check((await staff.textContent('.statement')).includes('<b>not bold</b>'), 'the testimony decrypts and markup shows as text');
+    await staff.fill('#note', 'Called the helpline partner.');
+    await staff.click('form[action$="/note"] button');
+    await staff.fill('#reply', 'Thank you for telling us. We are here.');
+    await staff.click('form[action$="/reply"] button');
+    check((await staff.content()).includes('Thank you for telling us'), 'notes and replies join the thread');
+    await shot(staff, '06-testimony');
+
+    // The survivor comes back with the code, JavaScript still off.
+    await page.goto(base + '/return');
+    await page.fill('#receipt', code.toUpperCase());
+    await page.click('button[type="submit"]');
+    check((await page.content()).includes('Thank you for telling us. We are here.'), 'the code opens the reply');
+    await page.fill('#message', 'One more thing I remembered.');
+    await page.click('form[action="/return/follow-up"] button');
+    check((await page.content()).includes('Added'), 'a follow-up is added');
+    await shot(page, '07-return');
+
+    await staff.reload();
+    check((await staff.content()).includes('One more thing I remembered.'), 'staff see the follow-up');
+    await staff.click('form[action="/review/logout"] button');
+    check(staff.url().endsWith('/review/login'), 'logout returns to the login page');
+    await staff.goto(base + '/review');
+    check(staff.url().endsWith('/review/login'), 'after logout the inbox is closed');
+
+    // Withdrawal.
+    await page.check('#confirm');
+    await page.click('form[action="/return/withdraw"] button');
+    check((await page.textContent('h1')).includes('Withdrawn'), 'withdrawal confirms what happened');
+
+    await page.goto(base + '/counts');
+    await shot(page, '08-counts');
+    check((await page.content()).includes('<svg'), 'the counts page draws its chart without JavaScript');
+    check(outside.length === 0, `nothing was loaded from another origin (${outside.join(', ')})`);
+  } catch (e) {
+    failures.push(e);
+  } finally {
+    await browser.close();
+    child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    console.error(failures[0].message);
+    console.log(`${step - 1} passed, 1 failed`);
+    process.exit(1);
+  }
+  console.log(`${step} passed, 0 failed`);
+})();
