@@ -11,8 +11,9 @@ CREATE TABLE invitations (
 -- Browsers that logged in successfully: exempt from the lockout for that account, so an
 -- attacker guessing passwords cannot lock staff out. Only a hash of the cookie is stored.
 CREATE TABLE devices (
-    token_hash BLOB PRIMARY KEY,
-    staff_id   BLOB NOT NULL REFERENCES staff (id) ON DELETE CASCADE
+    token_hash BLOB NOT NULL,
+    staff_id   BLOB NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+    PRIMARY KEY (token_hash, staff_id)
 ) WITHOUT ROWID;
 
 -- One-time codes usable instead of a TOTP code (lost phone). Stored hashed.

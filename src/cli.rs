@@ -389,6 +389,8 @@ fn reviewer(config: Config, action: ReviewerAction) -> ExitCode {
 }
 
 fn recover(config: Config, new_admin: &str) -> ExitCode {
+    // It holds the recovery secret and every epoch key: keep them out of core dumps.
+    crate::hardening::harden_process();
     let mut recovery_line = Zeroizing::new(String::new());
     let mut password_line = Zeroizing::new(String::new());
     let stdin = std::io::stdin();
@@ -433,11 +435,12 @@ fn recover(config: Config, new_admin: &str) -> ExitCode {
     let at = crate::time_util::now_rfc3339();
     let name = member.row.username.clone();
     let fingerprint = member.public.fingerprint();
+    // One transaction: the admin, the audit entry and every grant commit together or not at all.
     let done = store.write_blocking(move |conn| {
         if staff::by_username(conn, &member.row.username)?.is_some() {
-            return Ok(Err(setup::commit_error(
-                crate::store::StoreError::Conflict("username taken"),
-            )));
+            return Err(crate::store::StoreError::Conflict(
+                "someone already has that username",
+            ));
         }
         staff::insert(conn, &member.row, &at)?;
         audit::append(
@@ -447,21 +450,17 @@ fn recover(config: Config, new_admin: &str) -> ExitCode {
             "keys.recover",
             &format!("new admin {}", member.row.username),
         )?;
-        Ok(staff_admin::grant(
-            conn,
-            &opened,
-            &member.row.id,
-            "recovery-key",
-            &at,
-        ))
+        staff_admin::grant(conn, &opened, &member.row.id, "recovery-key", &at)
+            .map_err(|_| crate::store::StoreError::Conflict("granting the epoch keys failed"))?;
+        Ok(())
     });
     match done {
-        Ok(Ok(_)) => {
+        Ok(()) => {
+            let _ = store.read_blocking(connection::checkpoint_truncate);
             println!("Admin `{name}` can now log in (key fingerprint {fingerprint}).");
             println!("Add this to their authenticator app: {uri}");
             ExitCode::SUCCESS
         }
-        Ok(Err(e)) => fail(e),
         Err(e) => fail(e),
     }
 }

@@ -82,6 +82,8 @@ pub struct Publisher {
     pending: Mutex<Vec<Pending>>,
     latest: RwLock<Arc<Snapshot>>,
     changed: Notify,
+    /// Whether a staff unlock has already re-queued the rows left uncounted at start.
+    adopted: std::sync::atomic::AtomicBool,
 }
 
 /// `YYYY-MM-DD`, the only time a testimony row carries.
@@ -147,6 +149,7 @@ impl Publisher {
             pending: Mutex::new(Vec::new()),
             latest: RwLock::new(Arc::new(latest)),
             changed: Notify::new(),
+            adopted: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -205,30 +208,39 @@ impl Publisher {
         }
     }
 
-    /// After a crash the tallies of uncounted rows were lost with the RAM; a staff unlock
-    /// can read their categories again, so they are queued for the next tick.
+    /// After a restart the tallies of uncounted rows are gone with the RAM; the first staff
+    /// unlock after start can read their categories again, so they are queued for the next
+    /// tick. Decrypts on the blocking pool; returns how many rows were queued (None when an
+    /// earlier unlock already did it).
     pub async fn adopt_uncounted(
         &self,
-        keys: &crate::review::keyring::EpochKeys,
-    ) -> StoreResult<usize> {
+        keys: crate::review::keyring::EpochKeys,
+    ) -> StoreResult<Option<usize>> {
+        if self.adopted.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return Ok(None);
+        }
         let rows = self.store.read(testimonies::uncounted).await?;
-        let mut adopted = 0;
-        for row in rows {
-            let Ok(testimony) = keys.open_testimony(&row) else {
-                continue;
-            };
-            let Ok(day) = parse_day(&row.received_day) else {
-                continue;
-            };
+        let opened = tokio::task::spawn_blocking(move || {
+            rows.iter()
+                .filter_map(|row| {
+                    let testimony = keys.open_testimony(row).ok()?;
+                    let day = parse_day(&row.received_day).ok()?;
+                    Some((row.id, day, testimony.categories.clone()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .map_err(|_| crate::store::StoreError::Join)?;
+        let n = opened.len();
+        for (id, day, categories) in opened {
             self.queue(Pending {
-                id: row.id,
+                id,
                 day,
-                categories: testimony.categories.clone(),
+                categories,
                 change: Change::Fold,
             });
-            adopted += 1;
         }
-        Ok(adopted)
+        Ok(Some(n))
     }
 
     fn queue(&self, p: Pending) {

@@ -33,6 +33,8 @@ pub struct LoginInput {
 pub enum Verdict {
     Good {
         member: Box<StaffRow>,
+        /// Their private key, for the session vault.
+        secret: SecretKey,
         keys: EpochKeys,
         totp_step: Option<i64>,
         recovery_code: Option<Zeroizing<String>>,
@@ -110,6 +112,7 @@ pub fn verify(
     }
     Ok(Verdict::Good {
         member: Box::new(member),
+        secret,
         keys: EpochKeys::from_pairs(opened),
         totp_step,
         recovery_code,
@@ -130,10 +133,13 @@ pub fn record_good(
     if !staff::record_success(conn, &member.id, totp_step)? {
         return Ok(false);
     }
+    // A recovery code used meanwhile: roll back the whole record (failure reset included).
     if let Some(code) = recovery_code
         && !recovery_codes::consume(conn, &member.id, code)?
     {
-        return Ok(false);
+        return Err(crate::store::StoreError::Conflict(
+            "recovery code already used",
+        ));
     }
     devices::insert(conn, device_token, &member.id)?;
     let how = if recovery_code.is_some() {

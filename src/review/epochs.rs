@@ -66,11 +66,22 @@ pub fn create(
 pub fn current_recipients(conn: &Connection) -> StoreResult<Vec<([u8; 16], PublicKey)>> {
     let bad = |_: CryptoError| StoreError::Conflict("a stored public key is malformed");
     let mut out = Vec::new();
+    // Only members an admin has granted (they hold the newest epoch): an enrolled invitee
+    // waiting for the fingerprint check must not receive keys through a rotation.
+    let newest = keys::newest_epoch(conn)?.map(|(id, _)| id);
     for member in staff::active(conn)? {
-        out.push((
-            member.id,
-            PublicKey::from_bytes(&member.public_key).map_err(bad)?,
-        ));
+        let granted = match &newest {
+            Some(epoch) => keys::grants_for(conn, &member.id)?
+                .iter()
+                .any(|(e, _)| e == epoch),
+            None => true,
+        };
+        if granted {
+            out.push((
+                member.id,
+                PublicKey::from_bytes(&member.public_key).map_err(bad)?,
+            ));
+        }
     }
     for (id, pk) in keys::recovery_keys(conn)? {
         out.push((id, PublicKey::from_bytes(&pk).map_err(bad)?));

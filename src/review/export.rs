@@ -53,11 +53,13 @@ pub fn csv_header() -> &'static str {
 }
 
 fn csv_cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
+    // Spreadsheets skip leading whitespace before deciding a cell is a formula.
+    let guarded =
+        if text.trim_start().starts_with(['=', '+', '-', '@']) || text.starts_with(['\t', '\r']) {
+            format!("'{text}")
+        } else {
+            text.to_owned()
+        };
     format!("\"{}\"", guarded.replace('"', "\"\""))
 }
 

@@ -66,7 +66,7 @@ impl EpochKeys {
         crypto::testimony::open(secret, &row.id, &row.ciphertext)
     }
 
-    fn open_grants(
+    fn open_grants_of(
         conn: &Connection,
         recipient_id: &[u8; 16],
         secret: &SecretKey,
@@ -104,7 +104,7 @@ pub fn open_with_password(
         .unwrap(Wrapped::PrivateKey, &member.wrapped_private_key, &member.id)
         .map_err(|_| ReviewError::BadCredentials)?;
     let secret = SecretKey::from_seed(&seed)?;
-    EpochKeys::open_grants(conn, &member.id, &secret)
+    EpochKeys::open_grants_of(conn, &member.id, &secret)
 }
 
 /// Opens every epoch granted to the recovery key whose secret is `recovery`.
@@ -117,5 +117,14 @@ pub fn open_with_recovery(
         .into_iter()
         .find(|(_, pk)| *pk == public)
         .ok_or(ReviewError::BadCredentials)?;
-    EpochKeys::open_grants(conn, &id, recovery)
+    EpochKeys::open_grants_of(conn, &id, recovery)
+}
+
+/// Opens every epoch key granted to `recipient_id` with its private key.
+pub fn open_grants(
+    conn: &Connection,
+    recipient_id: &[u8; 16],
+    secret: &SecretKey,
+) -> Result<EpochKeys, ReviewError> {
+    EpochKeys::open_grants_of(conn, recipient_id, secret)
 }

@@ -1,8 +1,10 @@
 //! Staff sessions, in memory only: a restart logs everyone out and locks everything.
 //!
 //! The cookie carries `session id ‖ vault key`. The server keeps, under SHA-256 of the id,
-//! who is logged in and the vault: the epoch keys their login opened, encrypted under the
-//! vault key that only the cookie holds. Idle and absolute lifetimes are enforced on every
+//! who is logged in and the vault: the private key their login unwrapped, encrypted under the
+//! vault key that only the cookie holds. Each request opens the vault and, with that key, the
+//! epoch grants currently on file — so a rotation reaches open sessions at once, and a
+//! disabled member's sessions open nothing even before they end. Idle and absolute lifetimes are enforced on every
 //! use and by a reaper; logout and expiry drop the entry (and wipe its buffers).
 
 use std::collections::HashMap;
@@ -15,6 +17,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use super::ReviewError;
 use super::keyring::EpochKeys;
+use crate::crypto::suite::SecretKey;
 use crate::crypto::{random, vault};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,12 +70,18 @@ pub struct SessionView {
 }
 
 impl SessionView {
-    /// Opens the vault for the length of this request.
-    pub fn keys(&self) -> Result<EpochKeys, ReviewError> {
-        Ok(EpochKeys::from_pairs(vault::open(
-            &self.vault_key,
-            &self.vault,
-        )?))
+    /// The staff member's private key, for the length of this request.
+    pub fn staff_secret(&self) -> Result<SecretKey, ReviewError> {
+        vault::open(&self.vault_key, &self.vault)?
+            .into_iter()
+            .find(|(id, _)| *id == self.staff_id)
+            .map(|(_, key)| key)
+            .ok_or(ReviewError::BadCredentials)
+    }
+
+    /// The epoch keys this session can open now (grants read fresh from the database).
+    pub fn keys(&self, conn: &rusqlite::Connection) -> Result<EpochKeys, ReviewError> {
+        super::keyring::open_grants(conn, &self.staff_id, &self.staff_secret()?)
     }
 
     /// Constant-time check of a form's CSRF token.
@@ -123,10 +132,10 @@ impl SessionStore {
         staff_id: [u8; 16],
         username: String,
         role: Role,
-        keys: &EpochKeys,
+        staff_secret: &SecretKey,
     ) -> Result<Zeroizing<String>, ReviewError> {
         let session_id = Zeroizing::new(random::bytes::<32>()?);
-        let (vault_key, vault) = vault::seal(keys.iter())?;
+        let (vault_key, vault) = vault::seal(std::iter::once((&staff_id, staff_secret)))?;
         let now = Instant::now();
         let session = Session {
             staff_id,
@@ -203,6 +212,14 @@ impl SessionStore {
         }
     }
 
+    /// Ends every session of `staff_id` except the one behind `keep` (a passphrase change).
+    pub fn destroy_others(&self, staff_id: &[u8; 16], keep: &str) {
+        let keep = parse_cookie(keep).map(|(id, _)| lookup_key(&id));
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.retain(|k, s| &s.staff_id != staff_id || Some(*k) == keep);
+        }
+    }
+
     /// Ends the sessions of anyone not in `active` (disabled from the command line).
     pub fn retain_staff(&self, active: &std::collections::HashSet<[u8; 16]>) {
         if let Ok(mut sessions) = self.sessions.lock() {
@@ -221,36 +238,53 @@ impl SessionStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::suite::SecretKey;
-
-    fn keys() -> EpochKeys {
-        EpochKeys::from_pairs(vec![([3u8; 16], SecretKey::generate().unwrap())])
+    fn key() -> SecretKey {
+        SecretKey::generate().unwrap()
     }
 
     #[test]
     fn a_cookie_opens_its_vault_and_nothing_else_does() {
         let store = SessionStore::new(Duration::from_secs(60), Duration::from_secs(600));
+        let secret = key();
         let cookie = store
-            .create([1; 16], "a".into(), Role::Admin, &keys())
+            .create([1; 16], "a".into(), Role::Admin, &secret)
             .unwrap();
         let view = store.authenticate(&cookie).unwrap();
-        assert_eq!(view.keys().unwrap().len(), 1);
+        assert_eq!(view.staff_secret().unwrap().seed(), secret.seed());
         assert!(view.csrf_matches(&view.csrf.clone()));
         assert!(!view.csrf_matches(""));
         // The id alone, with a guessed vault key, finds the session but opens nothing.
         let (id, _) = cookie.split_once('.').unwrap();
         let forged = format!("{id}.{}", "00".repeat(32));
-        assert!(store.authenticate(&forged).unwrap().keys().is_err());
+        assert!(store.authenticate(&forged).unwrap().staff_secret().is_err());
         assert!(store.authenticate("garbage").is_none());
         store.destroy(&cookie);
         assert!(store.authenticate(&cookie).is_none());
     }
 
     #[test]
+    fn a_passphrase_change_ends_only_the_other_sessions() {
+        let store = SessionStore::new(Duration::from_secs(60), Duration::from_secs(600));
+        let here = store
+            .create([1; 16], "a".into(), Role::Admin, &key())
+            .unwrap();
+        let there = store
+            .create([1; 16], "a".into(), Role::Admin, &key())
+            .unwrap();
+        let someone_else = store
+            .create([2; 16], "b".into(), Role::Admin, &key())
+            .unwrap();
+        store.destroy_others(&[1; 16], &here);
+        assert!(store.authenticate(&here).is_some());
+        assert!(store.authenticate(&there).is_none());
+        assert!(store.authenticate(&someone_else).is_some());
+    }
+
+    #[test]
     fn idle_sessions_expire() {
         let store = SessionStore::new(Duration::from_millis(50), Duration::from_secs(600));
         let cookie = store
-            .create([1; 16], "a".into(), Role::Reviewer, &keys())
+            .create([1; 16], "a".into(), Role::Reviewer, &key())
             .unwrap();
         std::thread::sleep(Duration::from_millis(80));
         assert!(store.authenticate(&cookie).is_none());

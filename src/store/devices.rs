@@ -25,6 +25,16 @@ pub fn is_known(conn: &Connection, token: &str, staff_id: &[u8; 16]) -> StoreRes
     )?)
 }
 
+/// True if this browser ever logged in to any account (it skips the site-wide login
+/// throttle, so a flood cannot lock staff out).
+pub fn is_known_any(conn: &Connection, token: &str) -> StoreResult<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM devices WHERE token_hash = ?1)",
+        [hash(token)],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn delete_for(conn: &Connection, staff_id: &[u8; 16]) -> StoreResult<()> {
     conn.execute("DELETE FROM devices WHERE staff_id = ?1", [staff_id])?;
     Ok(())

@@ -25,8 +25,8 @@ pub struct StaffRow {
 pub fn insert(conn: &Connection, row: &StaffRow, at: &str) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO staff (id, username, role, active, salt, verifier, public_key,
-                            wrapped_private_key, sealed_totp_secret, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                            wrapped_private_key, sealed_totp_secret, created_at, totp_last_step)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             row.id,
             row.username,
@@ -37,7 +37,8 @@ pub fn insert(conn: &Connection, row: &StaffRow, at: &str) -> StoreResult<()> {
             row.public_key,
             row.wrapped_private_key,
             row.sealed_totp_secret,
-            at
+            at,
+            row.totp_last_step
         ],
     )?;
     Ok(())

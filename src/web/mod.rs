@@ -62,6 +62,8 @@ pub struct AppState {
     pub intake: Intake,
     pub publisher: Arc<Publisher>,
     pub argon: ArgonGate,
+    /// One Argon2 permit kept for browsers that logged in before.
+    pub argon_reserved: ArgonGate,
     pub sessions: SessionStore,
     intake_limiter: Option<IntakeLimiter>,
     login_limiter: IntakeLimiter,
@@ -96,6 +98,7 @@ impl AppState {
             layout: Layout::from_config(&config),
             intake: Intake::new(store.clone(), publisher.clone()),
             argon: ArgonGate::new(config.argon2_concurrency),
+            argon_reserved: ArgonGate::new(1),
             config,
             store,
             publisher,

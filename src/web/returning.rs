@@ -260,8 +260,6 @@ pub async fn withdraw(
         .store
         .write(move |conn| returning::withdraw(conn, &tag, &found.derived))
         .await?;
-    // What was deleted must not linger in the WAL.
-    state.store.read(connection::checkpoint_truncate).await?;
     if let Some(w) = withdrawn
         && let Ok(day) = crate::publish::parse_day(&w.day)
     {
@@ -269,6 +267,9 @@ pub async fn withdraw(
             .publisher
             .note_removed(id, day, w.categories, w.was_counted);
     }
+    // What was deleted must not linger in the WAL. Best effort: the withdrawal is done
+    // either way, and the maintenance task checkpoints again within minutes.
+    let _ = state.store.read(connection::checkpoint_truncate).await;
     Ok(page(
         StatusCode::OK,
         &WithdrawnView {

@@ -570,10 +570,8 @@ pub async fn add_member(
         .unwrap()
         .as_bytes()
         .to_vec();
-    let code = chorus::review::setup::totp(&secret, username, "Chorus")
-        .unwrap()
-        .generate_current()
-        .to_string();
+    // Enrolment uses up this TOTP step, like a login would.
+    let code = fresh_code(username, &secret);
     let res = post_form(
         server,
         path,

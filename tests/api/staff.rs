@@ -668,3 +668,110 @@ async fn the_inbox_pages_newest_first_and_decrypts_only_what_it_shows() {
         .unwrap();
     assert_eq!(inbox_ids(&new_only).len(), 50);
 }
+
+#[tokio::test]
+async fn a_rotation_reaches_open_sessions_but_not_ungranted_enrollees() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    // Someone enrols, but no admin has checked their fingerprint and granted access.
+    let page = admin
+        .post(
+            &server,
+            "/review/admin/invite",
+            "username=newbie&role=reviewer",
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let at = page.find("id=\"invite-link\">").unwrap();
+    let link = &page[at + 17..at + 17 + page[at + 17..].find('<').unwrap()];
+    let path = &link[link.find("/review/invite/").unwrap()..];
+    let form = client()
+        .get(server.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let b32 = input_value(&form, "totp_secret").unwrap();
+    let newbie_secret = totp_rs::Secret::try_from_base32(&b32)
+        .unwrap()
+        .as_bytes()
+        .to_vec();
+    let code = fresh_code("newbie", &newbie_secret);
+    let res = post_form(
+        &server,
+        path,
+        format!(
+            "password={}&totp_secret={b32}&totp_code={code}",
+            enc("newbie's passphrase here")
+        ),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+
+    let (ok, _, err) = cli(&server.data_dir, &["keys", "rotate"], "");
+    assert!(ok, "{err}");
+    assert_eq!(submit(&server, "after the rotation", &[]).await, 200);
+    // The admin's open session reads what arrived under the new epoch, without logging in again.
+    let inbox = admin.get(&server, "/review").await.text().await.unwrap();
+    assert!(
+        inbox.contains("after the rotation"),
+        "the rotation reached the open session"
+    );
+    // The ungranted enrollee received nothing through the rotation.
+    let newbie = keyring::open_with_password(
+        &connect(&server.db()),
+        "newbie",
+        &SecretString::from("newbie's passphrase here".to_owned()),
+        ARGON2_KIB,
+    )
+    .unwrap();
+    assert!(
+        newbie.is_empty(),
+        "an unverified enrollee got {} epoch keys",
+        newbie.len()
+    );
+}
+
+#[tokio::test]
+async fn a_login_flood_cannot_lock_out_a_browser_that_logged_in_before() {
+    let d = dirs();
+    std::fs::write(
+        d.logs.path().join("chorus.toml"),
+        "login_per_second = 1\nlogin_burst = 2\n",
+    )
+    .unwrap();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let known = browser();
+    let (status, _) = login_with(
+        &known,
+        &server,
+        ADMIN,
+        PASSWORD,
+        &fresh_code(ADMIN, &secret),
+    )
+    .await;
+    assert_eq!(status, 303);
+    // A flood uses up the site-wide throttle: strangers now get 503.
+    let mut busy = 0;
+    for _ in 0..6 {
+        let (status, _) = login_with(&browser(), &server, ADMIN, "flooding guess", "123456").await;
+        if status == 503 {
+            busy += 1;
+        }
+    }
+    assert!(busy > 0, "the throttle answered 503 to the flood");
+    let (status, _) = login_with(
+        &known,
+        &server,
+        ADMIN,
+        PASSWORD,
+        &fresh_code(ADMIN, &secret),
+    )
+    .await;
+    assert_eq!(status, 303, "the known browser still gets in");
+}

@@ -69,6 +69,23 @@ pub async fn submit(
     let rewrapped = match rewrapped {
         Ok(r) => r,
         Err(ReviewError::BadCredentials) => {
+            // Guessing through a stolen session counts toward the lockout, and is audited.
+            let (now_secs, at) = now();
+            let who = Some((id, staff.0.username.clone()));
+            state
+                .store
+                .write(move |conn| {
+                    crate::review::auth::record_bad(conn, who.as_ref(), now_secs, &at)?;
+                    let actor = who.as_ref().map(|(_, u)| u.as_str()).unwrap_or("-");
+                    crate::store::audit::append(
+                        conn,
+                        &at,
+                        actor,
+                        "staff.password_change.failure",
+                        "",
+                    )
+                })
+                .await?;
             return Ok(render(
                 &staff,
                 &state,
@@ -94,5 +111,11 @@ pub async fn submit(
         .store
         .write(move |conn| staff_admin::commit_rewrap(conn, &id, &rewrapped, &actor, &at))
         .await?;
+    // Other sessions (another browser, perhaps a thief's) end; this one goes on.
+    if let Some(cookie) =
+        crate::web::cookies::read(&req, &state.config, crate::web::cookies::SESSION)
+    {
+        state.sessions.destroy_others(&id, &cookie);
+    }
     Ok(render(&staff, &state, StatusCode::OK, None, true))
 }

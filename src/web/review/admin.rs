@@ -163,7 +163,7 @@ pub async fn grant(
     let id = parse_id(&id)?;
     let pairs = form::read(&req, body).await?;
     check_csrf(&admin.0, &pairs)?;
-    let keys = admin.0.keys()?;
+    let keys = super::session_keys(&state, &admin.0).await?;
     let (_, at) = now();
     let actor = admin.0.username.clone();
     state

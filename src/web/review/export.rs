@@ -36,7 +36,7 @@ pub async fn download(
             Some(triage::parse_status(s).ok_or(AppError::BadRequest("Unknown status filter."))?)
         }
     };
-    let keys = Arc::new(admin.0.keys()?);
+    let keys = Arc::new(super::session_keys(&state, &admin.0).await?);
     let (_, at) = now();
     let actor = admin.0.username.clone();
     let what = format!("{} of {}", format.extension(), status.unwrap_or("all"));

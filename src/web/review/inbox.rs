@@ -70,7 +70,7 @@ pub async fn show(
             Some(parse_cursor(c).ok_or(AppError::BadRequest("That page link is not valid."))?)
         }
     };
-    let keys = staff.0.keys()?;
+    let keys = super::session_keys(&state, &staff.0).await?;
     let (rows, counts) = state
         .store
         .read(move |conn| {
@@ -97,7 +97,9 @@ pub async fn show(
             .await
             .map_err(AppError::internal)?;
     let (_, at) = now();
-    let (actor, n) = (staff.0.username.clone(), opened.len());
+    let actor = staff.0.username.clone();
+    // Which previews were decrypted, by id: a clear record of who read what.
+    let ids: Vec<String> = opened.iter().map(|r| hex::encode(r.id)).collect();
     let filter_name = status.unwrap_or("all").to_owned();
     state
         .store
@@ -107,7 +109,7 @@ pub async fn show(
                 &at,
                 &actor,
                 "inbox.view",
-                &format!("{n} previews, filter {filter_name}"),
+                &format!("filter {filter_name}; previews {}", ids.join(" ")),
             )
         })
         .await?;

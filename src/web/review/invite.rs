@@ -118,28 +118,33 @@ pub async fn submit(
     let password = SecretString::from(field(&pairs, "password").to_owned());
     let code = field(&pairs, "totp_code").trim().to_owned();
     let checked = setup::check_password(&password).and_then(|()| {
-        if setup::totp(&secret, &username, ISSUER)?.check_current(&code).is_some() {
-            Ok(())
+        if let Some(step) = setup::totp(&secret, &username, ISSUER)?.check_current(&code) {
+            Ok(step)
         } else {
             Err(ReviewError::InvalidInput("That code did not match. Check the time on your phone, and enter the 6 digits your authenticator app shows now."))
         }
     });
-    if let Err(e) = checked {
-        return Ok(render(
-            &state,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &username,
-            &secret,
-            Some(e.to_string()),
-        ));
-    }
+    let enrolment_step = match checked {
+        Ok(step) => step,
+        Err(e) => {
+            return Ok(render(
+                &state,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &username,
+                &secret,
+                Some(e.to_string()),
+            ));
+        }
+    };
     let memory = state.config.argon2_memory_kib;
     let (name, r) = (username.clone(), role.clone());
     let work_secret = secret.clone();
-    let member = state
+    let mut member = state
         .argon
         .run(move || setup::new_member(&name, &r, &password, &work_secret, memory))
         .await?;
+    // The code typed at enrolment cannot be replayed at the first login.
+    member.row.totp_last_step = i64::try_from(enrolment_step).ok();
     let codes = staff_admin::new_recovery_codes()?;
     let fingerprint = member.public.fingerprint();
     let (now_secs, at) = now();

@@ -15,6 +15,7 @@ use crate::error::AppError;
 use crate::review::ReviewError;
 use crate::review::auth::{self, LoginInput, Verdict};
 use crate::review::sessions::Role;
+use crate::store::{audit, devices};
 use crate::web::layout::{Layout, page};
 use crate::web::{AppState, cookies, form, origin};
 
@@ -75,7 +76,19 @@ pub async fn submit(
             "This form was sent from another website, so it was refused.",
         ));
     }
-    if !state.login_admits() {
+    // A browser that logged in before skips the site-wide throttle and may use a reserved
+    // Argon2 permit: a login flood must not lock staff out.
+    let device = cookies::read(&req, &state.config, cookies::DEVICE);
+    let known_device = match device.clone() {
+        Some(token) => {
+            state
+                .store
+                .read(move |conn| devices::is_known_any(conn, &token))
+                .await?
+        }
+        None => false,
+    };
+    if !known_device && !state.login_admits() {
         return Err(AppError::Busy);
     }
     let username = field(&pairs, "username").trim().to_ascii_lowercase();
@@ -83,19 +96,24 @@ pub async fn submit(
         username: username.clone(),
         password: SecretString::from(field(&pairs, "password").to_owned()),
         code: Zeroizing::new(field(&pairs, "totp").to_owned()),
-        device_token: cookies::read(&req, &state.config, cookies::DEVICE),
+        device_token: device,
     };
     let (now_secs, at) = now();
     let store = state.store.clone();
     let memory = state.config.argon2_memory_kib;
-    let verdict = state
-        .argon
-        .run(move || {
-            store
-                .read_blocking(|conn| Ok(auth::verify(conn, &input, memory, now_secs)))?
-                .map(|v| (v, input))
-        })
-        .await;
+    let work = move || {
+        store
+            .read_blocking(|conn| Ok(auth::verify(conn, &input, memory, now_secs)))?
+            .map(|v| (v, input))
+    };
+    let verdict = if known_device {
+        state
+            .argon
+            .run_or_reserved(&state.argon_reserved, work)
+            .await
+    } else {
+        state.argon.run(work).await
+    };
     let (verdict, input) = match verdict {
         Ok(v) => v,
         Err(ReviewError::Busy) => return Err(AppError::Busy),
@@ -104,6 +122,7 @@ pub async fn submit(
     match verdict {
         Verdict::Good {
             member,
+            secret,
             keys,
             totp_step,
             recovery_code,
@@ -125,7 +144,12 @@ pub async fn submit(
                         &a,
                     )
                 })
-                .await?;
+                .await;
+            let recorded = match recorded {
+                Ok(ok) => ok,
+                Err(crate::store::StoreError::Conflict(_)) => false,
+                Err(e) => return Err(e.into()),
+            };
             if !recorded {
                 // A replayed code that raced another login, or a recovery code used meanwhile.
                 let who = Some((member.id, member.username.clone()));
@@ -138,13 +162,28 @@ pub async fn submit(
             let role = Role::parse(&member.role).unwrap_or(Role::Reviewer);
             let cookie = state
                 .sessions
-                .create(member.id, member.username.clone(), role, &keys)
+                .create(member.id, member.username.clone(), role, &secret)
                 .map_err(AppError::internal)?;
-            // Rows whose tallies a crash lost are counted again now that keys are open.
-            let publisher = state.publisher.clone();
-            let adopted = publisher.adopt_uncounted(&keys).await;
-            if let Err(e) = adopted {
-                tracing::warn!(error = %e, "could not recount uncounted rows");
+            // Rows left uncounted at start (their tallies were in the RAM of the previous
+            // process) are counted again now that keys are open: decrypted, so audited.
+            match state.publisher.adopt_uncounted(keys).await {
+                Ok(Some(n)) => {
+                    let (actor, at) = (member.username.clone(), at.clone());
+                    let _ = state
+                        .store
+                        .write(move |conn| {
+                            audit::append(
+                                conn,
+                                &at,
+                                &actor,
+                                "counts.recount",
+                                &format!("{n} uncounted rows decrypted for their categories"),
+                            )
+                        })
+                        .await;
+                }
+                Ok(None) => {}
+                Err(e) => tracing::warn!(error = %e, "could not recount uncounted rows"),
             }
             let mut response = see_other(super::paths::INBOX);
             for c in [

@@ -146,6 +146,23 @@ impl FromRequest for Admin {
     }
 }
 
+/// The epoch keys a session can open right now (its key, then the grants on file). On the
+/// blocking pool: it is a database read and a few decapsulations.
+pub async fn session_keys(
+    state: &AppState,
+    session: &SessionView,
+) -> Result<crate::review::keyring::EpochKeys, AppError> {
+    let secret = session.staff_secret()?;
+    let id = session.staff_id;
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || {
+        store.read_blocking(|conn| Ok(crate::review::keyring::open_grants(conn, &id, &secret)))
+    })
+    .await
+    .map_err(AppError::internal)??
+    .map_err(AppError::from)
+}
+
 /// The first value of a form field ("" when absent).
 pub fn field<'a>(pairs: &'a FormPairs, name: &str) -> &'a str {
     pairs

@@ -50,7 +50,7 @@ pub async fn view(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
-    let keys = staff.0.keys()?;
+    let keys = super::session_keys(&state, &staff.0).await?;
     let store = state.store.clone();
     let opened = tokio::task::spawn_blocking(move || {
         store.read_blocking(|conn| Ok(triage::open(conn, &keys, &id)))
@@ -132,6 +132,21 @@ pub async fn status(
     let new_status = triage::parse_status(field(&pairs, "status")).ok_or(
         AppError::Unprocessable("Choose one of the statuses listed."),
     )?;
+    // Learn the categories first: a spam change must be able to adjust the counts, so it
+    // is refused before anything changes if this session cannot open the testimony.
+    let keys = super::session_keys(&state, &staff.0).await?;
+    let row = state
+        .store
+        .read(move |conn| testimonies::get(conn, &id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let categories = keys.open_testimony(&row).map(|t| t.categories.clone()).ok();
+    let touches_spam = row.status == "spam" || new_status == "spam";
+    if touches_spam && categories.is_none() {
+        return Err(AppError::Unprocessable(
+            "Your keys cannot open this testimony, so its counts cannot be adjusted. Ask an admin to grant you access.",
+        ));
+    }
     let (_, at) = now();
     let actor = staff.0.username.clone();
     // Read the previous status and whether the row was counted in the same transaction as
@@ -157,24 +172,17 @@ pub async fn status(
     let was_spam = changed.status == "spam";
     let is_spam = new_status == "spam";
     if was_spam != is_spam {
-        let keys = staff.0.keys()?;
-        let testimony = keys.open_testimony(&changed).map_err(AppError::internal)?;
         let day = crate::publish::parse_day(&changed.received_day).map_err(AppError::internal)?;
+        let categories = categories.unwrap_or_default();
         let was_counted = !changed.uncounted;
         if is_spam {
-            state.publisher.note_removed(
-                changed.id,
-                day,
-                testimony.categories.clone(),
-                was_counted,
-            );
+            state
+                .publisher
+                .note_removed(changed.id, day, categories, was_counted);
         } else {
-            state.publisher.note_restored(
-                changed.id,
-                day,
-                testimony.categories.clone(),
-                was_counted,
-            );
+            state
+                .publisher
+                .note_restored(changed.id, day, categories, was_counted);
         }
     }
     Ok(see_other(&format!("/review/t/{}", hex::encode(id))))
