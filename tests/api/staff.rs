@@ -775,3 +775,81 @@ async fn a_login_flood_cannot_lock_out_a_browser_that_logged_in_before() {
     .await;
     assert_eq!(status, 303, "the known browser still gets in");
 }
+
+#[tokio::test]
+async fn a_recovery_code_works_once_instead_of_the_app() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let (_, codes) = add_member(
+        &server,
+        &admin,
+        "rita",
+        "reviewer",
+        "rita's long passphrase",
+    )
+    .await;
+    let (status, _) = login_with(
+        &browser(),
+        &server,
+        "rita",
+        "rita's long passphrase",
+        &codes[0].to_uppercase(),
+    )
+    .await;
+    assert_eq!(status, 303, "a recovery code stands in for the app");
+    let (status, _) = login_with(
+        &browser(),
+        &server,
+        "rita",
+        "rita's long passphrase",
+        &codes[0],
+    )
+    .await;
+    assert_eq!(status, 401, "but only once");
+}
+
+#[tokio::test]
+async fn purge_deletes_what_is_older_than_the_retention_and_audits_it() {
+    let d = dirs();
+    std::fs::write(d.logs.path().join("chorus.toml"), "retention_days = 30\n").unwrap();
+    let (server, _, _) = staff_server(&d, &[]);
+    assert_eq!(submit(&server, "old", &[]).await, 200);
+    assert_eq!(submit(&server, "recent", &[]).await, 200);
+    let keys = keys_by_password(&server.db(), PASSWORD).unwrap();
+    let old_id = rows(&server.db())
+        .into_iter()
+        .find(|r| keys.open_testimony(r).unwrap().statement == "old")
+        .unwrap()
+        .id;
+    connect(&server.db())
+        .execute(
+            "UPDATE testimonies SET received_day = '2020-01-01' WHERE id = ?1",
+            [old_id],
+        )
+        .unwrap();
+    let (ok, out, err) = std::process::Command::new(bin())
+        .current_dir(d.logs.path())
+        .env("CHORUS_DATA_DIR", d.data.path())
+        .arg("purge")
+        .output()
+        .map(|o| {
+            (
+                o.status.success(),
+                String::from_utf8_lossy(&o.stdout).into_owned(),
+                String::from_utf8_lossy(&o.stderr).into_owned(),
+            )
+        })
+        .unwrap();
+    assert!(ok, "{err}");
+    assert!(out.contains("deleted 1"), "{out}");
+    assert_eq!(row_count(&server.db()), 1);
+    let purges: i64 = connect(&server.db())
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'retention.purge'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(purges, 1);
+}
