@@ -44,7 +44,7 @@ pub mod paths {
     pub const WITHDRAW: &str = "/return/withdraw";
     pub const STATIC: &str = "/static/{file}";
 
-    /// Survivor actions, never logged one by one (see `request_log`).
+    /// Survivor pages and actions, never logged one by one (see `request_log`).
     pub const SURVIVOR_ACTIONS: &[&str] = &[SUBMIT, PLEDGE, RETURN, FOLLOW_UP, WITHDRAW];
 }
 

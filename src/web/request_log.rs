@@ -2,9 +2,9 @@
 //! address, User-Agent, Referer, query string, path parameters or body — actix's default
 //! `Logger` format logs the peer address, which would put survivors' IPs in the logs.
 //!
-//! A log line carries a timestamp, so a survivor's own actions (posting a testimony, a
-//! pledge, a receipt code) are not logged one by one at all unless the server failed them:
-//! the log must not become a diary of when people spoke up.
+//! A log line carries a timestamp, so requests to survivor pages (the form, the return
+//! page, posting a testimony, a pledge or a receipt code) are not logged one by one at all
+//! unless the server failed them: the log must not become a diary of when people spoke up.
 
 use std::time::Instant;
 
@@ -25,8 +25,9 @@ pub async fn log_requests(
         .request()
         .match_pattern()
         .unwrap_or_else(|| "(unmatched)".to_owned());
-    let survivor_action = method == actix_web::http::Method::POST
-        && crate::web::paths::SURVIVOR_ACTIONS.contains(&route.as_str());
+    // Any request to a survivor page (the form, the return page, their posts) stays out
+    // of the log unless the server failed it.
+    let survivor_action = crate::web::paths::SURVIVOR_ACTIONS.contains(&route.as_str());
     if survivor_action && !res.status().is_server_error() {
         return Ok(res);
     }

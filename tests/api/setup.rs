@@ -109,7 +109,9 @@ fn help_documents_every_command() {
         .output()
         .unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    for cmd in ["serve", "init", "backup", "keys", "audit"] {
+    for cmd in [
+        "serve", "init", "backup", "keys", "audit", "reviewer", "purge",
+    ] {
         assert!(help.contains(cmd), "--help lacks {cmd}");
     }
 }
