@@ -533,8 +533,9 @@ pub fn inbox_ids(html: &str) -> Vec<String> {
         .collect()
 }
 
-/// Invites, enrols and grants a new staff member; returns their TOTP secret.
-pub async fn add_member(
+/// Invites and enrols a new staff member (no grant yet); returns their TOTP secret and
+/// one-time recovery codes.
+pub async fn enrol(
     server: &TestServer,
     admin: &StaffBrowser,
     username: &str,
@@ -572,15 +573,11 @@ pub async fn add_member(
         .to_vec();
     // Enrolment uses up this TOTP step, like a login would.
     let code = fresh_code(username, &secret);
-    let res = post_form(
-        server,
-        path,
-        format!(
-            "password={}&totp_secret={secret_b32}&totp_code={code}",
-            enc(password)
-        ),
-    )
-    .await;
+    let body = format!(
+        "password={}&totp_secret={secret_b32}&totp_code={code}",
+        enc(password)
+    );
+    let res = post_form(server, path, body).await;
     assert_eq!(res.status(), 200);
     let enrolled = res.text().await.unwrap();
     let codes: Vec<String> = enrolled
@@ -588,6 +585,18 @@ pub async fn add_member(
         .map(|(i, _)| enrolled[i + 10..i + 10 + enrolled[i + 10..].find('<').unwrap()].to_owned())
         .collect();
     assert_eq!(codes.len(), 8);
+    (secret, codes)
+}
+
+/// Invites, enrols and grants a new staff member; returns their TOTP secret and codes.
+pub async fn add_member(
+    server: &TestServer,
+    admin: &StaffBrowser,
+    username: &str,
+    role: &str,
+    password: &str,
+) -> (Vec<u8>, Vec<String>) {
+    let (secret, codes) = enrol(server, admin, username, role, password).await;
     let admin_page = admin
         .get(server, "/review/admin")
         .await

@@ -675,43 +675,14 @@ async fn a_rotation_reaches_open_sessions_but_not_ungranted_enrollees() {
     let (server, _, secret) = staff_server(&d, &[]);
     let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
     // Someone enrols, but no admin has checked their fingerprint and granted access.
-    let page = admin
-        .post(
-            &server,
-            "/review/admin/invite",
-            "username=newbie&role=reviewer",
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
-    let at = page.find("id=\"invite-link\">").unwrap();
-    let link = &page[at + 17..at + 17 + page[at + 17..].find('<').unwrap()];
-    let path = &link[link.find("/review/invite/").unwrap()..];
-    let form = client()
-        .get(server.url(path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let b32 = input_value(&form, "totp_secret").unwrap();
-    let newbie_secret = totp_rs::Secret::try_from_base32(&b32)
-        .unwrap()
-        .as_bytes()
-        .to_vec();
-    let code = fresh_code("newbie", &newbie_secret);
-    let res = post_form(
+    enrol(
         &server,
-        path,
-        format!(
-            "password={}&totp_secret={b32}&totp_code={code}",
-            enc("newbie's passphrase here")
-        ),
+        &admin,
+        "newbie",
+        "reviewer",
+        "newbie's passphrase here",
     )
     .await;
-    assert_eq!(res.status(), 200);
 
     let (ok, _, err) = cli(&server.data_dir, &["keys", "rotate"], "");
     assert!(ok, "{err}");

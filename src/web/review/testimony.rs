@@ -199,16 +199,42 @@ pub async fn note(
     let pairs = form::read(&req, body).await?;
     check_csrf(&staff.0, &pairs)?;
     let text = triage::parse_note(field(&pairs, "note"))?;
+    add_to_thread(
+        &state,
+        &staff,
+        id,
+        "testimony.note",
+        move |conn, actor, day| {
+            triage::seal_note(conn, &id, actor, &text, day).map_err(AppError::from)
+        },
+    )
+    .await
+}
+
+/// Seals a thread message on the blocking pool, then stores it with its audit entry in one
+/// transaction (404 if the testimony went meanwhile) and returns to the testimony.
+async fn add_to_thread<F>(
+    state: &AppState,
+    staff: &Staff,
+    id: [u8; 16],
+    action: &'static str,
+    seal: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(&rusqlite::Connection, &str, &str) -> Result<messages::StoredMessage, AppError>
+        + Send
+        + 'static,
+{
     let (_, at) = now();
     let day = crate::publish::day_string(time::OffsetDateTime::now_utc().date());
     let actor = staff.0.username.clone();
     let store = state.store.clone();
+    let sealer = actor.clone();
     let sealed = tokio::task::spawn_blocking(move || {
-        store.read_blocking(|conn| Ok(triage::seal_note(conn, &id, &actor, &text, &day)))
+        store.read_blocking(|conn| Ok(seal(conn, &sealer, &day)))
     })
     .await
     .map_err(AppError::internal)???;
-    let actor = staff.0.username.clone();
     let added = state
         .store
         .write(move |conn| {
@@ -216,7 +242,7 @@ pub async fn note(
                 return Ok(false);
             }
             messages::insert(conn, &sealed)?;
-            audit::append(conn, &at, &actor, "testimony.note", &hex::encode(id))?;
+            audit::append(conn, &at, &actor, action, &hex::encode(id))?;
             Ok(true)
         })
         .await?;
@@ -266,34 +292,15 @@ pub async fn reply(
     let pairs = form::read(&req, body).await?;
     check_csrf(&staff.0, &pairs)?;
     let text = triage::parse_note(field(&pairs, "reply"))?;
-    let day = crate::publish::day_string(time::OffsetDateTime::now_utc().date());
-    let actor = staff.0.username.clone();
-    let store = state.store.clone();
-    let sealed = tokio::task::spawn_blocking(move || {
-        store.read_blocking(|conn| {
-            let Some(row) = testimonies::get(conn, &id)? else {
-                return Ok(Err(AppError::NotFound));
-            };
-            Ok(triage::seal_reply(conn, &row, &actor, &text, &day).map_err(AppError::from))
-        })
-    })
+    add_to_thread(
+        &state,
+        &staff,
+        id,
+        "testimony.reply",
+        move |conn, actor, day| {
+            let row = testimonies::get(conn, &id)?.ok_or(AppError::NotFound)?;
+            triage::seal_reply(conn, &row, actor, &text, day).map_err(AppError::from)
+        },
+    )
     .await
-    .map_err(AppError::internal)???;
-    let (_, at) = now();
-    let actor = staff.0.username.clone();
-    let added = state
-        .store
-        .write(move |conn| {
-            if testimonies::get(conn, &id)?.is_none() {
-                return Ok(false);
-            }
-            messages::insert(conn, &sealed)?;
-            audit::append(conn, &at, &actor, "testimony.reply", &hex::encode(id))?;
-            Ok(true)
-        })
-        .await?;
-    if !added {
-        return Err(AppError::NotFound);
-    }
-    Ok(see_other(&format!("/review/t/{}", hex::encode(id))))
 }
