@@ -106,13 +106,15 @@ impl Default for Config {
             intake_per_second: 50,
             intake_burst: 500,
             argon2_memory_kib: 128 * 1024,
-            argon2_concurrency: 2,
+            // One Argon2id run at a time (plus one reserved for known browsers): a login
+            // flood may take one core, never every core, from submissions.
+            argon2_concurrency: 1,
             write_queue: 4096,
             retention_days: 0,
             session_idle_secs: 15 * 60,
             session_absolute_secs: 8 * 3600,
-            login_per_second: 5,
-            login_burst: 20,
+            login_per_second: 2,
+            login_burst: 10,
             quick_exit_url: "https://www.bbc.com/weather".to_owned(),
             site_name: "Chorus".to_owned(),
             categories: vec![
