@@ -55,3 +55,30 @@ pub fn read(req: &HttpRequest, config: &Config, base: &str) -> Option<String> {
     req.cookie(&name(config, base))
         .map(|c| c.value().to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cookie_is_http_only_strict_and_secure_over_https_or_onion() {
+        let plain = Config::default();
+        let c = build(&plain, SESSION, "v".into(), None);
+        assert_eq!(c.name(), "chorus_session");
+        assert_eq!(c.http_only(), Some(true));
+        assert_eq!(c.same_site(), Some(SameSite::Strict));
+        assert_eq!(c.path(), Some("/"));
+        assert_ne!(c.secure(), Some(true));
+        for url in ["https://chorus.example", "http://abcdefgh.onion"] {
+            let config = Config {
+                public_url: Some(url.into()),
+                ..Config::default()
+            };
+            let c = build(&config, DEVICE, "v".into(), Some(Duration::days(1)));
+            assert_eq!(c.name(), "__Host-chorus_device", "{url}");
+            assert_eq!(c.secure(), Some(true));
+            assert_eq!(c.http_only(), Some(true));
+            assert!(c.domain().is_none(), "__Host- cookies carry no Domain");
+        }
+    }
+}

@@ -37,7 +37,8 @@ struct SubmitView<'a> {
     no_setting: bool,
     consent_publish: bool,
     want_receipt: bool,
-    max_chars: usize,
+    /// The statement limit as people read it ("20,000").
+    max_chars: String,
     open: bool,
 }
 
@@ -99,7 +100,7 @@ fn render_form(
         no_setting: form.setting.is_empty(),
         consent_publish: form.consent_publish,
         want_receipt: form.want_receipt,
-        max_chars: MAX_STATEMENT_CHARS,
+        max_chars: super::public::shown(Some(MAX_STATEMENT_CHARS as u64), 1),
         open,
     };
     let mut response = page(status, &view);
