@@ -16,7 +16,6 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::ReviewError;
-use super::keyring::EpochKeys;
 use crate::crypto::suite::SecretKey;
 use crate::crypto::{random, vault};
 
@@ -77,11 +76,6 @@ impl SessionView {
             .find(|(id, _)| *id == self.staff_id)
             .map(|(_, key)| key)
             .ok_or(ReviewError::BadCredentials)
-    }
-
-    /// The epoch keys this session can open now (grants read fresh from the database).
-    pub fn keys(&self, conn: &rusqlite::Connection) -> Result<EpochKeys, ReviewError> {
-        super::keyring::open_grants(conn, &self.staff_id, &self.staff_secret()?)
     }
 
     /// Constant-time check of a form's CSRF token.
