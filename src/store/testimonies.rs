@@ -83,7 +83,7 @@ pub fn get(conn: &Connection, id: &[u8; 16]) -> StoreResult<Option<StoredTestimo
 /// Every testimony, newest day first (ids within a day are random, so that order says nothing).
 pub fn all(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM testimonies ORDER BY received_day DESC, id"
+        "SELECT {COLUMNS} FROM testimonies ORDER BY received_day DESC, id DESC"
     ))?;
     let rows = stmt
         .query_map([], from_row)?
@@ -120,27 +120,42 @@ pub fn count(conn: &Connection) -> StoreResult<u64> {
     Ok(n.max(0) as u64)
 }
 
-/// One inbox page, newest day first: rows strictly after `cursor` (day, id) in that order.
+/// One inbox page, newest day first (ids within a day are random, so their order says
+/// nothing): rows strictly after `cursor` (day, id) in that order.
 pub fn page(
     conn: &Connection,
     status: Option<&str>,
     cursor: Option<(&str, &[u8; 16])>,
     limit: u32,
 ) -> StoreResult<Vec<StoredTestimony>> {
-    let (day, id) = match cursor {
-        Some((day, id)) => (Some(day), Some(id.to_vec())),
-        None => (None, None),
+    // One statement per shape, each a plain range on an index (`received_day, id`, or
+    // `status, received_day, id`), so page 2,000 costs what page 1 does.
+    let order = "ORDER BY received_day DESC, id DESC LIMIT";
+    let rows = match (status, cursor) {
+        (None, None) => conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM testimonies {order} ?1"))?
+            .query_map(params![limit], from_row)?
+            .collect::<Result<Vec<_>, _>>()?,
+        (None, Some((day, id))) => conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM testimonies WHERE (received_day, id) < (?1, ?2) {order} ?3"
+            ))?
+            .query_map(params![day, id, limit], from_row)?
+            .collect::<Result<Vec<_>, _>>()?,
+        (Some(status), None) => conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM testimonies WHERE status = ?1 {order} ?2"
+            ))?
+            .query_map(params![status, limit], from_row)?
+            .collect::<Result<Vec<_>, _>>()?,
+        (Some(status), Some((day, id))) => conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM testimonies
+                 WHERE status = ?1 AND (received_day, id) < (?2, ?3) {order} ?4"
+            ))?
+            .query_map(params![status, day, id, limit], from_row)?
+            .collect::<Result<Vec<_>, _>>()?,
     };
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM testimonies
-         WHERE (?1 IS NULL OR status = ?1)
-           AND (?2 IS NULL OR received_day < ?2 OR (received_day = ?2 AND id > ?3))
-         ORDER BY received_day DESC, id
-         LIMIT ?4"
-    ))?;
-    let rows = stmt
-        .query_map(params![status, day, id, limit], from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 

@@ -1,0 +1,189 @@
+//! Inbox at scale (prints figures; asserts nothing): 100,000 sealed testimonies, then the
+//! time to fetch and decrypt one inbox page (newest, deep in the list, filtered), as the
+//! staff handlers do. Run: `cargo bench --bench inbox` (optionally `-- 20000` rows).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::indexing_slicing
+)]
+
+use std::time::{Duration, Instant};
+
+use chorus::crypto::suite::{KeyId, PublicKey};
+use chorus::review::{keyring, setup, triage};
+use chorus::store::testimonies::{self, StoredTestimony};
+use chorus::store::{Store, keys};
+use chorus::submission::Testimony;
+use secrecy::SecretString;
+
+const PASSWORD: &str = "inbox benchmark passphrase";
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let rows: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("chorus.db"), 4096).unwrap();
+    let secret = setup::new_totp_secret().unwrap();
+    let (prepared, _) = setup::prepare(
+        "bench",
+        &SecretString::from(PASSWORD.to_owned()),
+        &secret,
+        64 * 1024,
+        "Chorus",
+    )
+    .unwrap();
+    store
+        .write_blocking(move |conn| prepared.commit(conn, None, 0, "2026-01-01T00:00:00Z"))
+        .unwrap();
+    let (epoch_id, public) = store.read_blocking(keys::newest_epoch).unwrap().unwrap();
+    let public = PublicKey::from_bytes(&public).unwrap();
+
+    let started = Instant::now();
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    std::thread::scope(|scope| {
+        for t in 0..threads {
+            let (store, public) = (store.clone(), public.clone());
+            scope.spawn(move || {
+                let mine: Vec<usize> = (t..rows).step_by(threads).collect();
+                for chunk in mine.chunks(1000) {
+                    let sealed: Vec<StoredTestimony> = chunk
+                        .iter()
+                        .map(|i| {
+                            let id = chorus::crypto::random::id().unwrap();
+                            let testimony = Testimony {
+                                statement: format!(
+                                    "Statement number {i}: it happened at work, more than once."
+                                ),
+                                categories: vec!["harassment".into()],
+                                setting: Some("work".into()),
+                                consent_publish: false,
+                                language: "en".into(),
+                            };
+                            let day = format!("2026-{:02}-{:02}", 1 + (i % 12), 1 + (i % 28));
+                            StoredTestimony {
+                                id,
+                                received_day: day,
+                                epoch_id,
+                                status: if i % 5 == 0 {
+                                    "resolved".into()
+                                } else {
+                                    "new".into()
+                                },
+                                uncounted: true,
+                                ciphertext: chorus::crypto::testimony::seal(
+                                    &public,
+                                    &KeyId(epoch_id),
+                                    &id,
+                                    &testimony,
+                                )
+                                .unwrap(),
+                                receipt: None,
+                            }
+                        })
+                        .collect();
+                    store
+                        .write_blocking(move |conn| {
+                            for row in &sealed {
+                                testimonies::insert(conn, row)?;
+                            }
+                            Ok(())
+                        })
+                        .unwrap();
+                }
+            });
+        }
+    });
+    println!(
+        "sealed and stored {rows} testimonies in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let keys = store
+        .read_blocking(|conn| {
+            Ok(keyring::open_with_password(
+                conn,
+                "bench",
+                &SecretString::from(PASSWORD.to_owned()),
+                64 * 1024,
+            ))
+        })
+        .unwrap()
+        .unwrap();
+    let page = |status: Option<&'static str>, cursor: Option<(String, [u8; 16])>| {
+        let rows = store
+            .read_blocking(|conn| {
+                testimonies::page(
+                    conn,
+                    status,
+                    cursor.as_ref().map(|(d, i)| (d.as_str(), i)),
+                    51,
+                )
+            })
+            .unwrap();
+        let shown: Vec<StoredTestimony> = rows.into_iter().take(50).collect();
+        triage::inbox_rows(&keys, &shown)
+    };
+    let newest = time(20, || page(None, None));
+    let middle = store
+        .read_blocking(|conn| {
+            Ok(conn.query_row(
+                "SELECT received_day, id FROM testimonies ORDER BY received_day DESC, id DESC LIMIT 1 OFFSET ?1",
+                [i64::try_from(rows / 2).unwrap()],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, [u8; 16]>(1)?)),
+            )?)
+        })
+        .unwrap();
+    let deep = time(20, || page(None, Some(middle.clone())));
+    let filtered = time(20, || page(Some("resolved"), None));
+    let counts = time(20, || {
+        store.read_blocking(testimonies::status_counts).unwrap()
+    });
+    let one = store
+        .read_blocking(|conn| testimonies::get(conn, &middle.1))
+        .unwrap()
+        .unwrap();
+    let open_one = time(200, || keys.open_testimony(&one).unwrap());
+    println!(
+        "inbox page (50 rows, read + decrypt), newest first:   {:>8.2} ms",
+        newest.as_secs_f64() * 1e3
+    );
+    println!(
+        "inbox page halfway down the list (keyset cursor):    {:>8.2} ms",
+        deep.as_secs_f64() * 1e3
+    );
+    println!(
+        "inbox page filtered by status:                       {:>8.2} ms",
+        filtered.as_secs_f64() * 1e3
+    );
+    println!(
+        "status counts for the filter bar (all rows):         {:>8.2} ms",
+        counts.as_secs_f64() * 1e3
+    );
+    println!(
+        "opening one testimony:                               {:>8.3} ms",
+        open_one.as_secs_f64() * 1e3
+    );
+}
