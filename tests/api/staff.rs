@@ -824,3 +824,43 @@ async fn purge_deletes_what_is_older_than_the_retention_and_audits_it() {
         .unwrap();
     assert_eq!(purges, 1);
 }
+
+#[tokio::test]
+async fn admins_export_just_the_testimonies_they_select() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    for text in ["first of three", "second of three", "third of three"] {
+        assert_eq!(submit(&server, text, &[]).await, 200);
+    }
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let inbox = admin.get(&server, "/review").await.text().await.unwrap();
+    assert!(inbox.contains("Export selected"));
+    let ids = inbox_ids(&inbox);
+    let res = admin
+        .get(
+            &server,
+            &format!("/review/export?format=json&id={}&id={}", ids[0], ids[1]),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let body = res.text().await.unwrap();
+    assert_eq!(body.lines().count(), 2, "{body}");
+    assert_eq!(
+        admin
+            .get(&server, "/review/export?format=json&id=nothex")
+            .await
+            .status(),
+        400
+    );
+    let detail: String = connect(&server.db())
+        .query_row(
+            "SELECT detail FROM audit_log WHERE action = 'export'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        detail.contains("2 selected") && detail.contains(&ids[0]),
+        "{detail}"
+    );
+}
