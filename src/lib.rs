@@ -79,6 +79,9 @@ impl Application {
         let state = aw::Data::new(web::AppState::new(config.clone(), store, publisher));
         let state_for_tasks = state.clone();
         web::layout::install(state.layout.clone());
+        state
+            .devices
+            .replace_all(state.store.read_blocking(store::devices::all_active)?);
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())

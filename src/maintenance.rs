@@ -8,7 +8,7 @@ use std::time::Duration;
 use actix_web::web::Data;
 
 use crate::review::retention;
-use crate::store::{connection, staff};
+use crate::store::{connection, devices, staff};
 use crate::web::AppState;
 
 const EVERY: Duration = Duration::from_secs(30);
@@ -23,6 +23,11 @@ pub async fn run(state: Data<AppState>) {
         tokio::time::sleep(EVERY).await;
         round += 1;
         state.sessions.reap();
+        // Devices of people disabled (from the web or the command line) stop being known.
+        match state.store.read(devices::all_active).await {
+            Ok(pairs) => state.devices.replace_all(pairs),
+            Err(e) => tracing::warn!(error = %e, "could not reload known devices"),
+        }
         match state.store.read(staff::active).await {
             Ok(active) => {
                 let ids: HashSet<[u8; 16]> = active.iter().map(|m| m.id).collect();

@@ -219,7 +219,23 @@ impl Publisher {
         if self.adopted.swap(true, std::sync::atomic::Ordering::SeqCst) {
             return Ok(None);
         }
+        let outcome = self.queue_uncounted(keys).await;
+        // Not done unless every row opened (a member waiting for a grant opens none): the
+        // next unlock tries again; queued folds are deduplicated.
+        if !matches!(outcome, Ok((opened, total)) if opened == total) {
+            self.adopted
+                .store(false, std::sync::atomic::Ordering::SeqCst);
+        }
+        outcome.map(|(opened, _)| Some(opened))
+    }
+
+    /// Queues every uncounted row these keys open; (opened, uncounted rows).
+    async fn queue_uncounted(
+        &self,
+        keys: crate::review::keyring::EpochKeys,
+    ) -> StoreResult<(usize, usize)> {
         let rows = self.store.read(testimonies::uncounted).await?;
+        let total = rows.len();
         let opened = tokio::task::spawn_blocking(move || {
             rows.iter()
                 .filter_map(|row| {
@@ -240,7 +256,7 @@ impl Publisher {
                 change: Change::Fold,
             });
         }
-        Ok(Some(n))
+        Ok((n, total))
     }
 
     fn queue(&self, p: Pending) {
@@ -291,21 +307,7 @@ impl Publisher {
     /// Folds waiting tallies into `counters` and stores a new rounded snapshot, all in one
     /// transaction. On failure the tallies go back to wait for the next tick.
     pub async fn tick(&self, now: OffsetDateTime) -> StoreResult<()> {
-        let pending = {
-            let mut waiting = self.pending.lock().unwrap_or_else(|p| p.into_inner());
-            // New rows are folded only in groups of at least `min_cell`: a tick that folded a
-            // single row would let two backups taken around it show that row's categories.
-            let folds = waiting.iter().filter(|p| p.change == Change::Fold).count();
-            if u64::try_from(folds).unwrap_or(u64::MAX) >= self.min_cell {
-                std::mem::take(&mut *waiting)
-            } else {
-                let (folds, others): (Vec<Pending>, Vec<Pending>) = std::mem::take(&mut *waiting)
-                    .into_iter()
-                    .partition(|p| p.change == Change::Fold);
-                *waiting = folds;
-                others
-            }
-        };
+        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|p| p.into_inner()));
         let kept = pending.clone();
         let previous = self.latest().counts.clone();
         let (min_cell, categories) = (self.min_cell, self.categories.clone());
@@ -326,15 +328,29 @@ impl Publisher {
             })
             .await;
         match folded {
-            Ok(Some(snapshot)) => {
-                *self.latest.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(snapshot);
+            Ok((snapshot, deferred)) => {
+                let changed = snapshot.is_some();
+                if let Some(snapshot) = snapshot {
+                    *self.latest.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(snapshot);
+                }
+                if !deferred.is_empty() {
+                    self.pending
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .extend(deferred);
+                }
                 // The fold's frames (which rows flipped, which cells moved) leave the WAL.
-                self.store
-                    .read(crate::store::connection::checkpoint_truncate)
-                    .await?;
+                // Best effort: the maintenance task checkpoints again within minutes.
+                if changed
+                    && let Err(e) = self
+                        .store
+                        .read(crate::store::connection::checkpoint_truncate)
+                        .await
+                {
+                    tracing::warn!(error = %e, "checkpoint after publishing failed");
+                }
                 Ok(())
             }
-            Ok(None) => Ok(()),
             Err(e) => {
                 // Nothing was folded: the tallies wait for the next tick.
                 self.pending
@@ -354,7 +370,12 @@ fn until_next_tick(now: OffsetDateTime, interval_secs: u64) -> Duration {
     Duration::from_millis(next - now_ms)
 }
 
-/// The transaction of a tick.
+/// The transaction of a tick; returns the new snapshot (if one was published) and the new
+/// rows it left waiting.
+///
+/// New rows are folded only in groups of at least `min_cell` rows that will really count
+/// (still there, still uncounted, not spam): a tick that folded a single row would let two
+/// backups taken around it show that row's categories.
 fn fold(
     conn: &rusqlite::Connection,
     pending: &[Pending],
@@ -363,9 +384,21 @@ fn fold(
     min_cell: u64,
     categories: &[String],
     skip_unchanged: bool,
-) -> StoreResult<Option<Snapshot>> {
+) -> StoreResult<(Option<Snapshot>, Vec<Pending>)> {
+    let mut eligible = 0u64;
+    for p in pending.iter().filter(|p| p.change == Change::Fold) {
+        if testimonies::would_count(conn, &p.id)? {
+            eligible += 1;
+        }
+    }
+    let defer = eligible < min_cell;
+    let mut deferred = Vec::new();
     for p in pending {
         let delta: i64 = match p.change {
+            Change::Fold if defer => {
+                deferred.push(p.clone());
+                0
+            }
             // Skips rows deleted meanwhile, rows already counted, and spam.
             Change::Fold => i64::from(testimonies::mark_counted(conn, &p.id)?),
             Change::Subtract => -1,
@@ -392,7 +425,7 @@ fn fold(
         && counts.statements == previous.statements
         && counts.pledges == previous.pledges;
     if skip_unchanged && unchanged {
-        return Ok(None);
+        return Ok((None, deferred));
     }
     let id = crate::crypto::random::token_hex()
         .map(|t| t.chars().take(32).collect::<String>())
@@ -405,11 +438,14 @@ fn fold(
         counts.published_at.as_deref().unwrap_or_default(),
         &body,
     )?;
-    Ok(Some(Snapshot {
-        id,
-        counts,
-        json: body,
-    }))
+    Ok((
+        Some(Snapshot {
+            id,
+            counts,
+            json: body,
+        }),
+        deferred,
+    ))
 }
 
 /// Rounds the true counts into the published figures.

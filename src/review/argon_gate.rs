@@ -21,33 +21,6 @@ impl ArgonGate {
         }
     }
 
-    /// Like [`ArgonGate::run`], but falls back to `reserved` when every shared permit is taken
-    /// (for browsers that logged in before).
-    pub async fn run_or_reserved<T, F>(
-        &self,
-        reserved: &ArgonGate,
-        work: F,
-    ) -> Result<T, ReviewError>
-    where
-        T: Send + 'static,
-        F: FnOnce() -> Result<T, ReviewError> + Send + 'static,
-    {
-        let permit = match self.permits.clone().try_acquire_owned() {
-            Ok(permit) => permit,
-            Err(_) => reserved
-                .permits
-                .clone()
-                .try_acquire_owned()
-                .map_err(|_| ReviewError::Busy)?,
-        };
-        tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            work()
-        })
-        .await
-        .map_err(|_| ReviewError::Busy)?
-    }
-
     /// Runs `work` on the blocking pool holding a permit, or answers `Busy` at once.
     pub async fn run<T, F>(&self, work: F) -> Result<T, ReviewError>
     where

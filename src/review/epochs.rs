@@ -66,17 +66,11 @@ pub fn create(
 pub fn current_recipients(conn: &Connection) -> StoreResult<Vec<([u8; 16], PublicKey)>> {
     let bad = |_: CryptoError| StoreError::Conflict("a stored public key is malformed");
     let mut out = Vec::new();
-    // Only members an admin has granted (they hold the newest epoch): an enrolled invitee
-    // waiting for the fingerprint check must not receive keys through a rotation.
-    let newest = keys::newest_epoch(conn)?.map(|(id, _)| id);
+    // Only members an admin has granted (they hold at least one epoch key): an enrolled
+    // invitee waiting for the fingerprint check must not receive keys through a rotation.
+    // Disabling deletes every grant, so disabled members are left out too.
     for member in staff::active(conn)? {
-        let granted = match &newest {
-            Some(epoch) => keys::grants_for(conn, &member.id)?
-                .iter()
-                .any(|(e, _)| e == epoch),
-            None => true,
-        };
-        if granted {
+        if !keys::grants_for(conn, &member.id)?.is_empty() {
             out.push((
                 member.id,
                 PublicKey::from_bytes(&member.public_key).map_err(bad)?,

@@ -3,6 +3,7 @@
 
 pub mod argon_gate;
 pub mod auth;
+pub mod devices;
 pub mod epochs;
 pub mod export;
 pub mod keyring;

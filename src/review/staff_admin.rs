@@ -108,6 +108,16 @@ pub fn grant(
         .filter(|m| m.active)
         .ok_or(ReviewError::InvalidInput("No such active staff member."))?;
     let public = PublicKey::from_bytes(&member.public_key)?;
+    // The keys were opened before this transaction: if a rotation committed meanwhile they
+    // miss the newest epoch, and the grant would be incomplete. Refuse; the admin retries.
+    if keys::all_epoch_ids(conn)?
+        .iter()
+        .any(|id| admin_keys.get(id).is_none())
+    {
+        return Err(ReviewError::InvalidInput(
+            "The keys changed while you were granting (a rotation). Please try again.",
+        ));
+    }
     let mut granted = 0;
     for (epoch_id, secret) in admin_keys.iter() {
         let sealed = epochs::seal_grant(epoch_id, secret, &member.id, &public)?;

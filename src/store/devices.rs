@@ -25,14 +25,15 @@ pub fn is_known(conn: &Connection, token: &str, staff_id: &[u8; 16]) -> StoreRes
     )?)
 }
 
-/// True if this browser ever logged in to any account (it skips the site-wide login
-/// throttle, so a flood cannot lock staff out).
-pub fn is_known_any(conn: &Connection, token: &str) -> StoreResult<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM devices WHERE token_hash = ?1)",
-        [hash(token)],
-        |r| r.get(0),
-    )?)
+/// Every (token hash, username) of active staff, for the in-memory copy the login uses.
+pub fn all_active(conn: &Connection) -> StoreResult<Vec<(Vec<u8>, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.token_hash, s.username FROM devices d JOIN staff s ON s.id = d.staff_id WHERE s.active = 1",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
 }
 
 pub fn delete_for(conn: &Connection, staff_id: &[u8; 16]) -> StoreResult<()> {

@@ -91,3 +91,12 @@ pub fn has_all_grants(conn: &Connection, recipient_id: &[u8; 16]) -> StoreResult
         |r| r.get(0),
     )?)
 }
+
+/// Every epoch id.
+pub fn all_epoch_ids(conn: &Connection) -> StoreResult<Vec<[u8; 16]>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM epoch_keys")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ids)
+}

@@ -102,6 +102,13 @@ pub fn uncounted(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
     Ok(rows)
 }
 
+/// True if folding this row now would count it: it still exists, is uncounted, not spam.
+pub fn would_count(conn: &Connection, id: &[u8; 16]) -> StoreResult<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM testimonies WHERE id = ?1 AND uncounted = 1 AND status != 'spam')")?
+        .query_row([id], |r| r.get(0))?)
+}
+
 /// Clears the mark; true if this call was the one that counted the row (it still exists
 /// and was uncounted), so a row is never counted twice.
 pub fn mark_counted(conn: &Connection, id: &[u8; 16]) -> StoreResult<bool> {

@@ -64,6 +64,8 @@ pub struct AppState {
     pub argon: ArgonGate,
     /// One Argon2 permit kept for browsers that logged in before.
     pub argon_reserved: ArgonGate,
+    /// Browsers that logged in before, by account.
+    pub devices: crate::review::devices::KnownDevices,
     pub sessions: SessionStore,
     intake_limiter: Option<IntakeLimiter>,
     login_limiter: IntakeLimiter,
@@ -99,6 +101,7 @@ impl AppState {
             intake: Intake::new(store.clone(), publisher.clone()),
             argon: ArgonGate::new(config.argon2_concurrency),
             argon_reserved: ArgonGate::new(1),
+            devices: crate::review::devices::KnownDevices::new(),
             config,
             store,
             publisher,

@@ -852,6 +852,11 @@ async fn admins_export_just_the_testimonies_they_select() {
             .status(),
         400
     );
+    // "Export selected" with nothing ticked exports nothing, never everything.
+    let empty = admin
+        .get(&server, "/review/export?scope=selected&format=json")
+        .await;
+    assert_eq!(empty.status(), 422);
     let detail: String = connect(&server.db())
         .query_row(
             "SELECT detail FROM audit_log WHERE action = 'export'",

@@ -17,8 +17,8 @@ use crate::web::{AppState, form};
 
 const BATCH: u32 = 500;
 
-/// Most testimonies one selection may name.
-const MAX_SELECTED: usize = 1000;
+/// Most testimonies one selection may name (they travel in the URL).
+const MAX_SELECTED: usize = 100;
 
 pub async fn download(
     req: HttpRequest,
@@ -48,9 +48,18 @@ pub async fn download(
                 .map_err(|_| AppError::BadRequest("A selected testimony id is not valid."))
         })
         .collect::<Result<Vec<[u8; 16]>, AppError>>()?;
+    let mut selected = selected;
+    selected.sort_unstable();
+    selected.dedup();
+    if value("scope") == Some("selected") && selected.is_empty() {
+        // An empty selection must never turn into "everything".
+        return Err(AppError::Unprocessable(
+            "Tick the testimonies to export first; nothing was exported.",
+        ));
+    }
     if selected.len() > MAX_SELECTED {
         return Err(AppError::BadRequest(
-            "Select at most 1,000 testimonies, or export them all.",
+            "Select at most 100 testimonies, or export them all.",
         ));
     }
     let keys = Arc::new(super::session_keys(&state, &admin.0).await?);

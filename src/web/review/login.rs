@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::review::ReviewError;
 use crate::review::auth::{self, LoginInput, Verdict};
 use crate::review::sessions::Role;
-use crate::store::{audit, devices};
+use crate::store::audit;
 use crate::web::layout::{Layout, page};
 use crate::web::{AppState, cookies, form, origin};
 
@@ -76,22 +76,21 @@ pub async fn submit(
             "This form was sent from another website, so it was refused.",
         ));
     }
-    // A browser that logged in before skips the site-wide throttle and may use a reserved
-    // Argon2 permit: a login flood must not lock staff out.
+    let username = field(&pairs, "username").trim().to_ascii_lowercase();
+    // A browser that logged in to this account before skips the site-wide throttle (with a
+    // small budget of its own) and uses the reserved Argon2 permit: a login flood must not
+    // lock staff out. Recognised in memory: no database work before the throttle.
     let device = cookies::read(&req, &state.config, cookies::DEVICE);
-    let known_device = match device.clone() {
-        Some(token) => {
-            state
-                .store
-                .read(move |conn| devices::is_known_any(conn, &token))
-                .await?
-        }
-        None => false,
+    let known_device = device
+        .as_deref()
+        .is_some_and(|token| state.devices.knows(token, &username));
+    let admitted = match device.as_deref() {
+        Some(token) if known_device => state.devices.admits(token),
+        _ => state.login_admits(),
     };
-    if !known_device && !state.login_admits() {
+    if !admitted {
         return Err(AppError::Busy);
     }
-    let username = field(&pairs, "username").trim().to_ascii_lowercase();
     let input = LoginInput {
         username: username.clone(),
         password: SecretString::from(field(&pairs, "password").to_owned()),
@@ -107,10 +106,7 @@ pub async fn submit(
             .map(|v| (v, input))
     };
     let verdict = if known_device {
-        state
-            .argon
-            .run_or_reserved(&state.argon_reserved, work)
-            .await
+        state.argon_reserved.run(work).await
     } else {
         state.argon.run(work).await
     };
@@ -159,6 +155,7 @@ pub async fn submit(
                     .await?;
                 return render(&state, FAILED, true, &username);
             }
+            state.devices.add(&device, &member.username);
             let role = Role::parse(&member.role).unwrap_or(Role::Reviewer);
             let cookie = state
                 .sessions

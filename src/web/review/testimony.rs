@@ -151,12 +151,17 @@ pub async fn status(
     let actor = staff.0.username.clone();
     // Read the previous status and whether the row was counted in the same transaction as
     // the change, so a tick cannot slip between them.
+    let can_adjust = categories.is_some();
     let changed = state
         .store
         .write(move |conn| {
             let Some(row) = testimonies::get(conn, &id)? else {
                 return Ok(None);
             };
+            // Checked again on the row as it is now: it may have become spam meanwhile.
+            if (row.status == "spam" || new_status == "spam") && !can_adjust {
+                return Err(crate::store::StoreError::Conflict("cannot adjust counts"));
+            }
             testimonies::set_status(conn, &id, new_status)?;
             audit::append(
                 conn,
@@ -167,7 +172,13 @@ pub async fn status(
             )?;
             Ok(Some(row))
         })
-        .await?
+        .await
+        .map_err(|e| match e {
+            crate::store::StoreError::Conflict(_) => AppError::Unprocessable(
+                "Your keys cannot open this testimony, so its counts cannot be adjusted. Ask an admin to grant you access.",
+            ),
+            other => other.into(),
+        })?
         .ok_or(AppError::NotFound)?;
     let was_spam = changed.status == "spam";
     let is_spam = new_status == "spam";
