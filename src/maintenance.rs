@@ -8,7 +8,7 @@ use std::time::Duration;
 use actix_web::web::Data;
 
 use crate::review::retention;
-use crate::store::{connection, devices, staff};
+use crate::store::{devices, staff};
 use crate::web::AppState;
 
 const EVERY: Duration = Duration::from_secs(30);
@@ -35,10 +35,8 @@ pub async fn run(state: Data<AppState>) {
             }
             Err(e) => tracing::warn!(error = %e, "could not check active staff"),
         }
-        if round.is_multiple_of(CHECKPOINT_ROUNDS)
-            && let Err(e) = state.store.read(connection::checkpoint_truncate).await
-        {
-            tracing::warn!(error = %e, "WAL checkpoint failed");
+        if round.is_multiple_of(CHECKPOINT_ROUNDS) {
+            state.store.checkpoint().await;
         }
         let days = state.config.retention_days;
         if days > 0 && round % RETENTION_ROUNDS == 2 {
@@ -51,7 +49,7 @@ pub async fn run(state: Data<AppState>) {
             {
                 Ok(n) if n > 0 => {
                     tracing::info!(deleted = n, "retention purge");
-                    let _ = state.store.read(connection::checkpoint_truncate).await;
+                    state.store.checkpoint().await;
                 }
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "retention purge failed"),

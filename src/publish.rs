@@ -341,13 +341,8 @@ impl Publisher {
                 }
                 // The fold's frames (which rows flipped, which cells moved) leave the WAL.
                 // Best effort: the maintenance task checkpoints again within minutes.
-                if changed
-                    && let Err(e) = self
-                        .store
-                        .read(crate::store::connection::checkpoint_truncate)
-                        .await
-                {
-                    tracing::warn!(error = %e, "checkpoint after publishing failed");
+                if changed {
+                    self.store.checkpoint().await;
                 }
                 Ok(())
             }

@@ -104,6 +104,16 @@ impl Store {
         .map_err(|_| StoreError::Join)?
     }
 
+    /// Moves the WAL into the main file and truncates it, so deleted or replaced data (and
+    /// the order things were written in) does not linger there. Best effort, after the
+    /// change it follows has committed: a failure is logged, and the maintenance task
+    /// checkpoints again within minutes.
+    pub async fn checkpoint(&self) {
+        if let Err(e) = self.read(connection::checkpoint_truncate).await {
+            tracing::warn!(error = %e, "WAL checkpoint failed; the maintenance task will retry");
+        }
+    }
+
     /// Synchronous write for the CLI, outside any async runtime (it would panic inside one).
     pub fn write_blocking<T, F>(&self, f: F) -> StoreResult<T>
     where

@@ -12,7 +12,7 @@ use super::{AppState, form, origin};
 use crate::crypto::receipt::ParseError;
 use crate::error::AppError;
 use crate::returning::{self, Found, Lookup};
-use crate::store::{connection, messages};
+use crate::store::messages;
 use crate::submission::Statement;
 
 #[derive(Template)]
@@ -267,9 +267,8 @@ pub async fn withdraw(
             .publisher
             .note_removed(id, day, w.categories, w.was_counted);
     }
-    // What was deleted must not linger in the WAL. Best effort: the withdrawal is done
-    // either way, and the maintenance task checkpoints again within minutes.
-    let _ = state.store.read(connection::checkpoint_truncate).await;
+    // What was deleted must not linger in the WAL.
+    state.store.checkpoint().await;
     Ok(page(
         StatusCode::OK,
         &WithdrawnView {

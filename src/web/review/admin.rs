@@ -10,7 +10,7 @@ use super::{Admin, Nav, check_csrf, field, now, parse_id, see_other};
 use crate::crypto::suite::PublicKey;
 use crate::error::AppError;
 use crate::review::{epochs, staff_admin};
-use crate::store::{connection, keys, staff};
+use crate::store::{keys, staff};
 use crate::web::layout::{Layout, page};
 use crate::web::{AppState, form};
 
@@ -200,7 +200,7 @@ pub async fn disable(
         })
         .await??;
     state.sessions.destroy_for(&disabled);
-    state.store.read(connection::checkpoint_truncate).await?;
+    state.store.checkpoint().await;
     Ok(see_other("/review/admin?done=disabled"))
 }
 
@@ -218,6 +218,6 @@ pub async fn rotate(
         .store
         .write(move |conn| epochs::rotate(conn, &at, &actor))
         .await?;
-    state.store.read(connection::checkpoint_truncate).await?;
+    state.store.checkpoint().await;
     Ok(see_other("/review/admin?done=rotated"))
 }

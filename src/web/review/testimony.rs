@@ -8,7 +8,7 @@ use askama::Template;
 use super::{Nav, Staff, check_csrf, field, now, parse_id, see_other};
 use crate::error::AppError;
 use crate::review::triage;
-use crate::store::{audit, connection, messages, testimonies};
+use crate::store::{audit, messages, testimonies};
 use crate::web::layout::{Layout, page};
 use crate::web::{AppState, form};
 
@@ -288,7 +288,7 @@ pub async fn delete(
         return Err(AppError::NotFound);
     }
     // Deleted pages must not linger in the WAL.
-    state.store.read(connection::checkpoint_truncate).await?;
+    state.store.checkpoint().await;
     Ok(see_other("/review?deleted=1"))
 }
 
