@@ -17,6 +17,7 @@ pub async fn serve(file: Path<String>) -> Result<HttpResponse, AppError> {
     let asset = Assets::get(&name).ok_or(AppError::NotFound)?;
     let content_type = match name.rsplit('.').next() {
         Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
         Some("svg") => "image/svg+xml",
         Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",

@@ -108,7 +108,17 @@ async fn no_page_loads_anything_from_another_origin() {
             .text()
             .await
             .unwrap();
-        assert!(!html.contains("<script"), "{path}");
+        // The one script is our own quick-exit helper; nothing else, and nothing inline.
+        let scripts: Vec<&str> = html
+            .match_indices("<script")
+            .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap()])
+            .collect();
+        assert!(
+            scripts
+                .iter()
+                .all(|s| s.contains("src=\"/static/quick-exit.js\"")),
+            "{path}: {scripts:?}"
+        );
         assert!(
             !html.contains("<iframe") && !html.contains("<embed") && !html.contains("<object"),
             "{path}"
@@ -136,6 +146,20 @@ async fn no_page_loads_anything_from_another_origin() {
     assert!(
         !css.contains("url(") && !css.contains("@import"),
         "the stylesheet loads nothing"
+    );
+    let js = client()
+        .get(server.url("/static/quick-exit.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        js.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    let js = js.text().await.unwrap();
+    assert!(
+        !js.contains("http") && !js.contains("fetch") && !js.contains("XMLHttpRequest"),
+        "the script loads nothing"
     );
 }
 
