@@ -247,9 +247,7 @@ async fn bad_pledges_are_refused_and_count_nothing() {
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
-    let pledges: i64 = connect(&server.db())
-        .query_row("SELECT count(*) FROM pledges", [], |r| r.get(0))
-        .unwrap();
+    let pledges: i64 = scalar(&server.db(), "SELECT count(*) FROM pledges");
     assert_eq!(pledges, 0);
 }
 

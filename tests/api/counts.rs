@@ -175,17 +175,8 @@ async fn a_restart_changes_nothing_published() {
         .unwrap();
     assert_eq!(after.headers()["etag"].to_str().unwrap(), etag);
     assert_eq!(after.json::<serde_json::Value>().await.unwrap(), before);
-    let snapshots: i64 = connect(&server.db())
-        .query_row("SELECT count(*) FROM snapshots", [], |r| r.get(0))
-        .unwrap();
-    let html = client()
-        .get(server.url("/counts"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let snapshots: i64 = scalar(&server.db(), "SELECT count(*) FROM snapshots");
+    let html = page_text(&server, "/counts").await;
     assert!(html.contains(">6<"), "the page shows the same figure");
     assert!(snapshots >= 1);
 }
@@ -262,14 +253,7 @@ async fn the_badge_is_embeddable_and_inert() {
 async fn the_counts_page_has_a_chart_with_a_text_equivalent() {
     let d = dirs();
     let (server, _) = ready_server(&d, &[]);
-    let html = client()
-        .get(server.url("/counts"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_text(&server, "/counts").await;
     assert!(html.contains("<svg") && html.contains("role=\"img\""));
     assert!(html.contains("<table") && html.contains("ISO week"));
     assert!(html.contains("fewer than 10"));

@@ -70,9 +70,7 @@ async fn kill_9_under_load_loses_no_acknowledged_testimony() {
     );
 
     let server = server.restart(d.logs.path());
-    let integrity: String = connect(&server.db())
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+    let integrity: String = scalar(&server.db(), "PRAGMA integrity_check");
     assert_eq!(integrity, "ok");
     let stored = statements(&server.db());
     let lost: Vec<&String> = acked.iter().filter(|m| !stored.contains(*m)).collect();

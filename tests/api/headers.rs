@@ -135,14 +135,7 @@ async fn no_page_loads_anything_from_another_origin() {
         assert!(html.contains("Leave this site"), "{path}: quick exit");
         assert!(!html.contains("twitter.com") && !html.contains("widgets.js"));
     }
-    let css = client()
-        .get(server.url("/static/chorus.css"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let css = page_text(&server, "/static/chorus.css").await;
     assert!(
         !css.contains("url(") && !css.contains("@import"),
         "the stylesheet loads nothing"

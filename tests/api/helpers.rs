@@ -257,10 +257,25 @@ pub fn rows(db: &Path) -> Vec<StoredTestimony> {
     testimonies::all(&connect(db)).unwrap()
 }
 
-pub fn row_count(db: &Path) -> i64 {
-    connect(db)
-        .query_row("SELECT count(*) FROM testimonies", [], |r| r.get(0))
+/// The single value a query returns.
+pub fn scalar<T: rusqlite::types::FromSql>(db: &Path, sql: &str) -> T {
+    connect(db).query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// The body of `GET path` as text.
+pub async fn page_text(server: &TestServer, path: &str) -> String {
+    client()
+        .get(server.url(path))
+        .send()
+        .await
         .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+pub fn row_count(db: &Path) -> i64 {
+    scalar(db, "SELECT count(*) FROM testimonies")
 }
 
 pub fn keys_by_password(

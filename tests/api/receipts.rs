@@ -167,9 +167,7 @@ async fn follow_ups_reach_staff_and_withdrawal_removes_everything_and_the_count(
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("deleted"));
     assert_eq!(row_count(&server.db()), 1);
-    let messages: i64 = connect(&server.db())
-        .query_row("SELECT count(*) FROM messages", [], |r| r.get(0))
-        .unwrap();
+    let messages: i64 = scalar(&server.db(), "SELECT count(*) FROM messages");
     assert_eq!(messages, 0);
     assert_eq!(
         open_return(&server, &code).await.0,

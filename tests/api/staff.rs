@@ -273,9 +273,7 @@ async fn a_missing_or_wrong_csrf_token_is_refused_and_changes_nothing() {
             .unwrap();
         assert_eq!(res.status(), 403, "{body}");
     }
-    let status: String = connect(&server.db())
-        .query_row("SELECT status FROM testimonies", [], |r| r.get(0))
-        .unwrap();
+    let status: String = scalar(&server.db(), "SELECT status FROM testimonies");
     assert_eq!(status, "new");
     // The login form has its own token, tied to the browser by a cookie.
     let res = post_form(
@@ -815,13 +813,10 @@ async fn purge_deletes_what_is_older_than_the_retention_and_audits_it() {
     assert!(ok, "{err}");
     assert!(out.contains("deleted 1"), "{out}");
     assert_eq!(row_count(&server.db()), 1);
-    let purges: i64 = connect(&server.db())
-        .query_row(
-            "SELECT count(*) FROM audit_log WHERE action = 'retention.purge'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let purges: i64 = scalar(
+        &server.db(),
+        "SELECT count(*) FROM audit_log WHERE action = 'retention.purge'",
+    );
     assert_eq!(purges, 1);
 }
 
@@ -857,13 +852,10 @@ async fn admins_export_just_the_testimonies_they_select() {
         .get(&server, "/review/export?scope=selected&format=json")
         .await;
     assert_eq!(empty.status(), 422);
-    let detail: String = connect(&server.db())
-        .query_row(
-            "SELECT detail FROM audit_log WHERE action = 'export'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let detail: String = scalar(
+        &server.db(),
+        "SELECT detail FROM audit_log WHERE action = 'export'",
+    );
     assert!(
         detail.contains("2 selected") && detail.contains(&ids[0]),
         "{detail}"

@@ -7,12 +7,12 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::SecretString;
 
-use super::{Nav, Staff, check_csrf, field, now};
+use super::{Nav, Staff, field, now};
 use crate::crypto::passphrase;
 use crate::error::AppError;
 use crate::review::{ReviewError, staff_admin};
+use crate::web::AppState;
 use crate::web::layout::{Layout, page};
-use crate::web::{AppState, form};
 
 #[derive(Template)]
 #[template(path = "review/password.html")]
@@ -53,8 +53,7 @@ pub async fn submit(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&staff.0, &pairs)?;
+    let pairs = super::read_form(&req, &staff.0, body).await?;
     let current = SecretString::from(field(&pairs, "current").to_owned());
     let new = SecretString::from(field(&pairs, "new").to_owned());
     let store = state.store.clone();

@@ -6,13 +6,13 @@ use actix_web::web::{Data, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::{Admin, Nav, check_csrf, field, now, parse_id, see_other};
+use super::{Admin, Nav, field, now, parse_id, see_other};
 use crate::crypto::suite::PublicKey;
 use crate::error::AppError;
 use crate::review::{epochs, staff_admin};
 use crate::store::{keys, staff};
+use crate::web::AppState;
 use crate::web::layout::{Layout, page};
-use crate::web::{AppState, form};
 
 pub struct Member {
     pub id: String,
@@ -123,8 +123,7 @@ pub async fn invite(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&admin.0, &pairs)?;
+    let pairs = super::read_form(&req, &admin.0, body).await?;
     let username = field(&pairs, "username").to_owned();
     let role = field(&pairs, "role").to_owned();
     let (now_secs, at) = now();
@@ -161,8 +160,7 @@ pub async fn grant(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&admin.0, &pairs)?;
+    let _pairs = super::read_form(&req, &admin.0, body).await?;
     let keys = super::session_keys(&state, &admin.0).await?;
     let (_, at) = now();
     let actor = admin.0.username.clone();
@@ -181,8 +179,7 @@ pub async fn disable(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&admin.0, &pairs)?;
+    let _pairs = super::read_form(&req, &admin.0, body).await?;
     if id == admin.0.staff_id {
         return Err(AppError::Unprocessable("You cannot disable yourself."));
     }
@@ -210,8 +207,7 @@ pub async fn rotate(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&admin.0, &pairs)?;
+    let _pairs = super::read_form(&req, &admin.0, body).await?;
     let (_, at) = now();
     let actor = admin.0.username.clone();
     state

@@ -9,7 +9,7 @@ use secrecy::SecretString;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::{Staff, check_csrf, field, now, see_other};
+use super::{Staff, field, now, see_other};
 use crate::crypto::random;
 use crate::error::AppError;
 use crate::review::ReviewError;
@@ -213,8 +213,7 @@ pub async fn logout(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&staff.0, &pairs)?;
+    let _pairs = super::read_form(&req, &staff.0, body).await?;
     if let Some(cookie) = cookies::read(&req, &state.config, cookies::SESSION) {
         state.sessions.destroy(&cookie);
     }

@@ -173,6 +173,17 @@ pub fn field<'a>(pairs: &'a FormPairs, name: &str) -> &'a str {
         .unwrap_or_default()
 }
 
+/// Reads a staff form and refuses it (403) unless it carries the session's CSRF token.
+pub async fn read_form(
+    req: &HttpRequest,
+    session: &SessionView,
+    body: actix_web::web::Payload,
+) -> Result<FormPairs, AppError> {
+    let pairs = super::form::read(req, body).await?;
+    check_csrf(session, &pairs)?;
+    Ok(pairs)
+}
+
 /// Refuses a state-changing form whose CSRF token is missing or wrong.
 pub fn check_csrf(session: &SessionView, pairs: &FormPairs) -> Result<(), AppError> {
     if session.csrf_matches(field(pairs, "csrf_token")) {

@@ -5,12 +5,12 @@ use actix_web::web::{Data, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::{Nav, Staff, check_csrf, field, now, parse_id, see_other};
+use super::{Nav, Staff, field, now, parse_id, see_other};
 use crate::error::AppError;
 use crate::review::triage;
 use crate::store::{audit, messages, testimonies};
+use crate::web::AppState;
 use crate::web::layout::{Layout, page};
-use crate::web::{AppState, form};
 
 pub struct Message {
     pub kind: &'static str,
@@ -127,8 +127,7 @@ pub async fn status(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&staff.0, &pairs)?;
+    let pairs = super::read_form(&req, &staff.0, body).await?;
     let new_status = triage::parse_status(field(&pairs, "status")).ok_or(
         AppError::Unprocessable("Choose one of the statuses listed."),
     )?;
@@ -207,8 +206,7 @@ pub async fn note(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&staff.0, &pairs)?;
+    let pairs = super::read_form(&req, &staff.0, body).await?;
     let text = triage::parse_note(field(&pairs, "note"))?;
     add_to_thread(
         &state,
@@ -271,8 +269,7 @@ pub async fn delete(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&staff.0, &pairs)?;
+    let pairs = super::read_form(&req, &staff.0, body).await?;
     if field(&pairs, "confirm") != "yes" {
         return Err(AppError::Unprocessable(
             "Tick the box to confirm the deletion; nothing was deleted.",
@@ -300,8 +297,7 @@ pub async fn reply(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
-    let pairs = form::read(&req, body).await?;
-    check_csrf(&staff.0, &pairs)?;
+    let pairs = super::read_form(&req, &staff.0, body).await?;
     let text = triage::parse_note(field(&pairs, "reply"))?;
     add_to_thread(
         &state,
