@@ -11,10 +11,16 @@
 
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
+
+use chorus::clock::Clock;
+use chorus::config::Config;
 use chorus::crypto::suite::{KeyId, PublicKey};
-use chorus::review::{keyring, setup, triage};
+use chorus::domain::{Status, TestimonyId};
+use chorus::publish::Publisher;
+use chorus::review::{Desk, keyring, triage};
 use chorus::store::testimonies::{self, StoredTestimony};
-use chorus::store::{Store, keys};
+use chorus::store::{Store, StoreResult, keys};
 use chorus::submission::Testimony;
 use secrecy::SecretString;
 
@@ -44,17 +50,19 @@ fn main() {
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("chorus.db"), 4096).unwrap();
-    let secret = setup::new_totp_secret().unwrap();
-    let (prepared, _) = setup::prepare(
-        "bench",
-        &SecretString::from(PASSWORD.to_owned()),
-        &secret,
-        64 * 1024,
-        "Chorus",
-    )
-    .unwrap();
-    store
-        .write_blocking(move |conn| prepared.commit(conn, None, 0, "2026-01-01T00:00:00Z"))
+    // The first admin, set up through the same service `chorus init` uses.
+    let config = Config {
+        argon2_memory_kib: 64 * 1024,
+        ..Config::default()
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let publisher = Publisher::load(store.clone(), &config, Clock::system()).unwrap();
+    let desk = Desk::new(store.clone(), &config, Arc::new(publisher), Clock::system());
+    runtime
+        .block_on(desk.set_up_from_cli("bench", SecretString::from(PASSWORD.to_owned())))
         .unwrap();
     let (epoch_id, public) = store.read_blocking(keys::newest_epoch).unwrap().unwrap();
     let public = PublicKey::from_bytes(&public).unwrap();
@@ -72,7 +80,7 @@ fn main() {
                     let sealed: Vec<StoredTestimony> = chunk
                         .iter()
                         .map(|i| {
-                            let id = chorus::crypto::random::id().unwrap();
+                            let id = TestimonyId::random().unwrap();
                             let testimony = Testimony {
                                 statement: format!(
                                     "Statement number {i}: it happened at work, more than once."
@@ -88,15 +96,15 @@ fn main() {
                                 received_day: day,
                                 epoch_id,
                                 status: if i % 5 == 0 {
-                                    "resolved".into()
+                                    Status::Resolved
                                 } else {
-                                    "new".into()
+                                    Status::New
                                 },
                                 uncounted: true,
                                 ciphertext: chorus::crypto::testimony::seal(
                                     &public,
-                                    &KeyId(epoch_id),
-                                    &id,
+                                    &KeyId::from(epoch_id),
+                                    id.as_bytes(),
                                     &testimony,
                                 )
                                 .unwrap(),
@@ -109,7 +117,7 @@ fn main() {
                             for row in &sealed {
                                 testimonies::insert(conn, row)?;
                             }
-                            Ok(())
+                            StoreResult::Ok(())
                         })
                         .unwrap();
                 }
@@ -123,16 +131,15 @@ fn main() {
 
     let keys = store
         .read_blocking(|conn| {
-            Ok(keyring::open_with_password(
+            keyring::open_with_password(
                 conn,
                 "bench",
                 &SecretString::from(PASSWORD.to_owned()),
                 64 * 1024,
-            ))
+            )
         })
-        .unwrap()
         .unwrap();
-    let page = |status: Option<&'static str>, cursor: Option<(String, [u8; 16])>| {
+    let page = |status: Option<Status>, cursor: Option<(String, TestimonyId)>| {
         let rows = store
             .read_blocking(|conn| {
                 testimonies::page(
@@ -149,15 +156,15 @@ fn main() {
     let newest = time(20, || page(None, None));
     let middle = store
         .read_blocking(|conn| {
-            Ok(conn.query_row(
+            StoreResult::Ok(conn.query_row(
                 "SELECT received_day, id FROM testimonies ORDER BY received_day DESC, id DESC LIMIT 1 OFFSET ?1",
                 [i64::try_from(rows / 2).unwrap()],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, [u8; 16]>(1)?)),
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, TestimonyId>(1)?)),
             )?)
         })
         .unwrap();
     let deep = time(20, || page(None, Some(middle.clone())));
-    let filtered = time(20, || page(Some("resolved"), None));
+    let filtered = time(20, || page(Some(Status::Resolved), None));
     let counts = time(20, || {
         store.read_blocking(testimonies::status_counts).unwrap()
     });

@@ -8,11 +8,22 @@ use std::path::{Path, PathBuf};
 
 use crate::store::{StoreError, connection};
 
-pub fn backup(database: &Path, target: &Path) -> Result<(), StoreError> {
+/// Why a backup was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("the backup file already exists; choose a new name")]
+    Exists,
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub fn backup(database: &Path, target: &Path) -> Result<(), BackupError> {
     if target.exists() {
-        return Err(StoreError::Conflict(
-            "the backup file already exists; choose a new name",
-        ));
+        return Err(BackupError::Exists);
     }
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -22,12 +33,10 @@ pub fn backup(database: &Path, target: &Path) -> Result<(), StoreError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let suffix = hex::encode(
-        crate::crypto::random::bytes::<6>().map_err(|_| StoreError::Conflict("random"))?,
-    );
+    let suffix = hex::encode(crate::crypto::random::bytes::<6>().map_err(|_| StoreError::Random)?);
     let temp = dir.join(format!(".{name}.{suffix}.partial"));
     let conn = connection::open(database)?;
-    let result = (|| -> Result<(), StoreError> {
+    let result = (|| -> Result<(), BackupError> {
         // Create the file private first: VACUUM INTO fills an empty file as it finds it.
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);

@@ -11,10 +11,13 @@ use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
+use crate::clock::Clock;
 use crate::config::Config;
-use crate::crypto::suite::PublicKey;
-use crate::review::{epochs, keyring, retention, setup, staff_admin};
-use crate::store::{Store, audit, connection, keys, staff};
+use crate::domain::Role;
+use crate::publish::Publisher;
+use crate::review::staff_admin::Member;
+use crate::review::{Actor, Desk};
+use crate::store::Store;
 
 /// Chorus: a place to say "me too" without giving any identity.
 ///
@@ -81,8 +84,8 @@ pub enum ReviewerAction {
     Invite {
         username: String,
         /// reviewer (reads and triages) or admin (also manages staff, keys, exports).
-        #[arg(long, default_value = "reviewer")]
-        role: String,
+        #[arg(long, default_value = "reviewer", value_parser = parse_role)]
+        role: Role,
     },
     /// Disable an account: its grants are deleted and keys rotate to a new epoch.
     Disable { username: String },
@@ -110,6 +113,10 @@ pub enum AuditAction {
     Verify,
 }
 
+fn parse_role(text: &str) -> Result<Role, String> {
+    Role::parse(text).ok_or_else(|| "choose reviewer or admin".to_owned())
+}
+
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("chorus: {message}");
     ExitCode::FAILURE
@@ -124,11 +131,6 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config),
-        Command::Init {
-            admin_user,
-            password_stdin: _,
-            json,
-        } => init(config, &admin_user, json),
         Command::Backup { path } => match crate::backup::backup(&config.database_path(), &path) {
             Ok(()) => {
                 println!("backup written to {}", path.display());
@@ -136,64 +138,256 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             Err(e) => fail(format!("backup failed: {e}")),
         },
-        Command::Keys {
-            action: KeysAction::Rotate,
-        } => {
-            let store = match open_store(&config) {
-                Ok(s) => s,
-                Err(code) => return code,
-            };
-            let at = crate::time_util::now_rfc3339();
-            match store.write_blocking(move |conn| epochs::rotate(conn, &at, "cli")) {
+        Command::Purge if config.retention_days == 0 => {
+            println!("retention is off (retention_days = 0): nothing to purge");
+            ExitCode::SUCCESS
+        }
+        // Everything else is a staff action: the same `Desk` methods the web calls.
+        command => match Operator::open(&config) {
+            Ok(operator) => operator.run(command, &config),
+            Err(code) => code,
+        },
+    }
+}
+
+/// The staff service for one command, on a small runtime of its own.
+struct Operator {
+    runtime: tokio::runtime::Runtime,
+    desk: Desk,
+}
+
+impl Operator {
+    fn open(config: &Config) -> Result<Operator, ExitCode> {
+        let store = Store::open(&config.database_path(), config.write_queue).map_err(|e| {
+            fail(format!(
+                "cannot open {}: {e}",
+                config.database_path().display()
+            ))
+        })?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| fail(format!("cannot start: {e}")))?;
+        let clock = Clock::system();
+        let publisher = Publisher::load(store.clone(), config, clock.clone())
+            .map_err(|e| fail(format!("cannot read the published counts: {e}")))?;
+        let desk = Desk::new(store, config, std::sync::Arc::new(publisher), clock);
+        Ok(Operator { runtime, desk })
+    }
+
+    fn run(&self, command: Command, config: &Config) -> ExitCode {
+        let desk = &self.desk;
+        match command {
+            Command::Init {
+                admin_user,
+                password_stdin: _,
+                json,
+            } => self.init(&admin_user, json),
+            Command::Keys {
+                action: KeysAction::Rotate,
+            } => match self.runtime.block_on(desk.rotate(Actor::CLI)) {
                 Ok(id) => {
-                    println!(
-                        "new epoch {} is now used for new submissions",
-                        hex::encode(id)
-                    );
+                    println!("new epoch {id} is now used for new submissions");
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(format!("rotation failed: {e}")),
+            },
+            Command::Keys {
+                action: KeysAction::Recover { new_admin },
+            } => self.recover(&new_admin),
+            Command::Reviewer { action } => self.reviewer(action, config),
+            Command::Purge => match self.runtime.block_on(desk.purge_expired(Actor::CLI)) {
+                Ok(n) => {
+                    let days = config.retention_days;
+                    println!("deleted {n} testimonies received more than {days} days ago");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(format!("purge failed: {e}")),
+            },
+            Command::Audit {
+                action: AuditAction::Verify,
+            } => match self.runtime.block_on(desk.verify_audit_chain()) {
+                Ok(check) => match check.verdict {
+                    Ok(n) => {
+                        println!("audit log intact: {n} entries");
+                        if let Some(head) = check.head {
+                            println!(
+                                "head: {head} (note it down elsewhere: a later head that is an earlier entry's hash means entries were cut from the end)"
+                            );
+                        }
+                        ExitCode::SUCCESS
+                    }
+                    Err(bad) => fail(format!(
+                        "audit log broken at entry {} (expected entry {} there)",
+                        bad.seq, bad.expected_seq
+                    )),
+                },
+                Err(e) => fail(format!("cannot read the audit log: {e}")),
+            },
+            Command::Serve | Command::Backup { .. } => {
+                fail("internal: this command does not use the staff service")
             }
         }
-        Command::Keys {
-            action: KeysAction::Recover { new_admin },
-        } => recover(config, &new_admin),
-        Command::Reviewer { action } => reviewer(config, action),
-        Command::Purge => purge(config),
-        Command::Audit {
-            action: AuditAction::Verify,
-        } => {
-            let store = match open_store(&config) {
-                Ok(s) => s,
-                Err(code) => return code,
-            };
-            match store.read_blocking(audit::verify) {
-                Ok(Ok(n)) => {
-                    println!("audit log intact: {n} entries");
-                    if let Ok(Some(head)) = store.read_blocking(audit::head) {
+    }
+
+    fn init(&self, admin_user: &str, json: bool) -> ExitCode {
+        // It holds the passphrase and the recovery key: keep them out of core dumps too.
+        crate::hardening::harden_process();
+        let password = match read_secret_line(&mut std::io::stdin().lock()) {
+            Some(p) => p,
+            None => return fail("could not read the passphrase from stdin"),
+        };
+        let password = SecretString::from(password.as_str().to_owned());
+        let shown = match self
+            .runtime
+            .block_on(self.desk.set_up_from_cli(admin_user, password))
+        {
+            Ok(shown) => shown,
+            Err(e) => return fail(e),
+        };
+        if json {
+            let out = serde_json::json!({
+                "recovery_key": shown.recovery_key.as_str(),
+                "totp_uri": shown.totp_uri,
+            });
+            println!("{out}");
+        } else {
+            println!(
+                "Admin `{}` is set up (key fingerprint {}).",
+                shown.username, shown.key_fingerprint
+            );
+            println!("Add this to your authenticator app: {}", shown.totp_uri);
+            println!();
+            println!(
+                "RECOVERY KEY — shown once, never stored. Print it or write it down and keep it"
+            );
+            println!(
+                "offline and safe: with it, `chorus keys recover` can restore access if every"
+            );
+            println!(
+                "admin is lost. Anyone who has it and a copy of the database can read everything."
+            );
+            println!();
+            println!("    {}", shown.recovery_key.as_str());
+        }
+        ExitCode::SUCCESS
+    }
+
+    fn reviewer(&self, action: ReviewerAction, config: &Config) -> ExitCode {
+        let desk = &self.desk;
+        match action {
+            ReviewerAction::List => match self.runtime.block_on(desk.staff_list()) {
+                Ok(members) => {
+                    println!(
+                        "{:<24} {:<9} {:<20} key fingerprint",
+                        "username", "role", "state"
+                    );
+                    for m in members {
+                        let state = if !m.active {
+                            "disabled"
+                        } else if m.locked {
+                            "locked"
+                        } else if m.granted {
+                            "active"
+                        } else {
+                            "waiting for a grant"
+                        };
                         println!(
-                            "head: {head} (note it down elsewhere: a later head that is an earlier entry's hash means entries were cut from the end)"
+                            "{:<24} {:<9} {:<20} {}",
+                            m.username,
+                            m.role.as_str(),
+                            state,
+                            m.fingerprint
                         );
                     }
                     ExitCode::SUCCESS
                 }
-                Ok(Err(bad)) => fail(format!(
-                    "audit log broken at entry {} (expected entry {} there)",
-                    bad.seq, bad.expected_seq
-                )),
-                Err(e) => fail(format!("cannot read the audit log: {e}")),
+                Err(e) => fail(e),
+            },
+            ReviewerAction::Invite { username, role } => {
+                match self
+                    .runtime
+                    .block_on(desk.invite(Actor::CLI, &username, role))
+                {
+                    Ok(token) => {
+                        let base = match config.public_url.as_deref() {
+                            Some(url) => url.trim_end_matches('/').to_owned(),
+                            None => format!("http://{}", config.bind),
+                        };
+                        println!(
+                            "One-time invitation link (24 hours; shown only now):\n\n    {base}/review/invite/{}\n",
+                            token.as_str()
+                        );
+                        println!("After they enrol, an admin grants access from /review/admin.");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e),
+                }
             }
+            ReviewerAction::Disable { username } => {
+                let member = Member::Username(username.clone());
+                match self.runtime.block_on(desk.disable(Actor::CLI, member)) {
+                    Ok(_) => {
+                        println!(
+                            "{username} is disabled; a new epoch key is in use (a running server ends their sessions within a minute)"
+                        );
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e),
+                }
+            }
+            ReviewerAction::Unlock { username } => {
+                match self.runtime.block_on(desk.unlock(Actor::CLI, &username)) {
+                    Ok(true) => {
+                        println!("{username} can log in again");
+                        ExitCode::SUCCESS
+                    }
+                    Ok(false) => fail(format!("no staff member named {username}")),
+                    Err(e) => fail(e),
+                }
+            }
+        }
+    }
+
+    fn recover(&self, new_admin: &str) -> ExitCode {
+        // It holds the recovery secret and every epoch key: keep them out of core dumps.
+        crate::hardening::harden_process();
+        let stdin = std::io::stdin();
+        let mut lock = stdin.lock();
+        let (Some(recovery_line), Some(password)) =
+            (read_secret_line(&mut lock), read_secret_line(&mut lock))
+        else {
+            return fail("could not read the recovery key and passphrase from stdin");
+        };
+        let recovery_secret = match crate::crypto::recovery::decode(&recovery_line) {
+            Ok(k) => k,
+            Err(_) => return fail("that is not a valid recovery key (check for typos)"),
+        };
+        let password = SecretString::from(password.as_str().to_owned());
+        match self
+            .runtime
+            .block_on(self.desk.recover(recovery_secret, new_admin, password))
+        {
+            Ok(shown) => {
+                println!(
+                    "Admin `{}` can now log in (key fingerprint {}).",
+                    shown.username, shown.fingerprint
+                );
+                println!("Add this to their authenticator app: {}", shown.totp_uri);
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
         }
     }
 }
 
-fn open_store(config: &Config) -> Result<Store, ExitCode> {
-    Store::open(&config.database_path(), config.write_queue).map_err(|e| {
-        fail(format!(
-            "cannot open {}: {e}",
-            config.database_path().display()
-        ))
-    })
+/// One line of standard input without its line ending (`--password-stdin`).
+fn read_secret_line(input: &mut impl BufRead) -> Option<Zeroizing<String>> {
+    let mut line = Zeroizing::new(String::new());
+    input.read_line(&mut line).ok()?;
+    let trimmed = line.strip_suffix('\n').unwrap_or(&line);
+    let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
+    Some(Zeroizing::new(trimmed.to_owned()))
 }
 
 fn serve(config: Config) -> ExitCode {
@@ -226,267 +420,4 @@ fn serve(config: Config) -> ExitCode {
             Err(e) => fail(format!("server stopped: {e}")),
         }
     })
-}
-
-fn init(config: Config, admin_user: &str, json: bool) -> ExitCode {
-    // It holds the passphrase and the recovery key: keep them out of core dumps too.
-    crate::hardening::harden_process();
-    let mut line = Zeroizing::new(String::new());
-    if std::io::stdin().lock().read_line(&mut line).is_err() {
-        return fail("could not read the passphrase from stdin");
-    }
-    let trimmed = line.strip_suffix('\n').unwrap_or(&line);
-    let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
-    let password = SecretString::from(trimmed.to_owned());
-    let store = match open_store(&config) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let totp_secret = match setup::new_totp_secret() {
-        Ok(s) => s,
-        Err(e) => return fail(e),
-    };
-    let (prepared, shown) = match setup::prepare(
-        admin_user,
-        &password,
-        &totp_secret,
-        config.argon2_memory_kib,
-        "Chorus",
-    ) {
-        Ok(p) => p,
-        Err(e) => return fail(e),
-    };
-    let at = crate::time_util::now_rfc3339();
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    if let Err(e) = store.write_blocking(move |conn| prepared.commit(conn, None, now, &at)) {
-        return fail(setup::commit_error(e));
-    }
-    if json {
-        let out = serde_json::json!({
-            "recovery_key": shown.recovery_key.as_str(),
-            "totp_uri": shown.totp_uri,
-        });
-        println!("{out}");
-    } else {
-        println!(
-            "Admin `{}` is set up (key fingerprint {}).",
-            shown.username, shown.key_fingerprint
-        );
-        println!("Add this to your authenticator app: {}", shown.totp_uri);
-        println!();
-        println!("RECOVERY KEY — shown once, never stored. Print it or write it down and keep it");
-        println!("offline and safe: with it, `chorus keys recover` can restore access if every");
-        println!(
-            "admin is lost. Anyone who has it and a copy of the database can read everything."
-        );
-        println!();
-        println!("    {}", shown.recovery_key.as_str());
-    }
-    ExitCode::SUCCESS
-}
-
-fn reviewer(config: Config, action: ReviewerAction) -> ExitCode {
-    let store = match open_store(&config) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let at = crate::time_util::now_rfc3339();
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    match action {
-        ReviewerAction::List => {
-            let listed = store.read_blocking(|conn| {
-                let mut lines = Vec::new();
-                for m in staff::all(conn)? {
-                    let state = if !m.active {
-                        "disabled"
-                    } else if m.locked_until.is_some_and(|t| t > now) {
-                        "locked"
-                    } else if keys::has_all_grants(conn, &m.id)? {
-                        "active"
-                    } else {
-                        "waiting for a grant"
-                    };
-                    let fp = PublicKey::from_bytes(&m.public_key)
-                        .map(|k| k.fingerprint())
-                        .unwrap_or_default();
-                    lines.push(format!(
-                        "{:<24} {:<9} {:<20} {fp}",
-                        m.username, m.role, state
-                    ));
-                }
-                Ok(lines)
-            });
-            match listed {
-                Ok(lines) => {
-                    println!(
-                        "{:<24} {:<9} {:<20} key fingerprint",
-                        "username", "role", "state"
-                    );
-                    for line in lines {
-                        println!("{line}");
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(e),
-            }
-        }
-        ReviewerAction::Invite { username, role } => {
-            let invited = store.write_blocking(move |conn| {
-                Ok(staff_admin::invite(conn, &username, &role, "cli", now, &at))
-            });
-            match invited {
-                Ok(Ok(token)) => {
-                    let base = match config.public_url.as_deref() {
-                        Some(url) => url.trim_end_matches('/').to_owned(),
-                        None => format!("http://{}", config.bind),
-                    };
-                    println!(
-                        "One-time invitation link (24 hours; shown only now):\n\n    {base}/review/invite/{token}\n"
-                    );
-                    println!("After they enrol, an admin grants access from /review/admin.");
-                    ExitCode::SUCCESS
-                }
-                Ok(Err(e)) => fail(e),
-                Err(e) => fail(e),
-            }
-        }
-        ReviewerAction::Disable { username } => {
-            let name = username.trim().to_ascii_lowercase();
-            match store
-                .write_blocking(move |conn| Ok(staff_admin::disable(conn, &name, "cli", &at)))
-            {
-                Ok(Ok(_)) => {
-                    let _ = store.read_blocking(connection::checkpoint_truncate);
-                    println!(
-                        "{username} is disabled; a new epoch key is in use (a running server ends their sessions within a minute)"
-                    );
-                    ExitCode::SUCCESS
-                }
-                Ok(Err(e)) => fail(e),
-                Err(e) => fail(e),
-            }
-        }
-        ReviewerAction::Unlock { username } => {
-            let name = username.trim().to_ascii_lowercase();
-            let at2 = at.clone();
-            let done = store.write_blocking(move |conn| {
-                let unlocked = staff::unlock(conn, &name)?;
-                if unlocked {
-                    audit::append(conn, &at2, "cli", "staff.unlock", &name)?;
-                }
-                Ok(unlocked)
-            });
-            match done {
-                Ok(true) => {
-                    println!("{username} can log in again");
-                    ExitCode::SUCCESS
-                }
-                Ok(false) => fail(format!("no staff member named {username}")),
-                Err(e) => fail(e),
-            }
-        }
-    }
-}
-
-fn recover(config: Config, new_admin: &str) -> ExitCode {
-    // It holds the recovery secret and every epoch key: keep them out of core dumps.
-    crate::hardening::harden_process();
-    let mut recovery_line = Zeroizing::new(String::new());
-    let mut password_line = Zeroizing::new(String::new());
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
-    if lock.read_line(&mut recovery_line).is_err() || lock.read_line(&mut password_line).is_err() {
-        return fail("could not read the recovery key and passphrase from stdin");
-    }
-    let recovery_secret = match crate::crypto::recovery::decode(&recovery_line) {
-        Ok(k) => k,
-        Err(_) => return fail("that is not a valid recovery key (check for typos)"),
-    };
-    let password = password_line.strip_suffix('\n').unwrap_or(&password_line);
-    let password = SecretString::from(password.strip_suffix('\r').unwrap_or(password).to_owned());
-    let store = match open_store(&config) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let opened =
-        match store.read_blocking(|conn| Ok(keyring::open_with_recovery(conn, &recovery_secret))) {
-            Ok(Ok(k)) => k,
-            Ok(Err(_)) => return fail("this recovery key does not belong to this deployment"),
-            Err(e) => return fail(e),
-        };
-    let totp_secret = match setup::new_totp_secret() {
-        Ok(s) => s,
-        Err(e) => return fail(e),
-    };
-    let member = match setup::new_member(
-        new_admin,
-        "admin",
-        &password,
-        &totp_secret,
-        config.argon2_memory_kib,
-    ) {
-        Ok(m) => m,
-        Err(e) => return fail(e),
-    };
-    let uri = match setup::totp_uri(&totp_secret, &member.row.username, "Chorus") {
-        Ok(u) => u,
-        Err(e) => return fail(e),
-    };
-    let at = crate::time_util::now_rfc3339();
-    let name = member.row.username.clone();
-    let fingerprint = member.public.fingerprint();
-    // One transaction: the admin, the audit entry and every grant commit together or not at all.
-    let done = store.write_blocking(move |conn| {
-        if staff::by_username(conn, &member.row.username)?.is_some() {
-            return Err(crate::store::StoreError::Conflict(
-                "someone already has that username",
-            ));
-        }
-        staff::insert(conn, &member.row, &at)?;
-        audit::append(
-            conn,
-            &at,
-            "recovery-key",
-            "keys.recover",
-            &format!("new admin {}", member.row.username),
-        )?;
-        staff_admin::grant(conn, &opened, &member.row.id, "recovery-key", &at)
-            .map_err(|_| crate::store::StoreError::Conflict("granting the epoch keys failed"))?;
-        Ok(())
-    });
-    match done {
-        Ok(()) => {
-            let _ = store.read_blocking(connection::checkpoint_truncate);
-            println!("Admin `{name}` can now log in (key fingerprint {fingerprint}).");
-            println!("Add this to their authenticator app: {uri}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(e),
-    }
-}
-
-fn purge(config: Config) -> ExitCode {
-    if config.retention_days == 0 {
-        println!("retention is off (retention_days = 0): nothing to purge");
-        return ExitCode::SUCCESS;
-    }
-    let store = match open_store(&config) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let days = config.retention_days;
-    let at = crate::time_util::now_rfc3339();
-    let now = time::OffsetDateTime::now_utc();
-    let purged = store.write_blocking(move |conn| retention::purge(conn, days, now, "cli", &at));
-    match purged.and_then(|n| {
-        store
-            .read_blocking(connection::checkpoint_truncate)
-            .map(|()| n)
-    }) {
-        Ok(n) => {
-            println!("deleted {n} testimonies received more than {days} days ago");
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(format!("purge failed: {e}")),
-    }
 }

@@ -8,6 +8,9 @@ use askama::Template;
 
 use crate::web::layout::Layout;
 
+/// What a person hears when a form came from another website.
+pub const CROSS_SITE: &str = "This form was sent from another website, so it was refused.";
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// 400: the request could not be read (bad encoding, malformed form).
@@ -19,9 +22,12 @@ pub enum AppError {
     /// 401: a staff action without a live session.
     #[error("not logged in")]
     Unauthorized,
-    /// 403: refused (a cross-site post, a missing or wrong token).
+    /// 403: refused (a missing or wrong token, a reviewer on an admin page).
     #[error("{0}")]
     Forbidden(&'static str),
+    /// 403: a form sent from another website (by `Origin` / `Sec-Fetch-Site`).
+    #[error("cross-site form")]
+    CrossSite,
     /// 404: no such page.
     #[error("not found")]
     NotFound,
@@ -48,23 +54,44 @@ pub enum AppError {
     Internal { incident: String },
 }
 
+/// Every staff action's error becomes its HTTP status here, and only here (the statuses are
+/// documented on `ReviewError`'s variants). Pages that answer some errors with a page of
+/// their own (the login form, the set-up and invitation pages) match those first.
 impl From<crate::review::ReviewError> for AppError {
     fn from(e: crate::review::ReviewError) -> Self {
         use crate::review::ReviewError;
         match e {
-            ReviewError::Busy => AppError::Busy,
-            ReviewError::InvalidInput(m) => AppError::Unprocessable(m),
             ReviewError::BadCredentials => AppError::Forbidden("Those details did not match."),
-            ReviewError::TokenInvalid => AppError::NotFound,
-            other => AppError::internal(other),
+            ReviewError::NoSession => AppError::Unauthorized,
+            ReviewError::NotAdmin => AppError::Forbidden("This page is for admins."),
+            ReviewError::InvalidInput(m) => AppError::Unprocessable(m),
+            ReviewError::NotFound | ReviewError::TokenInvalid | ReviewError::AlreadySetUp => {
+                AppError::NotFound
+            }
+            ReviewError::Busy => AppError::Busy,
+            ReviewError::Store(e) => AppError::from(e),
+            other @ (ReviewError::Crypto(_) | ReviewError::Joined(_)) => AppError::internal(other),
         }
     }
 }
 
+/// A full write queue, a failed commit or a stopped writer is "busy, try again" (503), never
+/// an opaque 500.
 impl From<crate::store::StoreError> for AppError {
     fn from(e: crate::store::StoreError) -> Self {
+        if e.is_overload() {
+            AppError::Busy
+        } else {
+            AppError::internal(e)
+        }
+    }
+}
+
+impl From<crate::returning::ReturnError> for AppError {
+    fn from(e: crate::returning::ReturnError) -> Self {
+        use crate::returning::ReturnError;
         match e {
-            crate::store::StoreError::Busy => AppError::Busy,
+            ReturnError::Store(e) => AppError::from(e),
             other => AppError::internal(other),
         }
     }
@@ -85,6 +112,7 @@ impl AppError {
             AppError::BadRequest(m) => ("We could not read that", (*m).to_owned()),
             AppError::LoginRequired | AppError::Unauthorized => ("Please log in", "Your session has ended or you are not logged in. Please log in again.".to_owned()),
             AppError::Forbidden(m) => ("That was refused", (*m).to_owned()),
+            AppError::CrossSite => ("That was refused", CROSS_SITE.to_owned()),
             AppError::NotFound => ("Page not found", "There is no page at this address. The links below lead back.".to_owned()),
             AppError::MethodNotAllowed => ("Not available", "This page cannot be used that way. Please use the links on the page.".to_owned()),
             AppError::PayloadTooLarge => ("Too long to receive", "What was sent is larger than this site accepts, so nothing was stored. A statement can hold up to 20,000 characters.".to_owned()),
@@ -117,7 +145,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::LoginRequired => StatusCode::SEE_OTHER,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Forbidden(_) | AppError::CrossSite => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

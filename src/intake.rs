@@ -4,14 +4,17 @@
 
 use std::sync::{Arc, RwLock};
 
-use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use crate::blocking;
+use crate::clock::Clock;
 use crate::crypto::receipt::{self, BoxContents, Derived, ReceiptCode};
-use crate::crypto::suite::{KeyId, PublicKey};
+use crate::crypto::suite::KeyId;
 use crate::crypto::{self, CryptoError};
+use crate::domain::{Status, TestimonyId};
 use crate::publish::Publisher;
-use crate::store::{Store, StoreError, keys, settings, testimonies};
+use crate::sealing::{NewestEpoch, SealError};
+use crate::store::{Store, StoreError, settings, testimonies};
 use crate::submission::Testimony;
 
 /// Why intake could not accept something. All are "try again later" for the survivor.
@@ -27,38 +30,47 @@ pub enum IntakeError {
     Store(StoreError),
     #[error("sealing failed: {0}")]
     Crypto(#[from] CryptoError),
+    /// A rotation committed between sealing and storing: reseal to the new epoch.
+    #[error("the epoch key changed while sealing")]
+    StaleEpoch,
+    #[error("{0}")]
+    Joined(#[from] blocking::Joined),
 }
 
 impl From<StoreError> for IntakeError {
     fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Busy | StoreError::CommitFailed | StoreError::WriterGone => {
-                IntakeError::Overloaded(e)
-            }
-            other => IntakeError::Store(other),
+        if e.is_overload() {
+            IntakeError::Overloaded(e)
+        } else {
+            IntakeError::Store(e)
         }
     }
 }
 
-/// The epoch new submissions are sealed to.
-#[derive(Clone)]
-struct Epoch {
-    id: KeyId,
-    public_key: PublicKey,
+impl From<SealError> for IntakeError {
+    fn from(e: SealError) -> Self {
+        match e {
+            SealError::NoEpoch => IntakeError::NotOpen,
+            SealError::Crypto(e) => IntakeError::Crypto(e),
+            SealError::Store(e) => IntakeError::from(e),
+        }
+    }
 }
 
 pub struct Intake {
     store: Store,
     publisher: Arc<Publisher>,
-    epoch: RwLock<Option<Epoch>>,
+    clock: Clock,
+    epoch: RwLock<Option<NewestEpoch>>,
     salt: std::sync::OnceLock<Vec<u8>>,
 }
 
 impl Intake {
-    pub fn new(store: Store, publisher: Arc<Publisher>) -> Intake {
+    pub fn new(store: Store, publisher: Arc<Publisher>, clock: Clock) -> Intake {
         Intake {
             store,
             publisher,
+            clock,
             epoch: RwLock::new(None),
             salt: std::sync::OnceLock::new(),
         }
@@ -86,16 +98,14 @@ impl Intake {
             let epoch = self.current_epoch(false).await?;
             let derived = receipt.as_ref().map(|(_, d)| d.clone());
             match self.seal_and_store(epoch, testimony.clone(), derived).await {
-                Err(IntakeError::Store(StoreError::Conflict(_))) => {
+                Err(IntakeError::StaleEpoch) => {
                     self.current_epoch(true).await?;
                 }
                 Err(e) => return Err(e),
                 Ok(()) => return Ok(receipt.map(|(words, _)| words)),
             }
         }
-        Err(IntakeError::Store(StoreError::Conflict(
-            "epoch changed twice",
-        )))
+        Err(IntakeError::StaleEpoch)
     }
 
     /// The deployment's receipt salt (read once, then cached).
@@ -109,44 +119,54 @@ impl Intake {
 
     async fn seal_and_store(
         &self,
-        epoch: Epoch,
+        epoch: NewestEpoch,
         testimony: Arc<Testimony>,
         receipt: Option<Arc<Derived>>,
     ) -> Result<(), IntakeError> {
-        let id = crypto::random::id()?;
-        let day = OffsetDateTime::now_utc().date();
+        let id = TestimonyId::random()?;
+        let day = self.clock.now().date();
         let categories = testimony.categories.clone();
-        let sealed = tokio::task::spawn_blocking(move || -> Result<_, CryptoError> {
-            let ciphertext =
-                crypto::testimony::seal(&epoch.public_key, &epoch.id, &id, &testimony)?;
+        let sealing = epoch.clone();
+        let sealed = blocking::run(move || -> Result<_, CryptoError> {
+            let epoch = sealing;
+            let ciphertext = crypto::testimony::seal(
+                &epoch.public_key,
+                &KeyId::from(epoch.id),
+                id.as_bytes(),
+                &testimony,
+            )?;
             let receipt = match receipt {
                 Some(derived) => {
                     let contents = BoxContents {
                         categories: testimony.categories.clone(),
-                        day: crate::publish::day_string(day),
+                        day: crate::clock::day_string(day),
                     };
                     Some(testimonies::Receipt {
                         tag: derived.tag.to_vec(),
                         reply_public_key: derived.public.to_bytes(),
-                        sealed_box: receipt::seal_box(&derived.public, &id, &contents)?,
+                        sealed_box: receipt::seal_box(&derived.public, id.as_bytes(), &contents)?,
                     })
                 }
                 None => None,
             };
             Ok(testimonies::StoredTestimony {
                 id,
-                received_day: crate::publish::day_string(day),
-                epoch_id: epoch.id.0,
-                status: "new".to_owned(),
+                received_day: crate::clock::day_string(day),
+                epoch_id: epoch.id,
+                status: Status::New,
                 uncounted: true,
                 ciphertext,
                 receipt,
             })
         })
-        .await
-        .map_err(|_| IntakeError::Store(StoreError::Join))??;
+        .await??;
         self.store
-            .write(move |conn| testimonies::insert(conn, &sealed))
+            .write(move |conn| -> Result<_, IntakeError> {
+                if !epoch.is_current(conn)? {
+                    return Err(IntakeError::StaleEpoch);
+                }
+                Ok(testimonies::insert(conn, &sealed)?)
+            })
             .await?;
         self.publisher.note_testimony(id, day, categories);
         Ok(())
@@ -167,19 +187,14 @@ impl Intake {
         self.current_epoch(false).await.is_ok()
     }
 
-    async fn current_epoch(&self, reload: bool) -> Result<Epoch, IntakeError> {
+    async fn current_epoch(&self, reload: bool) -> Result<NewestEpoch, IntakeError> {
         if !reload
             && let Ok(guard) = self.epoch.read()
             && let Some(epoch) = guard.as_ref()
         {
             return Ok(epoch.clone());
         }
-        let newest = self.store.read(keys::newest_epoch).await?;
-        let (id, public_key) = newest.ok_or(IntakeError::NotOpen)?;
-        let epoch = Epoch {
-            id: KeyId(id),
-            public_key: PublicKey::from_bytes(&public_key)?,
-        };
+        let epoch = self.store.read(NewestEpoch::read).await?;
         if let Ok(mut guard) = self.epoch.write() {
             *guard = Some(epoch.clone());
         }

@@ -2,14 +2,19 @@
 //! identity. Testimonies are sealed on arrival to keys only staff can open; the public sees
 //! rounded counts built never to single anyone out. See DESIGN.md and SECURITY.md.
 //!
-//! Layers: `web` → services (`intake`, `publish`, `review`) → `store` / `crypto`.
+//! Layers: `web` and `cli` → services (`intake`, `returning`, `publish`, `review::Desk`) →
+//! `store` / `crypto`. Only the services hold the store. `domain` names the things they
+//! pass around; `clock` is the one place that reads the time.
 
 #![forbid(unsafe_code)]
 
 pub mod backup;
+pub mod blocking;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod domain;
 pub mod error;
 pub mod hardening;
 pub mod intake;
@@ -17,9 +22,10 @@ pub mod maintenance;
 pub mod publish;
 pub mod returning;
 pub mod review;
+pub mod sealing;
 pub mod store;
 pub mod submission;
-pub mod time_util;
+pub mod throttle;
 pub mod web;
 
 use std::net::{SocketAddr, TcpListener};
@@ -28,12 +34,10 @@ use std::sync::Arc;
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web as aw};
 
+use clock::Clock;
 use config::Config;
-use publish::Publisher;
-use store::{Store, StoreError, setup_tokens, staff};
-
-/// How long a set-up link stays valid.
-const SETUP_LINK_SECS: i64 = 24 * 3600;
+use review::ReviewError;
+use store::{Store, StoreError};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -45,8 +49,8 @@ pub enum StartError {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error("cannot make a set-up token: {0}")]
-    Crypto(#[from] crypto::CryptoError),
+    #[error("cannot prepare the staff side: {0}")]
+    Review(#[from] ReviewError),
 }
 
 /// A built, bound, not-yet-running server.
@@ -63,8 +67,9 @@ impl Application {
     pub async fn build(config: Config) -> Result<Application, StartError> {
         let config = Arc::new(config);
         let store = Store::open(&config.database_path(), config.write_queue)?;
-        let setup_link = issue_setup_link(&store).await?;
-        let publisher = Arc::new(Publisher::load(store.clone(), &config)?);
+        let state = aw::Data::new(web::AppState::new(config.clone(), store, Clock::system())?);
+        let setup_link = state.desk.issue_setup_link().await?;
+        state.desk.reload_known_devices().await?;
         let listener = TcpListener::bind(config.bind).map_err(|source| StartError::Bind {
             addr: config.bind,
             source,
@@ -74,14 +79,9 @@ impl Application {
             source,
         })?;
         let setup_link =
-            setup_link.map(|token| format!("{}/setup/{token}", base_url(&config, addr)));
-
-        let state = aw::Data::new(web::AppState::new(config.clone(), store, publisher));
+            setup_link.map(|token| format!("{}/setup/{}", base_url(&config, addr), token.as_str()));
         let state_for_tasks = state.clone();
         web::layout::install(state.layout.clone());
-        state
-            .devices
-            .replace_all(state.store.read_blocking(store::devices::all_active)?);
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -114,9 +114,9 @@ impl Application {
     /// Runs until the process is asked to stop; then drops every session's keys.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         actix_web::rt::spawn(self.state.publisher.clone().run());
-        actix_web::rt::spawn(maintenance::run(self.state.clone()));
+        actix_web::rt::spawn(maintenance::run(self.state.desk.clone()));
         let stopped = self.server.await;
-        self.state.sessions.clear();
+        self.state.desk.lock_everything();
         stopped
     }
 }
@@ -126,21 +126,4 @@ fn base_url(config: &Config, addr: SocketAddr) -> String {
         Some(url) => url.trim_end_matches('/').to_owned(),
         None => format!("http://{addr}"),
     }
-}
-
-/// With no admin yet, replaces any earlier set-up token with a fresh one (only its hash is
-/// stored) and returns it.
-async fn issue_setup_link(store: &Store) -> Result<Option<String>, StartError> {
-    if store.read_blocking(staff::any_admin)? {
-        return Ok(None);
-    }
-    let token = crypto::random::token_hex()?;
-    let expires = time::OffsetDateTime::now_utc().unix_timestamp() + SETUP_LINK_SECS;
-    let stored = token.clone();
-    store
-        .write(move |conn| {
-            setup_tokens::replace(conn, setup_tokens::PURPOSE_FIRST_ADMIN, &stored, expires)
-        })
-        .await?;
-    Ok(Some(token))
 }

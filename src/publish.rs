@@ -16,13 +16,24 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 use tokio::sync::Notify;
 
+use crate::clock::{Clock, parse_day, week_label};
 use crate::config::Config;
-use crate::store::{Store, StoreResult, counts, testimonies};
+use crate::domain::TestimonyId;
+use crate::store::{Store, StoreError, StoreResult, counts, testimonies};
+
+/// Why a tick could not publish (its tallies wait for the next one).
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error("storage failed: {0}")]
+    Store(#[from] StoreError),
+    #[error("the snapshot could not be encoded: {0}")]
+    Encode(#[from] serde_json::Error),
+}
 
 /// A change waiting for the next tick.
 #[derive(Clone)]
 struct Pending {
-    id: [u8; 16],
+    id: TestimonyId,
     day: Date,
     categories: Vec<String>,
     change: Change,
@@ -76,6 +87,7 @@ impl Snapshot {
 
 pub struct Publisher {
     store: Store,
+    clock: Clock,
     min_cell: u64,
     interval_secs: u64,
     categories: Vec<String>,
@@ -84,30 +96,6 @@ pub struct Publisher {
     changed: Notify,
     /// Whether a staff unlock has already re-queued the rows left uncounted at start.
     adopted: std::sync::atomic::AtomicBool,
-}
-
-/// `YYYY-MM-DD`, the only time a testimony row carries.
-pub fn day_string(day: Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        day.year(),
-        u8::from(day.month()),
-        day.day()
-    )
-}
-
-/// Parses what [`day_string`] wrote.
-pub fn parse_day(text: &str) -> Result<Date, time::error::Parse> {
-    Date::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-}
-
-/// ISO week label `YYYY-Www`.
-pub fn week_label(day: Date) -> String {
-    let (year, week, _) = day.to_iso_week_date();
-    format!("{year:04}-W{week:02}")
 }
 
 /// Rounds down to a multiple of `min_cell`; anything below it (zero included, so a first
@@ -122,7 +110,7 @@ pub fn round(count: u64, min_cell: u64) -> Option<u64> {
 
 impl Publisher {
     /// Loads the last published snapshot; publishes nothing.
-    pub fn load(store: Store, config: &Config) -> StoreResult<Publisher> {
+    pub fn load(store: Store, config: &Config, clock: Clock) -> StoreResult<Publisher> {
         let categories: Vec<String> = config.categories.iter().map(|c| c.key.clone()).collect();
         let empty = PublicCounts {
             published_at: None,
@@ -143,6 +131,7 @@ impl Publisher {
         };
         Ok(Publisher {
             store,
+            clock,
             min_cell: config.min_cell,
             interval_secs: config.publish_interval_secs,
             categories,
@@ -162,7 +151,7 @@ impl Publisher {
     }
 
     /// Called by intake after a testimony's commit: remember it for the next tick.
-    pub fn note_testimony(&self, id: [u8; 16], day: Date, categories: Vec<String>) {
+    pub fn note_testimony(&self, id: TestimonyId, day: Date, categories: Vec<String>) {
         self.queue(Pending {
             id,
             day,
@@ -175,7 +164,7 @@ impl Publisher {
     /// tick. Rows not yet folded need nothing: folding skips spam and deleted rows.
     pub fn note_removed(
         &self,
-        id: [u8; 16],
+        id: TestimonyId,
         day: Date,
         categories: Vec<String>,
         was_counted: bool,
@@ -193,7 +182,7 @@ impl Publisher {
     /// A counted testimony is no longer spam: it comes back at the next tick.
     pub fn note_restored(
         &self,
-        id: [u8; 16],
+        id: TestimonyId,
         day: Date,
         categories: Vec<String>,
         was_counted: bool,
@@ -236,7 +225,7 @@ impl Publisher {
     ) -> StoreResult<(usize, usize)> {
         let rows = self.store.read(testimonies::uncounted).await?;
         let total = rows.len();
-        let opened = tokio::task::spawn_blocking(move || {
+        let opened = crate::blocking::run(move || {
             rows.iter()
                 .filter_map(|row| {
                     let testimony = keys.open_testimony(row).ok()?;
@@ -246,7 +235,7 @@ impl Publisher {
                 .collect::<Vec<_>>()
         })
         .await
-        .map_err(|_| crate::store::StoreError::Join)?;
+        .map_err(|_| StoreError::Join)?;
         let n = opened.len();
         for (id, day, categories) in opened {
             self.queue(Pending {
@@ -287,14 +276,11 @@ impl Publisher {
             if self.interval_secs == 0 {
                 self.changed.notified().await;
             } else {
-                tokio::time::sleep(until_next_tick(
-                    OffsetDateTime::now_utc(),
-                    self.interval_secs,
-                ))
-                .await;
+                tokio::time::sleep(until_next_tick(self.clock.now().time(), self.interval_secs))
+                    .await;
             }
             // A failed tick (a busy or failing disk) is retried a minute later, not a day.
-            while let Err(e) = self.tick(OffsetDateTime::now_utc()).await {
+            while let Err(e) = self.tick(self.clock.now().time()).await {
                 tracing::error!(error = %e, "publishing the counts failed; retrying in a minute");
                 if self.interval_secs == 0 {
                     break;
@@ -306,7 +292,7 @@ impl Publisher {
 
     /// Folds waiting tallies into `counters` and stores a new rounded snapshot, all in one
     /// transaction. On failure the tallies go back to wait for the next tick.
-    pub async fn tick(&self, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn tick(&self, now: OffsetDateTime) -> Result<(), PublishError> {
         let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|p| p.into_inner()));
         let kept = pending.clone();
         let previous = self.latest().counts.clone();
@@ -379,7 +365,7 @@ fn fold(
     min_cell: u64,
     categories: &[String],
     skip_unchanged: bool,
-) -> StoreResult<(Option<Snapshot>, Vec<Pending>)> {
+) -> Result<(Option<Snapshot>, Vec<Pending>), PublishError> {
     let mut eligible = 0u64;
     for p in pending.iter().filter(|p| p.change == Change::Fold) {
         if testimonies::would_count(conn, &p.id)? {
@@ -425,8 +411,7 @@ fn fold(
     let id = crate::crypto::random::token_hex()
         .map(|t| t.chars().take(32).collect::<String>())
         .unwrap_or_else(|_| format!("{}", now.unix_timestamp()));
-    let body = serde_json::to_string(&counts)
-        .map_err(|_| crate::store::StoreError::Conflict("snapshot"))?;
+    let body = serde_json::to_string(&counts)?;
     counts::insert_snapshot(
         conn,
         &id,
@@ -485,7 +470,7 @@ fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::{date, datetime};
+    use time::macros::datetime;
 
     #[test]
     fn rounding_only_moves_in_steps_of_min_cell() {
@@ -499,15 +484,6 @@ mod tests {
                 assert!(v % 7 == 0 && v >= 7 && v <= n);
             }
         }
-    }
-
-    #[test]
-    fn week_labels_are_iso() {
-        assert_eq!(week_label(date!(2026 - 11 - 28)), "2026-W48");
-        assert_eq!(week_label(date!(2027 - 01 - 01)), "2026-W53");
-        assert_eq!(day_string(date!(2026 - 01 - 05)), "2026-01-05");
-        assert_eq!(parse_day("2026-01-05").unwrap(), date!(2026 - 01 - 05));
-        assert!(parse_day("2026-13-05").is_err());
     }
 
     #[test]

@@ -1,21 +1,43 @@
 //! Survivors coming back with their receipt code: see status and replies, add a follow-up,
-//! or withdraw. Nothing here is audited or logged (that would timestamp survivors), and any
-//! wrong code — near miss or random — gets the same answer.
+//! or withdraw. Like `Intake`, a service that owns its transactions. Nothing here is
+//! audited or logged (that would timestamp survivors), and any wrong code — near miss or
+//! random — gets the same answer.
 
-use rusqlite::Connection;
+use std::sync::Arc;
+
 use zeroize::Zeroizing;
 
+use crate::blocking::Joined;
+use crate::clock::{Clock, parse_day};
 use crate::crypto::receipt::{self, Derived, ParseError, ReceiptCode};
-use crate::crypto::suite::{KeyId, Label, PublicKey};
-use crate::crypto::{self, CryptoError, random};
-use crate::store::messages::{self, StoredMessage};
+use crate::crypto::{self, CryptoError};
+use crate::domain::{MessageKind, Status};
+use crate::intake::{Intake, IntakeError};
+use crate::publish::Publisher;
+use crate::sealing::{self, NewestEpoch, SealError};
 use crate::store::testimonies::{self, StoredTestimony};
-use crate::store::{StoreError, StoreResult, keys};
+use crate::store::{Store, StoreError, messages};
+use crate::submission::Statement;
+
+/// Why a returning survivor's action failed: all are "try again later" (503 when busy).
+#[derive(Debug, thiserror::Error)]
+pub enum ReturnError {
+    #[error("storage failed: {0}")]
+    Store(#[from] StoreError),
+    #[error("sealing failed: {0}")]
+    Seal(#[from] SealError),
+    #[error("cryptography failed: {0}")]
+    Crypto(#[from] CryptoError),
+    #[error("{0}")]
+    Joined(#[from] Joined),
+    #[error("{0}")]
+    Intake(#[from] IntakeError),
+}
 
 /// What a code found.
 pub struct Found {
     pub row: StoredTestimony,
-    pub derived: Derived,
+    derived: Derived,
 }
 
 /// The answer to a code.
@@ -27,125 +49,158 @@ pub enum Lookup {
     Malformed(ParseError),
 }
 
-/// Looks a code up. Fast (HKDF and one indexed read): no throttle needed at ~103 bits, and
-/// none that could lock survivors out behind a shared Tor address.
-pub fn lookup(conn: &Connection, salt: &[u8], text: &str) -> Result<Lookup, StoreError> {
-    let code = match ReceiptCode::parse(text) {
-        Ok(code) => code,
-        Err(e) => return Ok(Lookup::Malformed(e)),
-    };
-    let derived = code
-        .derive(salt)
-        .map_err(|_| StoreError::Conflict("receipt derivation"))?;
-    Ok(match testimonies::by_receipt_tag(conn, &derived.tag)? {
-        Some(row) => Lookup::Found(Box::new(Found { row, derived })),
-        None => Lookup::NotFound,
-    })
-}
-
-/// Status in words for the survivor. Spam is not named: a misjudged statement must not read
-/// as an accusation.
-pub fn status_words(status: &str) -> &'static str {
-    match status {
-        "new" => "Received. The team has not read it yet.",
-        "in_progress" => "The team is working on it.",
-        "resolved" => "The team has finished working on it.",
-        _ => "Read by the team.",
-    }
-}
-
 /// A reply opened with the code.
 pub struct Reply {
     pub day: String,
     pub text: Zeroizing<String>,
 }
 
-/// Replies from staff, opened with the code-derived key.
-pub fn replies(conn: &Connection, found: &Found) -> StoreResult<Vec<Reply>> {
-    let mut out = Vec::new();
-    for m in messages::for_testimony(conn, &found.row.id)? {
-        let Some(blob) = m.survivor_ciphertext.as_ref().filter(|_| m.kind == "reply") else {
-            continue;
-        };
-        if let Ok(text) = crypto::message::open(
-            &found.derived.secret,
-            Label::Reply,
-            &found.row.id,
-            &m.id,
-            blob,
-        ) {
-            out.push(Reply {
-                day: m.created_day,
-                text,
-            });
+/// Status in words for the survivor. Spam is not named: a misjudged statement must not read
+/// as an accusation.
+pub fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::New => "Received. The team has not read it yet.",
+        Status::InProgress => "The team is working on it.",
+        Status::Resolved => "The team has finished working on it.",
+        Status::Read | Status::Spam => "Read by the team.",
+    }
+}
+
+pub struct Returning {
+    store: Store,
+    intake: Arc<Intake>,
+    publisher: Arc<Publisher>,
+    clock: Clock,
+}
+
+impl Returning {
+    pub fn new(
+        store: Store,
+        intake: Arc<Intake>,
+        publisher: Arc<Publisher>,
+        clock: Clock,
+    ) -> Returning {
+        Returning {
+            store,
+            intake,
+            publisher,
+            clock,
         }
     }
-    Ok(out)
-}
 
-/// A follow-up, sealed to the newest epoch like the testimony.
-pub fn seal_follow_up(
-    conn: &Connection,
-    testimony_id: &[u8; 16],
-    text: &str,
-    day: &str,
-) -> Result<StoredMessage, StoreError> {
-    let bad = |_: CryptoError| StoreError::Conflict("sealing failed");
-    let (epoch_id, public) = keys::newest_epoch(conn)?.ok_or(StoreError::Conflict("no epoch"))?;
-    let public = PublicKey::from_bytes(&public).map_err(bad)?;
-    let id = random::id().map_err(bad)?;
-    let ciphertext = crypto::message::seal(
-        &public,
-        &KeyId(epoch_id),
-        Label::FollowUp,
-        testimony_id,
-        &id,
-        text,
-    )
-    .map_err(bad)?;
-    Ok(StoredMessage {
-        id,
-        testimony_id: *testimony_id,
-        seq: 0,
-        kind: "follow_up".to_owned(),
-        author: None,
-        created_day: day.to_owned(),
-        ciphertext,
-        survivor_ciphertext: None,
-    })
-}
+    /// Looks a code up. Fast (HKDF and one indexed read): no throttle needed at ~103 bits,
+    /// and none that could lock survivors out behind a shared Tor address.
+    pub async fn lookup(&self, text: &str) -> Result<Lookup, ReturnError> {
+        let code = match ReceiptCode::parse(text) {
+            Ok(code) => code,
+            Err(e) => return Ok(Lookup::Malformed(e)),
+        };
+        let salt = self.intake.receipt_salt().await?;
+        let derived = code.derive(&salt)?;
+        let tag = derived.tag.to_vec();
+        let row = self
+            .store
+            .read(move |conn| testimonies::by_receipt_tag(conn, &tag))
+            .await?;
+        Ok(match row {
+            Some(row) => Lookup::Found(Box::new(Found { row, derived })),
+            None => Lookup::NotFound,
+        })
+    }
 
-/// What a withdrawal removed, so the counts can follow at the next tick.
-pub struct Withdrawn {
-    pub categories: Vec<String>,
-    pub day: String,
-    /// True if the testimony had been counted (folded, and not spam).
-    pub was_counted: bool,
-}
+    /// Replies from staff, opened with the code-derived key.
+    pub async fn replies(&self, found: &Found) -> Result<Vec<Reply>, ReturnError> {
+        let id = found.row.id;
+        let thread = self
+            .store
+            .read(move |conn| messages::for_testimony(conn, &id))
+            .await?;
+        let mut out = Vec::new();
+        for m in thread {
+            let Some(blob) = m
+                .survivor_ciphertext
+                .as_ref()
+                .filter(|_| m.kind == MessageKind::Reply)
+            else {
+                continue;
+            };
+            if let Ok(text) = crypto::message::open(
+                &found.derived.secret,
+                MessageKind::Reply.label(),
+                id.as_bytes(),
+                m.id.as_bytes(),
+                blob,
+            ) {
+                out.push(Reply {
+                    day: m.created_day,
+                    text,
+                });
+            }
+        }
+        Ok(out)
+    }
 
-/// Deletes the testimony whose tag is `tag` and its thread, reading in the same
-/// transaction whether it had been counted. None if it was gone already.
-pub fn withdraw(
-    conn: &Connection,
-    tag: &[u8],
-    derived: &Derived,
-) -> StoreResult<Option<Withdrawn>> {
-    let Some(row) = testimonies::by_receipt_tag(conn, tag)? else {
-        return Ok(None);
-    };
-    let contents = row
-        .receipt
-        .as_ref()
-        .and_then(|r| receipt::open_box(&derived.secret, &row.id, &r.sealed_box).ok());
-    testimonies::delete(conn, &row.id)?;
-    Ok(Some(Withdrawn {
-        categories: contents
-            .as_ref()
-            .map(|c| c.categories.clone())
-            .unwrap_or_default(),
-        day: contents
-            .map(|c| c.day)
-            .unwrap_or_else(|| row.received_day.clone()),
-        was_counted: !row.uncounted && row.status != "spam",
-    }))
+    /// Adds a follow-up, sealed to the newest epoch like the testimony (staff only).
+    pub async fn follow_up(&self, found: &Found, text: Statement) -> Result<(), ReturnError> {
+        let (id, day) = (found.row.id, self.clock.now().day());
+        let message = self
+            .store
+            .read(move |conn| -> Result<_, ReturnError> {
+                let epoch = NewestEpoch::read(conn)?;
+                let kind = MessageKind::FollowUp;
+                Ok(sealing::thread_message(
+                    &epoch,
+                    &id,
+                    kind,
+                    None,
+                    text.as_str(),
+                    day,
+                    None,
+                )?)
+            })
+            .await?;
+        self.store
+            .write(move |conn| messages::insert(conn, &message))
+            .await?;
+        Ok(())
+    }
+
+    /// Deletes the testimony and its thread, reading in the same transaction whether it had
+    /// been counted, so the counts follow at the next tick; then checkpoints so nothing
+    /// lingers in the WAL.
+    pub async fn withdraw(&self, found: Box<Found>) -> Result<(), ReturnError> {
+        let Found { row, derived } = *found;
+        let tag = derived.tag.to_vec();
+        let withdrawn = self
+            .store
+            .write(move |conn| -> Result<_, ReturnError> {
+                let Some(row) = testimonies::by_receipt_tag(conn, &tag)? else {
+                    return Ok(None);
+                };
+                testimonies::delete(conn, &row.id)?;
+                Ok(Some(row))
+            })
+            .await?;
+        drop(row);
+        if let Some(gone) = withdrawn {
+            let was_counted = !gone.uncounted && !gone.status.is_spam();
+            // The box sealed to the code holds the categories and day: no staff key needed.
+            let contents = gone.receipt.as_ref().and_then(|r| {
+                receipt::open_box(&derived.secret, gone.id.as_bytes(), &r.sealed_box).ok()
+            });
+            let categories = contents
+                .as_ref()
+                .map(|c| c.categories.clone())
+                .unwrap_or_default();
+            let day = contents
+                .map(|c| c.day)
+                .unwrap_or_else(|| gone.received_day.clone());
+            if let Ok(day) = parse_day(&day) {
+                self.publisher
+                    .note_removed(gone.id, day, categories, was_counted);
+            }
+        }
+        self.store.checkpoint().await;
+        Ok(())
+    }
 }

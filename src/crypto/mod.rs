@@ -10,6 +10,7 @@ pub mod recovery;
 pub mod staff_key;
 pub mod suite;
 pub mod testimony;
+pub mod token;
 pub mod vault;
 
 /// Why a cryptographic operation failed. Deliberately vague: callers must not learn

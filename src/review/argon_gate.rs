@@ -32,13 +32,12 @@ impl ArgonGate {
             .clone()
             .try_acquire_owned()
             .map_err(|_| ReviewError::Busy)?;
-        tokio::task::spawn_blocking(move || {
+        crate::blocking::run(move || {
             // The permit moves into the closure: it is released only when the work is done,
             // even if the request that started it has gone away.
             let _permit = permit;
             work()
         })
-        .await
-        .map_err(|_| ReviewError::Busy)?
+        .await?
     }
 }

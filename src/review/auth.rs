@@ -8,56 +8,198 @@ use rusqlite::Connection;
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
-use super::keyring::EpochKeys;
-use super::{ReviewError, epochs, setup};
+use super::desk::Desk;
+use super::keyring::{self, EpochKeys};
+use super::{ReviewError, totp};
+use crate::clock::Now;
+use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::SecretKey;
+use crate::domain::{AuditAction, StaffId};
 use crate::store::staff::StaffRow;
-use crate::store::{StoreResult, audit, devices, keys, recovery_codes, staff};
+use crate::store::{audit, devices, recovery_codes, staff};
 
 /// Consecutive failures that lock an account.
 pub const MAX_FAILURES: i64 = 10;
 /// How long a lock lasts.
 pub const LOCK_SECS: i64 = 15 * 60;
-/// TOTP issuer shown in authenticator apps.
-pub const ISSUER: &str = "Chorus";
 
-pub struct LoginInput {
+/// What the login form carried.
+pub struct LoginAttempt {
     pub username: String,
     pub password: SecretString,
     pub code: Zeroizing<String>,
+    /// The device cookie, when this browser has one.
     pub device_token: Option<String>,
 }
 
+/// A good login: the session cookie and the device cookie to set.
+pub struct LoggedIn {
+    pub session_cookie: Zeroizing<String>,
+    pub device_token: String,
+}
+
 /// What the slow, read-only part of a login concluded.
-pub enum Verdict {
+enum Verdict {
     Good {
         member: Box<StaffRow>,
         /// Their private key, for the session vault.
         secret: SecretKey,
-        keys: EpochKeys,
         totp_step: Option<i64>,
         recovery_code: Option<Zeroizing<String>>,
     },
     /// A failure; `member` when the account exists (its counter goes up).
-    Bad { member: Option<([u8; 16], String)> },
+    Bad { member: Option<(StaffId, String)> },
+}
+
+impl Desk {
+    /// Logs in. Every failure is [`ReviewError::BadCredentials`], recorded against the
+    /// account when it exists; a spent throttle or a taken Argon2 permit is `Busy`.
+    #[tracing::instrument(skip_all)]
+    pub async fn log_in(&self, attempt: LoginAttempt) -> Result<LoggedIn, ReviewError> {
+        let username = attempt.username.trim().to_ascii_lowercase();
+        // A browser that logged in to this account before skips the site-wide throttle (with
+        // a small budget of its own) and uses the reserved Argon2 permit: a login flood must
+        // not lock staff out. Recognised in memory: no database work before the throttle.
+        let known_device = attempt
+            .device_token
+            .as_deref()
+            .is_some_and(|token| self.devices.knows(token, &username));
+        let admitted = match attempt.device_token.as_deref() {
+            Some(token) if known_device => self.devices.admits(token),
+            _ => self.login_limiter.check().is_ok(),
+        };
+        if !admitted {
+            return Err(ReviewError::Busy);
+        }
+        let now = self.now();
+        let (store, memory) = (self.store.clone(), self.memory_kib);
+        let work = move || {
+            store
+                .read_blocking(|conn| verify(conn, &username, &attempt, memory, now.unix()))
+                .map(|verdict| (verdict, attempt))
+        };
+        let gate = if known_device {
+            &self.argon_reserved
+        } else {
+            &self.argon
+        };
+        let (verdict, attempt) = gate.run(work).await?;
+        let (member, secret, totp_step, recovery_code) = match verdict {
+            Verdict::Good {
+                member,
+                secret,
+                totp_step,
+                recovery_code,
+            } => (member, secret, totp_step, recovery_code),
+            Verdict::Bad { member } => return Err(self.record_bad(member, now).await),
+        };
+        let device = match &attempt.device_token {
+            Some(token) => token.clone(),
+            None => random::token_hex()?,
+        };
+        let (m, d) = (member.clone(), device.clone());
+        let recorded = self
+            .store
+            .write(move |conn| record_good(conn, &m, totp_step, recovery_code.as_deref(), &d, now))
+            .await;
+        match recorded {
+            Ok(()) => {}
+            // A replayed code that raced another login, or a recovery code used meanwhile.
+            Err(ReviewError::BadCredentials) => {
+                return Err(self
+                    .record_bad(Some((member.id, member.username.clone())), now)
+                    .await);
+            }
+            Err(e) => return Err(e),
+        }
+        self.devices.add(&device, &member.username);
+        let session_cookie =
+            self.sessions
+                .create(member.id, member.username.clone(), member.role, &secret)?;
+        self.recount_uncounted(&member, &secret).await;
+        Ok(LoggedIn {
+            session_cookie,
+            device_token: device,
+        })
+    }
+
+    /// Ends the session behind `cookie`.
+    pub fn log_out(&self, cookie: &str) {
+        self.sessions.destroy(cookie);
+    }
+
+    /// Counts a failure (locking the account at the limit) and audits it; the answer to give.
+    pub(super) async fn record_bad(
+        &self,
+        member: Option<(StaffId, String)>,
+        now: Now,
+    ) -> ReviewError {
+        let recorded = self
+            .store
+            .write(move |conn| record_failure(conn, member.as_ref(), now))
+            .await;
+        match recorded {
+            Ok(()) => ReviewError::BadCredentials,
+            Err(e) => e,
+        }
+    }
+
+    /// Rows left uncounted at start (their tallies were in the RAM of the previous process)
+    /// are counted again now that keys are open: decrypted, so audited. Best effort.
+    async fn recount_uncounted(&self, member: &StaffRow, secret: &SecretKey) {
+        let (id, secret) = (member.id, secret.clone());
+        let keys: Result<EpochKeys, ReviewError> = self
+            .store
+            .read(move |conn| keyring::open_grants(conn, id.into(), &secret))
+            .await;
+        let adopted = match keys {
+            Ok(keys) => self.publisher.adopt_uncounted(keys).await,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not open keys to recount uncounted rows");
+                return;
+            }
+        };
+        match adopted {
+            Ok(Some(n)) => {
+                let (actor, at) = (member.username.clone(), self.now().rfc3339());
+                let audited: Result<(), ReviewError> = self
+                    .store
+                    .write(move |conn| {
+                        Ok(audit::append(
+                            conn,
+                            &at,
+                            &actor,
+                            AuditAction::CountsRecount,
+                            &format!("{n} uncounted rows decrypted for their categories"),
+                        )?)
+                    })
+                    .await;
+                if let Err(e) = audited {
+                    tracing::warn!(error = %e, "could not audit the recount");
+                }
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "could not recount uncounted rows"),
+        }
+    }
 }
 
 /// The slow part, on the blocking pool: Argon2id, TOTP, unwrapping keys. Reads only.
-pub fn verify(
+fn verify(
     conn: &Connection,
-    input: &LoginInput,
+    username: &str,
+    attempt: &LoginAttempt,
     memory_kib: u32,
     now: i64,
 ) -> Result<Verdict, ReviewError> {
-    let username = input.username.trim().to_ascii_lowercase();
-    let member = staff::by_username(conn, &username)?.filter(|m| m.active);
+    let member = staff::by_username(conn, username)?.filter(|m| m.active);
     // Unknown users cost the same Argon2id run, against a dummy salt.
     let salt = member
         .as_ref()
         .map(|m| m.salt.clone())
         .unwrap_or_else(|| vec![0u8; 16]);
-    let derived = PasswordKeys::derive(&input.password, &salt, memory_kib);
+    let derived = PasswordKeys::derive(&attempt.password, &salt, memory_kib);
     let Some(member) = member else {
         return Ok(Verdict::Bad { member: None });
     };
@@ -65,7 +207,7 @@ pub fn verify(
         member: Some((member.id, member.username.clone())),
     };
     let Ok(derived) = derived else { return Ok(bad) };
-    let known_device = match &input.device_token {
+    let known_device = match &attempt.device_token {
         Some(token) => devices::is_known(conn, token, &member.id)?,
         None => false,
     };
@@ -73,15 +215,21 @@ pub fn verify(
     if locked || !derived.verifies(&member.verifier) {
         return Ok(bad);
     }
-    let Ok(totp_secret) =
-        derived.unwrap(Wrapped::TotpSecret, &member.sealed_totp_secret, &member.id)
-    else {
+    let Ok(totp_secret) = derived.unwrap(
+        Wrapped::TotpSecret,
+        &member.sealed_totp_secret,
+        member.id.as_bytes(),
+    ) else {
         return Ok(bad);
     };
-    let code: String = input.code.chars().filter(|c| !c.is_whitespace()).collect();
+    let code: String = attempt
+        .code
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let (totp_step, recovery_code) = if code.len() == 6 && code.chars().all(|c| c.is_ascii_digit())
     {
-        let totp = setup::totp(&totp_secret, &member.username, ISSUER)?;
+        let totp = totp::totp(&totp_secret, &member.username)?;
         match totp.check(&code, u64::try_from(now).unwrap_or(0)) {
             // A step at or before the last one used is a replay.
             Some(step) => {
@@ -98,48 +246,39 @@ pub fn verify(
     } else {
         return Ok(bad);
     };
-    let Ok(seed) = derived.unwrap(Wrapped::PrivateKey, &member.wrapped_private_key, &member.id)
-    else {
+    let Ok(seed) = derived.unwrap(
+        Wrapped::PrivateKey,
+        &member.wrapped_private_key,
+        member.id.as_bytes(),
+    ) else {
         return Ok(bad);
     };
-    let secret = SecretKey::from_seed(&seed)?;
-    let mut opened = Vec::new();
-    for (epoch_id, sealed) in keys::grants_for(conn, &member.id)? {
-        opened.push((
-            epoch_id,
-            epochs::open_grant(&epoch_id, &member.id, &secret, &sealed)?,
-        ));
-    }
     Ok(Verdict::Good {
+        secret: SecretKey::from_seed(&seed)?,
         member: Box::new(member),
-        secret,
-        keys: EpochKeys::from_pairs(opened),
         totp_step,
         recovery_code,
     })
 }
 
-/// Records a good login in one transaction: clears failures, stores the TOTP step (refusing a
-/// replay that raced us), uses up a recovery code, remembers the device, audits. False if the
-/// login must be refused after all.
-pub fn record_good(
+/// Records a good login in one transaction: clears failures, stores the TOTP step, uses up
+/// a recovery code, remembers the device, audits. A replay that raced us, or a recovery
+/// code used meanwhile, is `BadCredentials` and rolls all of it back.
+fn record_good(
     conn: &Connection,
     member: &StaffRow,
     totp_step: Option<i64>,
-    recovery_code: Option<&str>,
+    recovery_code: Option<&String>,
     device_token: &str,
-    at: &str,
-) -> StoreResult<bool> {
+    now: Now,
+) -> Result<(), ReviewError> {
     if !staff::record_success(conn, &member.id, totp_step)? {
-        return Ok(false);
+        return Err(ReviewError::BadCredentials);
     }
-    // A recovery code used meanwhile: roll back the whole record (failure reset included).
     if let Some(code) = recovery_code
         && !recovery_codes::consume(conn, &member.id, code)?
     {
-        return Err(crate::store::StoreError::Conflict(
-            "recovery code already used",
-        ));
+        return Err(ReviewError::BadCredentials);
     }
     devices::insert(conn, device_token, &member.id)?;
     let how = if recovery_code.is_some() {
@@ -147,23 +286,30 @@ pub fn record_good(
     } else {
         "totp"
     };
-    audit::append(conn, at, &member.username, "login.success", how)?;
-    Ok(true)
+    audit::append(
+        conn,
+        &now.rfc3339(),
+        &member.username,
+        AuditAction::LoginSuccess,
+        how,
+    )?;
+    Ok(())
 }
 
-/// Records a failure: counts it against an existing account (locking it at the limit) and
-/// audits it — naming the account only if it exists.
-pub fn record_bad(
+/// Counts a failure against an existing account (locking it at the limit) and audits it —
+/// naming the account only if it exists.
+pub(super) fn record_failure(
     conn: &Connection,
-    member: Option<&([u8; 16], String)>,
-    now: i64,
-    at: &str,
-) -> StoreResult<()> {
+    member: Option<&(StaffId, String)>,
+    now: Now,
+) -> Result<(), ReviewError> {
+    let at = now.rfc3339();
     match member {
         Some((id, username)) => {
-            staff::record_failure(conn, id, MAX_FAILURES, now + LOCK_SECS)?;
-            audit::append(conn, at, username, "login.failure", "")
+            staff::record_failure(conn, id, MAX_FAILURES, now.unix() + LOCK_SECS)?;
+            audit::append(conn, &at, username, AuditAction::LoginFailure, "")?;
         }
-        None => audit::append(conn, at, "-", "login.failure", "unknown account"),
+        None => audit::append(conn, &at, "-", AuditAction::LoginFailure, "unknown account")?,
     }
+    Ok(())
 }

@@ -9,7 +9,6 @@ use std::num::NonZeroU32;
 use std::sync::RwLock;
 
 use governor::{Quota, RateLimiter};
-use sha2::{Digest, Sha256};
 
 type DeviceLimiter = RateLimiter<
     [u8; 32],
@@ -23,9 +22,7 @@ pub struct KnownDevices {
     limiter: DeviceLimiter,
 }
 
-fn hash(token: &str) -> [u8; 32] {
-    Sha256::digest(token.as_bytes()).into()
-}
+use crate::crypto::token::hash;
 
 impl Default for KnownDevices {
     fn default() -> Self {

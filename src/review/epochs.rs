@@ -1,27 +1,31 @@
-//! Epochs: a fresh HPKE key pair whose private half is stored only sealed to each active
-//! staff member and to the recovery key. New submissions go to the newest epoch.
+//! Epochs: a fresh HPKE key pair whose private half is stored only sealed ("granted") to
+//! each staff member who holds access and to the recovery key. New submissions go to the
+//! newest epoch. These run inside the caller's transaction.
 
 use rusqlite::Connection;
 
+use super::ReviewError;
+use super::keyring::EpochKeys;
 use crate::crypto::CryptoError;
 use crate::crypto::suite::{self, KeyId, Label, PublicKey, SecretKey};
-use crate::store::{StoreError, StoreResult, audit, keys, staff};
+use crate::domain::{EpochId, RecipientId};
+use crate::store::{keys, staff};
 
-/// What grants an epoch key: the epoch id and the recipient id, bound into the seal.
-pub fn grant_context(epoch_id: &[u8; 16], recipient_id: &[u8; 16]) -> Vec<u8> {
-    [&epoch_id[..], &recipient_id[..]].concat()
+/// What a grant is bound to: the epoch id and the recipient id.
+fn grant_context(epoch_id: &EpochId, recipient_id: &RecipientId) -> Vec<u8> {
+    [&epoch_id.as_bytes()[..], &recipient_id.as_bytes()[..]].concat()
 }
 
 /// Seals an epoch's private key to one recipient.
 pub fn seal_grant(
-    epoch_id: &[u8; 16],
+    epoch_id: &EpochId,
     epoch_secret: &SecretKey,
-    recipient_id: &[u8; 16],
+    recipient_id: &RecipientId,
     recipient: &PublicKey,
 ) -> Result<Vec<u8>, CryptoError> {
     suite::seal(
         recipient,
-        &KeyId(*recipient_id),
+        &KeyId(*recipient_id.as_bytes()),
         Label::EpochGrant,
         epoch_secret.seed(),
         &grant_context(epoch_id, recipient_id),
@@ -30,8 +34,8 @@ pub fn seal_grant(
 
 /// Opens one grant with the recipient's private key.
 pub fn open_grant(
-    epoch_id: &[u8; 16],
-    recipient_id: &[u8; 16],
+    epoch_id: &EpochId,
+    recipient_id: &RecipientId,
     recipient: &SecretKey,
     sealed: &[u8],
 ) -> Result<SecretKey, CryptoError> {
@@ -44,65 +48,75 @@ pub fn open_grant(
     SecretKey::from_seed(&seed)
 }
 
-/// Creates a new epoch sealed to `recipients` inside the caller's transaction.
+/// Creates a new epoch sealed to `recipients`.
 pub fn create(
     conn: &Connection,
-    recipients: &[([u8; 16], PublicKey)],
+    recipients: &[(RecipientId, PublicKey)],
     at: &str,
-) -> StoreResult<[u8; 16]> {
-    let crypto = |_: CryptoError| StoreError::Conflict("epoch key sealing failed");
-    let secret = SecretKey::generate().map_err(crypto)?;
-    let public = secret.public_key().map_err(crypto)?;
-    let id = crate::crypto::random::id().map_err(crypto)?;
+) -> Result<EpochId, ReviewError> {
+    let secret = SecretKey::generate()?;
+    let public = secret.public_key()?;
+    let id = EpochId::random()?;
     keys::insert_epoch(conn, &id, &public.to_bytes(), at)?;
     for (recipient_id, recipient_key) in recipients {
-        let sealed = seal_grant(&id, &secret, recipient_id, recipient_key).map_err(crypto)?;
+        let sealed = seal_grant(&id, &secret, recipient_id, recipient_key)?;
         keys::insert_grant(conn, &id, recipient_id, &sealed)?;
     }
     Ok(id)
 }
 
-/// Everyone a new epoch must be sealed to: active staff and the recovery key(s).
-pub fn current_recipients(conn: &Connection) -> StoreResult<Vec<([u8; 16], PublicKey)>> {
-    let bad = |_: CryptoError| StoreError::Conflict("a stored public key is malformed");
+/// Everyone a new epoch must be sealed to: staff who hold access, and the recovery key(s).
+pub fn current_recipients(conn: &Connection) -> Result<Vec<(RecipientId, PublicKey)>, ReviewError> {
     let mut out = Vec::new();
     // Only members an admin has granted (they hold at least one epoch key): an enrolled
     // invitee waiting for the fingerprint check must not receive keys through a rotation.
     // Disabling deletes every grant, so disabled members are left out too.
     for member in staff::active(conn)? {
-        if !keys::grants_for(conn, &member.id)?.is_empty() {
-            out.push((
-                member.id,
-                PublicKey::from_bytes(&member.public_key).map_err(bad)?,
-            ));
+        let recipient = RecipientId::from(member.id);
+        if !keys::grants_for(conn, &recipient)?.is_empty() {
+            out.push((recipient, PublicKey::from_bytes(&member.public_key)?));
         }
     }
     for (id, pk) in keys::recovery_keys(conn)? {
-        out.push((id, PublicKey::from_bytes(&pk).map_err(bad)?));
+        out.push((id.into(), PublicKey::from_bytes(&pk)?));
     }
     Ok(out)
 }
 
-/// `chorus keys rotate`: a new epoch for everything submitted from now on. Needs no login:
-/// it only uses public keys. Audited.
-pub fn rotate(conn: &Connection, at: &str, actor: &str) -> StoreResult<[u8; 16]> {
+/// A new epoch for everything submitted from now on, sealed to the current recipients;
+/// how many there were.
+pub fn rotate(conn: &Connection, at: &str) -> Result<(EpochId, usize), ReviewError> {
     let recipients = current_recipients(conn)?;
     if recipients.is_empty() {
-        return Err(StoreError::Conflict(
-            "no one to seal a new epoch to: run set-up first",
+        return Err(ReviewError::InvalidInput(
+            "There is no one to seal a new epoch key to: run set-up first.",
         ));
     }
-    let id = create(conn, &recipients, at)?;
-    audit::append(
-        conn,
-        at,
-        actor,
-        "keys.rotate",
-        &format!(
-            "new epoch {} sealed to {} recipients",
-            hex::encode(id),
-            recipients.len()
-        ),
-    )?;
-    Ok(id)
+    Ok((create(conn, &recipients, at)?, recipients.len()))
+}
+
+/// Seals every epoch key in `keys` to `recipient`; refuses unless `keys` holds every epoch
+/// on file (they were opened before this transaction: a rotation may have committed since,
+/// and the grant would be incomplete). How many epochs were granted.
+pub fn grant_all(
+    conn: &Connection,
+    keys_held: &EpochKeys,
+    recipient: &RecipientId,
+    public: &PublicKey,
+) -> Result<usize, ReviewError> {
+    if keys::all_epoch_ids(conn)?
+        .iter()
+        .any(|id| keys_held.get(id).is_none())
+    {
+        return Err(ReviewError::InvalidInput(
+            "The keys changed while you were granting (a rotation). Please try again.",
+        ));
+    }
+    let mut granted = 0;
+    for (epoch_id, secret) in keys_held.iter() {
+        let sealed = seal_grant(epoch_id, secret, recipient, public)?;
+        keys::insert_grant(conn, epoch_id, recipient, &sealed)?;
+        granted += 1;
+    }
+    Ok(granted)
 }

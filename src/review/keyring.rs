@@ -1,16 +1,18 @@
-//! Opening epoch keys: a staff password (one Argon2id run) unwraps that person's private key,
-//! which opens their grants; or the offline recovery key opens its own grants.
+//! Opened epoch keys, and the ways to open them: a staff member's private key (from their
+//! passphrase at login, or from their session vault) opens their grants; the offline
+//! recovery key opens its own.
 
 use std::collections::HashMap;
 
 use rusqlite::Connection;
 use secrecy::SecretString;
+use zeroize::Zeroizing;
 
-use super::ReviewError;
-use super::epochs;
+use super::{ReviewError, epochs};
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::{self, SecretKey};
 use crate::crypto::{self, CryptoError};
+use crate::domain::{EpochId, MessageId, MessageKind, RecipientId, TestimonyId};
 use crate::store::testimonies::StoredTestimony;
 use crate::store::{keys, staff};
 use crate::submission::Testimony;
@@ -18,7 +20,7 @@ use crate::submission::Testimony;
 /// Opened epoch private keys, by epoch id. Lives only in RAM; zeroized when dropped.
 #[derive(Default)]
 pub struct EpochKeys {
-    keys: HashMap<[u8; 16], SecretKey>,
+    keys: HashMap<EpochId, SecretKey>,
 }
 
 impl EpochKeys {
@@ -30,59 +32,62 @@ impl EpochKeys {
         self.keys.is_empty()
     }
 
-    /// Rebuilds opened keys (from a session vault).
-    pub fn from_pairs(pairs: Vec<([u8; 16], SecretKey)>) -> EpochKeys {
-        EpochKeys {
-            keys: pairs.into_iter().collect(),
-        }
-    }
-
     /// Every opened (epoch id, key).
-    pub fn iter(&self) -> impl Iterator<Item = (&[u8; 16], &SecretKey)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&EpochId, &SecretKey)> {
         self.keys.iter()
     }
 
-    pub fn get(&self, epoch_id: &[u8; 16]) -> Option<&SecretKey> {
+    pub fn get(&self, epoch_id: &EpochId) -> Option<&SecretKey> {
         self.keys.get(epoch_id)
     }
 
-    /// Decrypts one note (or other thread message) sealed to one of these epochs.
+    /// Decrypts one thread message sealed to one of these epochs.
     pub fn open_message(
         &self,
-        label: suite::Label,
-        testimony_id: &[u8; 16],
-        message_id: &[u8; 16],
+        kind: MessageKind,
+        testimony_id: &TestimonyId,
+        message_id: &MessageId,
         blob: &[u8],
-    ) -> Result<zeroize::Zeroizing<String>, CryptoError> {
-        let kid = suite::key_id_of(blob)?;
-        let secret = self.keys.get(&kid.0).ok_or(CryptoError::Open)?;
-        crypto::message::open(secret, label, testimony_id, message_id, blob)
+    ) -> Result<Zeroizing<String>, CryptoError> {
+        let secret = self.key_for(blob)?;
+        crypto::message::open(
+            secret,
+            kind.label(),
+            testimony_id.as_bytes(),
+            message_id.as_bytes(),
+            blob,
+        )
     }
 
     /// Decrypts one stored testimony.
     pub fn open_testimony(&self, row: &StoredTestimony) -> Result<Testimony, CryptoError> {
-        let kid = suite::key_id_of(&row.ciphertext)?;
-        let secret = self.keys.get(&kid.0).ok_or(CryptoError::Open)?;
-        crypto::testimony::open(secret, &row.id, &row.ciphertext)
+        let secret = self.key_for(&row.ciphertext)?;
+        crypto::testimony::open(secret, row.id.as_bytes(), &row.ciphertext)
     }
 
-    fn open_grants_of(
-        conn: &Connection,
-        recipient_id: &[u8; 16],
-        secret: &SecretKey,
-    ) -> Result<EpochKeys, ReviewError> {
-        let mut opened = EpochKeys::default();
-        for (epoch_id, sealed) in keys::grants_for(conn, recipient_id)? {
-            let key = epochs::open_grant(&epoch_id, recipient_id, secret, &sealed)?;
-            opened.keys.insert(epoch_id, key);
-        }
-        Ok(opened)
+    fn key_for(&self, blob: &[u8]) -> Result<&SecretKey, CryptoError> {
+        let epoch = EpochId::from(suite::key_id_of(blob)?);
+        self.keys.get(&epoch).ok_or(CryptoError::Open)
     }
 }
 
-/// Verifies `password` for `username` and opens their epoch keys. Unknown users cost the
-/// same Argon2id run against a dummy salt and answer the same error. Blocking: run it
-/// through the Argon2 gate.
+/// Opens every epoch key granted to `recipient` with its private key.
+pub fn open_grants(
+    conn: &Connection,
+    recipient: RecipientId,
+    secret: &SecretKey,
+) -> Result<EpochKeys, ReviewError> {
+    let mut opened = EpochKeys::default();
+    for (epoch_id, sealed) in keys::grants_for(conn, &recipient)? {
+        let key = epochs::open_grant(&epoch_id, &recipient, secret, &sealed)?;
+        opened.keys.insert(epoch_id, key);
+    }
+    Ok(opened)
+}
+
+/// Verifies `password` for `username` and opens their epoch keys (tests and tools; the
+/// login itself goes through `auth`). Unknown users cost the same Argon2id run against a
+/// dummy salt and answer the same error. Blocking.
 pub fn open_with_password(
     conn: &Connection,
     username: &str,
@@ -101,10 +106,14 @@ pub fn open_with_password(
         return Err(ReviewError::BadCredentials);
     }
     let seed = derived
-        .unwrap(Wrapped::PrivateKey, &member.wrapped_private_key, &member.id)
+        .unwrap(
+            Wrapped::PrivateKey,
+            &member.wrapped_private_key,
+            member.id.as_bytes(),
+        )
         .map_err(|_| ReviewError::BadCredentials)?;
     let secret = SecretKey::from_seed(&seed)?;
-    EpochKeys::open_grants_of(conn, &member.id, &secret)
+    open_grants(conn, member.id.into(), &secret)
 }
 
 /// Opens every epoch granted to the recovery key whose secret is `recovery`.
@@ -117,14 +126,5 @@ pub fn open_with_recovery(
         .into_iter()
         .find(|(_, pk)| *pk == public)
         .ok_or(ReviewError::BadCredentials)?;
-    EpochKeys::open_grants_of(conn, &id, recovery)
-}
-
-/// Opens every epoch key granted to `recipient_id` with its private key.
-pub fn open_grants(
-    conn: &Connection,
-    recipient_id: &[u8; 16],
-    secret: &SecretKey,
-) -> Result<EpochKeys, ReviewError> {
-    EpochKeys::open_grants_of(conn, recipient_id, secret)
+    open_grants(conn, id.into(), recovery)
 }

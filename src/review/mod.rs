@@ -1,37 +1,38 @@
-//! Staff-side services: first-admin set-up, epoch keys and their grants, opening keys with
-//! a password or the recovery key.
+//! The staff side as a service: [`Desk`] has one method per staff action, spread over the
+//! files below by area; the web handlers and the CLI call those methods and nothing lower.
+//!
+//! - `desk`: the service object, who acts ([`Actor`]), session lookup, housekeeping
+//! - `auth`: logging in and out (passphrase + TOTP, lockout, known browsers)
+//! - `triage`: the inbox, opening a testimony, status, notes, replies, deletion
+//! - `export`: decrypted exports, streamed
+//! - `staff_admin`: invitations, enrolment, grants, disabling, rotation, unlocking,
+//!   passphrase changes, recovery
+//! - `setup`: the first admin (set-up link or `chorus init`)
+//! - `audit_view`, `retention`: the audit log; deleting what is past retention
+//! - `enrolment`, `totp`, `epochs`, `keyring`, `sessions`, `devices`, `argon_gate`: the
+//!   pieces those actions are built from
 
-pub mod argon_gate;
-pub mod auth;
-pub mod devices;
+mod argon_gate;
+mod audit_view;
+mod auth;
+mod desk;
+mod devices;
+pub mod enrolment;
 pub mod epochs;
+mod error;
 pub mod export;
 pub mod keyring;
-pub mod retention;
+mod retention;
 pub mod sessions;
-pub mod setup;
+mod setup;
 pub mod staff_admin;
+pub mod totp;
 pub mod triage;
 
-use crate::crypto::CryptoError;
-use crate::store::StoreError;
-
-/// Why a staff operation failed. Messages are safe to show: they never say which of
-/// username, password or code was wrong.
-#[derive(Debug, thiserror::Error)]
-pub enum ReviewError {
-    #[error("those details did not match")]
-    BadCredentials,
-    #[error("{0}")]
-    InvalidInput(&'static str),
-    #[error("set-up has already been completed")]
-    AlreadySetUp,
-    #[error("this link is no longer valid")]
-    TokenInvalid,
-    #[error("the server is busy; please try again in a moment")]
-    Busy,
-    #[error("a cryptographic operation failed: {0}")]
-    Crypto(#[from] CryptoError),
-    #[error("storage failed: {0}")]
-    Store(#[from] StoreError),
-}
+/// The audit log as the service reads it out.
+pub use crate::store::audit::{AuditEntry, BrokenEntry};
+pub use audit_view::ChainCheck;
+pub use auth::{LoggedIn, LoginAttempt};
+pub use desk::{Actor, Desk};
+pub use error::ReviewError;
+pub use setup::FirstAdmin;

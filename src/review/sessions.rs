@@ -18,31 +18,10 @@ use zeroize::{Zeroize, Zeroizing};
 use super::ReviewError;
 use crate::crypto::suite::SecretKey;
 use crate::crypto::{random, vault};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Admin,
-    Reviewer,
-}
-
-impl Role {
-    pub fn parse(text: &str) -> Option<Role> {
-        match text {
-            "admin" => Some(Role::Admin),
-            "reviewer" => Some(Role::Reviewer),
-            _ => None,
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Reviewer => "reviewer",
-        }
-    }
-}
+use crate::domain::{Role, StaffId};
 
 struct Session {
-    staff_id: [u8; 16],
+    staff_id: StaffId,
     username: String,
     role: Role,
     csrf: String,
@@ -60,7 +39,7 @@ impl Drop for Session {
 
 /// What a request learns from a valid session cookie.
 pub struct SessionView {
-    pub staff_id: [u8; 16],
+    pub staff_id: StaffId,
     pub username: String,
     pub role: Role,
     pub csrf: String,
@@ -73,9 +52,9 @@ impl SessionView {
     pub fn staff_secret(&self) -> Result<SecretKey, ReviewError> {
         vault::open(&self.vault_key, &self.vault)?
             .into_iter()
-            .find(|(id, _)| *id == self.staff_id)
+            .find(|(id, _)| id == self.staff_id.as_bytes())
             .map(|(_, key)| key)
-            .ok_or(ReviewError::BadCredentials)
+            .ok_or(ReviewError::NoSession)
     }
 
     /// Constant-time check of a form's CSRF token.
@@ -123,13 +102,13 @@ impl SessionStore {
     /// Starts a session holding `keys`; returns the cookie value (secret: never log it).
     pub fn create(
         &self,
-        staff_id: [u8; 16],
+        staff_id: StaffId,
         username: String,
         role: Role,
         staff_secret: &SecretKey,
     ) -> Result<Zeroizing<String>, ReviewError> {
         let session_id = Zeroizing::new(random::bytes::<32>()?);
-        let (vault_key, vault) = vault::seal(std::iter::once((&staff_id, staff_secret)))?;
+        let (vault_key, vault) = vault::seal(std::iter::once((staff_id.as_bytes(), staff_secret)))?;
         let now = Instant::now();
         let session = Session {
             staff_id,
@@ -151,7 +130,9 @@ impl SessionStore {
         Ok(cookie)
     }
 
-    /// The session behind a cookie, if it is live; touches its idle timer.
+    /// The session behind a cookie, if it is live and the cookie's vault key opens its
+    /// vault (a right id with a wrong key is no session, not an error); touches its idle
+    /// timer.
     pub fn authenticate(&self, cookie: &str) -> Option<SessionView> {
         let (id, vault_key) = parse_cookie(cookie)?;
         let key = lookup_key(&id);
@@ -166,15 +147,17 @@ impl SessionStore {
             return None;
         }
         let session = sessions.get_mut(&key)?;
-        session.last_seen = now;
-        Some(SessionView {
+        let view = SessionView {
             staff_id: session.staff_id,
             username: session.username.clone(),
             role: session.role,
             csrf: session.csrf.clone(),
             vault_key,
             vault: session.vault.clone(),
-        })
+        };
+        view.staff_secret().ok()?;
+        session.last_seen = now;
+        Some(view)
     }
 
     /// Logout.
@@ -185,7 +168,7 @@ impl SessionStore {
     }
 
     /// Ends every session of one staff member (disabled).
-    pub fn destroy_for(&self, staff_id: &[u8; 16]) {
+    pub fn destroy_for(&self, staff_id: &StaffId) {
         if let Ok(mut sessions) = self.sessions.lock() {
             sessions.retain(|_, s| &s.staff_id != staff_id);
         }
@@ -207,7 +190,7 @@ impl SessionStore {
     }
 
     /// Ends every session of `staff_id` except the one behind `keep` (a passphrase change).
-    pub fn destroy_others(&self, staff_id: &[u8; 16], keep: &str) {
+    pub fn destroy_others(&self, staff_id: &StaffId, keep: &str) {
         let keep = parse_cookie(keep).map(|(id, _)| lookup_key(&id));
         if let Ok(mut sessions) = self.sessions.lock() {
             sessions.retain(|k, s| &s.staff_id != staff_id || Some(*k) == keep);
@@ -215,7 +198,7 @@ impl SessionStore {
     }
 
     /// Ends the sessions of anyone not in `active` (disabled from the command line).
-    pub fn retain_staff(&self, active: &std::collections::HashSet<[u8; 16]>) {
+    pub fn retain_staff(&self, active: &std::collections::HashSet<StaffId>) {
         if let Ok(mut sessions) = self.sessions.lock() {
             sessions.retain(|_, s| active.contains(&s.staff_id));
         }
@@ -241,16 +224,21 @@ mod tests {
         let store = SessionStore::new(Duration::from_secs(60), Duration::from_secs(600));
         let secret = key();
         let cookie = store
-            .create([1; 16], "a".into(), Role::Admin, &secret)
+            .create(
+                StaffId::from_bytes([1; 16]),
+                "a".into(),
+                Role::Admin,
+                &secret,
+            )
             .unwrap();
         let view = store.authenticate(&cookie).unwrap();
         assert_eq!(view.staff_secret().unwrap().seed(), secret.seed());
         assert!(view.csrf_matches(&view.csrf.clone()));
         assert!(!view.csrf_matches(""));
-        // The id alone, with a guessed vault key, finds the session but opens nothing.
+        // The id alone, with a guessed vault key, is no session at all.
         let (id, _) = cookie.split_once('.').unwrap();
         let forged = format!("{id}.{}", "00".repeat(32));
-        assert!(store.authenticate(&forged).unwrap().staff_secret().is_err());
+        assert!(store.authenticate(&forged).is_none());
         assert!(store.authenticate("garbage").is_none());
         store.destroy(&cookie);
         assert!(store.authenticate(&cookie).is_none());
@@ -260,15 +248,30 @@ mod tests {
     fn a_passphrase_change_ends_only_the_other_sessions() {
         let store = SessionStore::new(Duration::from_secs(60), Duration::from_secs(600));
         let here = store
-            .create([1; 16], "a".into(), Role::Admin, &key())
+            .create(
+                StaffId::from_bytes([1; 16]),
+                "a".into(),
+                Role::Admin,
+                &key(),
+            )
             .unwrap();
         let there = store
-            .create([1; 16], "a".into(), Role::Admin, &key())
+            .create(
+                StaffId::from_bytes([1; 16]),
+                "a".into(),
+                Role::Admin,
+                &key(),
+            )
             .unwrap();
         let someone_else = store
-            .create([2; 16], "b".into(), Role::Admin, &key())
+            .create(
+                StaffId::from_bytes([2; 16]),
+                "b".into(),
+                Role::Admin,
+                &key(),
+            )
             .unwrap();
-        store.destroy_others(&[1; 16], &here);
+        store.destroy_others(&StaffId::from_bytes([1; 16]), &here);
         assert!(store.authenticate(&here).is_some());
         assert!(store.authenticate(&there).is_none());
         assert!(store.authenticate(&someone_else).is_some());
@@ -278,7 +281,12 @@ mod tests {
     fn idle_sessions_expire() {
         let store = SessionStore::new(Duration::from_millis(50), Duration::from_secs(600));
         let cookie = store
-            .create([1; 16], "a".into(), Role::Reviewer, &key())
+            .create(
+                StaffId::from_bytes([1; 16]),
+                "a".into(),
+                Role::Reviewer,
+                &key(),
+            )
             .unwrap();
         std::thread::sleep(Duration::from_millis(80));
         assert!(store.authenticate(&cookie).is_none());

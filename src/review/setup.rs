@@ -1,90 +1,22 @@
 //! Setting up the first admin, by the one-time link printed at first start or by
-//! `chorus init`. One Argon2id run over the password gives the login verifier and the keys
-//! that wrap the admin's private key and seal their TOTP secret; the recovery key pair is
-//! made and its private half handed back to be shown once; the first epoch is sealed to both.
+//! `chorus init`: the admin (see `enrolment`), the recovery key pair — its private half
+//! handed back to be shown once, never stored — and the first epoch sealed to both, in one
+//! transaction that also uses up the link.
 
-use rusqlite::Connection;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use zeroize::Zeroizing;
 
-use super::{ReviewError, epochs};
-use crate::crypto::staff_key::{MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS, PasswordKeys, Wrapped};
-use crate::crypto::suite::{PublicKey, SecretKey};
-use crate::crypto::{random, recovery};
-use crate::store::staff::StaffRow;
-use crate::store::{StoreError, audit, keys, setup_tokens, staff};
+use super::desk::Desk;
+use super::enrolment::{EnrolmentForm, NewMember};
+use super::{ReviewError, epochs, totp};
+use crate::crypto::random;
+use crate::crypto::recovery;
+use crate::crypto::suite::SecretKey;
+use crate::domain::{AuditAction, RecoveryKeyId, Role};
+use crate::store::{audit, keys, setup_tokens, staff};
 
-/// Bytes of a TOTP secret (160 bits, as RFC 4226 recommends).
-pub const TOTP_SECRET_BYTES: usize = 20;
-
-/// A username: 1–64 characters of a-z, 0-9, `.`, `_`, `-` (lower-cased).
-pub fn parse_username(raw: &str) -> Result<String, ReviewError> {
-    let name = raw.trim().to_ascii_lowercase();
-    let ok = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
-    if ok {
-        Ok(name)
-    } else {
-        Err(ReviewError::InvalidInput(
-            "Usernames are 1 to 64 characters: letters, digits, dots, dashes or underscores.",
-        ))
-    }
-}
-
-/// A staff password: a passphrase of at least 15 characters, at most 1 KiB.
-pub fn check_password(password: &SecretString) -> Result<(), ReviewError> {
-    let p = password.expose_secret();
-    if p.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(ReviewError::InvalidInput(
-            "Please choose a passphrase of at least 15 characters, such as the suggested words.",
-        ));
-    }
-    if p.len() > MAX_PASSWORD_BYTES {
-        return Err(ReviewError::InvalidInput(
-            "That passphrase is too long (1024 bytes at most).",
-        ));
-    }
-    Ok(())
-}
-
-/// A new TOTP secret.
-pub fn new_totp_secret() -> Result<Zeroizing<Vec<u8>>, ReviewError> {
-    Ok(Zeroizing::new(
-        random::bytes::<TOTP_SECRET_BYTES>()?.to_vec(),
-    ))
-}
-
-/// The `otpauth://` URI an authenticator app scans.
-pub fn totp_uri(secret: &[u8], username: &str, issuer: &str) -> Result<String, ReviewError> {
-    totp(secret, username, issuer)?
-        .to_url()
-        .map_err(|_| ReviewError::InvalidInput("The authenticator secret is not valid."))
-}
-
-/// RFC 6238 parameters: SHA-1, 6 digits, 30 s steps, ±1 step of skew.
-pub fn totp(secret: &[u8], username: &str, issuer: &str) -> Result<totp_rs::Totp, ReviewError> {
-    totp_rs::Builder::new()
-        .with_algorithm(totp_rs::Algorithm::SHA1)
-        .with_digits(6)
-        .with_skew(1)
-        .with_step_duration(30)
-        .with_secret(totp_rs::Secret::new(secret.to_vec().into_boxed_slice()))
-        .with_issuer(Some(issuer))
-        .with_account_name(username)
-        .build()
-        .map_err(|_| ReviewError::InvalidInput("The authenticator secret is not valid."))
-}
-
-/// Everything computed for the first admin, ready to commit in one transaction.
-pub struct PreparedAdmin {
-    row: StaffRow,
-    recovery_id: [u8; 16],
-    recovery_public: PublicKey,
-    staff_public: PublicKey,
-}
+/// How long a set-up link stays valid.
+pub const SETUP_LINK_SECS: i64 = 24 * 3600;
 
 /// What the person setting up must see once.
 pub struct FirstAdmin {
@@ -94,139 +26,118 @@ pub struct FirstAdmin {
     pub key_fingerprint: String,
 }
 
-/// A new staff member's row: a fresh key pair wrapped under their passphrase, their TOTP
-/// secret sealed under it too. Slow (Argon2id): run it through the Argon2 gate.
-pub struct NewMember {
-    pub row: StaffRow,
-    pub public: PublicKey,
-}
+impl Desk {
+    /// With no admin yet, replaces any earlier set-up token with a fresh one (only its hash
+    /// is stored) and returns it for the link; None once an admin exists.
+    pub async fn issue_setup_link(&self) -> Result<Option<Zeroizing<String>>, ReviewError> {
+        if self.store.read(staff::any_admin).await? {
+            return Ok(None);
+        }
+        let token = Zeroizing::new(random::token_hex()?);
+        let (stored, expires) = (token.clone(), self.now().unix() + SETUP_LINK_SECS);
+        self.store
+            .write(move |conn| {
+                setup_tokens::replace(conn, setup_tokens::PURPOSE_FIRST_ADMIN, &stored, expires)
+            })
+            .await?;
+        Ok(Some(token))
+    }
 
-pub fn new_member(
-    username: &str,
-    role: &str,
-    password: &SecretString,
-    totp_secret: &[u8],
-    memory_kib: u32,
-) -> Result<NewMember, ReviewError> {
-    let username = parse_username(username)?;
-    check_password(password)?;
-    let id = random::id()?;
-    let salt = random::bytes::<16>()?;
-    let derived = PasswordKeys::derive(password, &salt, memory_kib)?;
-    let secret = SecretKey::generate()?;
-    let public = secret.public_key()?;
-    let row = StaffRow {
-        id,
-        username,
-        role: role.to_owned(),
-        active: true,
-        salt: salt.to_vec(),
-        verifier: derived.verifier().to_vec(),
-        public_key: public.to_bytes(),
-        wrapped_private_key: derived.wrap(Wrapped::PrivateKey, secret.seed(), &id)?,
-        sealed_totp_secret: derived.wrap(Wrapped::TotpSecret, totp_secret, &id)?,
-        totp_last_step: None,
-        failed_logins: 0,
-        locked_until: None,
-    };
-    Ok(NewMember { row, public })
-}
+    /// Ok if this set-up link can still be used; `AlreadySetUp` or `TokenInvalid` if not.
+    pub async fn check_setup_link(&self, token: &str) -> Result<(), ReviewError> {
+        let (token, now) = (token.to_owned(), self.now().unix());
+        self.store
+            .read(move |conn| -> Result<_, ReviewError> {
+                if staff::any_admin(conn)? {
+                    return Err(ReviewError::AlreadySetUp);
+                }
+                let purpose = setup_tokens::PURPOSE_FIRST_ADMIN;
+                if !setup_tokens::is_valid(conn, purpose, &token, now)? {
+                    return Err(ReviewError::TokenInvalid);
+                }
+                Ok(())
+            })
+            .await
+    }
 
-/// The first admin plus the recovery key pair. Blocking (Argon2id).
-pub fn prepare(
-    username: &str,
-    password: &SecretString,
-    totp_secret: &[u8],
-    memory_kib: u32,
-    issuer: &str,
-) -> Result<(PreparedAdmin, FirstAdmin), ReviewError> {
-    let member = new_member(username, "admin", password, totp_secret, memory_kib)?;
-    let recovery_secret = SecretKey::generate()?;
-    let recovery_public = recovery_secret.public_key()?;
-    let shown = FirstAdmin {
-        recovery_key: recovery::encode(&recovery_secret),
-        totp_uri: totp_uri(totp_secret, &member.row.username, issuer)?,
-        key_fingerprint: member.public.fingerprint(),
-        username: member.row.username.clone(),
-    };
-    let prepared = PreparedAdmin {
-        row: member.row,
-        recovery_id: random::id()?,
-        recovery_public,
-        staff_public: member.public,
-    };
-    Ok((prepared, shown))
-}
+    /// The set-up page: the first admin proves their authenticator works; the link is used.
+    #[tracing::instrument(skip_all)]
+    pub async fn set_up_by_link(
+        &self,
+        token: &str,
+        form: EnrolmentForm,
+    ) -> Result<FirstAdmin, ReviewError> {
+        self.check_setup_link(token).await?;
+        let member = self.make_member(&form, Role::Admin).await?;
+        let totp_uri = totp::uri(&form.totp_secret, &member.row.username)?;
+        self.commit_first_admin(Some(token.to_owned()), member, totp_uri)
+            .await
+    }
 
-impl PreparedAdmin {
+    /// `chorus init`: the first admin from the command line; their TOTP secret is made here
+    /// and handed back in the URI.
+    #[tracing::instrument(skip_all)]
+    pub async fn set_up_from_cli(
+        &self,
+        username: &str,
+        password: SecretString,
+    ) -> Result<FirstAdmin, ReviewError> {
+        let secret = totp::new_secret()?;
+        let (name, work_secret, memory) = (username.to_owned(), secret.clone(), self.memory_kib);
+        let member = self
+            .argon
+            .run(move || NewMember::make(&name, Role::Admin, &password, &work_secret, memory))
+            .await?;
+        let totp_uri = totp::uri(&secret, &member.row.username)?;
+        self.commit_first_admin(None, member, totp_uri).await
+    }
+
     /// Commits the admin, the recovery key, the first epoch and the audit entries. With a
     /// `token`, it must be a live set-up token and is used up.
-    pub fn commit(
+    async fn commit_first_admin(
         &self,
-        conn: &Connection,
-        token: Option<&str>,
-        now: i64,
-        at: &str,
-    ) -> Result<(), StoreError> {
-        if staff::any_admin(conn)? {
-            return Err(StoreError::Conflict("already set up"));
-        }
-        if let Some(token) = token
-            && !setup_tokens::consume(conn, setup_tokens::PURPOSE_FIRST_ADMIN, token, now)?
-        {
-            return Err(StoreError::Conflict("token"));
-        }
-        setup_tokens::clear(conn, setup_tokens::PURPOSE_FIRST_ADMIN)?;
-        staff::insert(conn, &self.row, at)?;
-        keys::insert_recovery_key(
-            conn,
-            &self.recovery_id,
-            &self.recovery_public.to_bytes(),
-            at,
-        )?;
-        let recipients = vec![
-            (self.row.id, self.staff_public.clone()),
-            (self.recovery_id, self.recovery_public.clone()),
-        ];
-        let epoch = epochs::create(conn, &recipients, at)?;
-        audit::append(
-            conn,
-            at,
-            &self.row.username,
-            "setup.first_admin",
-            &format!("admin key {}", self.staff_public.fingerprint()),
-        )?;
-        audit::append(
-            conn,
-            at,
-            &self.row.username,
-            "keys.epoch",
-            &format!("first epoch {}", hex::encode(epoch)),
-        )?;
-        Ok(())
-    }
-}
-
-/// Maps a commit refusal to what the person should hear.
-pub fn commit_error(e: StoreError) -> ReviewError {
-    match e {
-        StoreError::Conflict("already set up") => ReviewError::AlreadySetUp,
-        StoreError::Conflict("token") => ReviewError::TokenInvalid,
-        other => ReviewError::Store(other),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn usernames_and_passwords_are_checked() {
-        assert_eq!(parse_username(" Alex.R ").unwrap(), "alex.r");
-        assert!(parse_username("").is_err());
-        assert!(parse_username("a b").is_err());
-        assert!(parse_username(&"a".repeat(65)).is_err());
-        assert!(check_password(&SecretString::from("short")).is_err());
-        assert!(check_password(&SecretString::from("fifteen chars!!")).is_ok());
+        token: Option<String>,
+        member: NewMember,
+        totp_uri: String,
+    ) -> Result<FirstAdmin, ReviewError> {
+        let recovery_secret = SecretKey::generate()?;
+        let recovery_public = recovery_secret.public_key()?;
+        let recovery_id = RecoveryKeyId::random()?;
+        let shown = FirstAdmin {
+            username: member.row.username.clone(),
+            recovery_key: recovery::encode(&recovery_secret),
+            totp_uri,
+            key_fingerprint: member.public.fingerprint(),
+        };
+        let now = self.now();
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let at = now.rfc3339();
+                if staff::any_admin(conn)? {
+                    return Err(ReviewError::AlreadySetUp);
+                }
+                let purpose = setup_tokens::PURPOSE_FIRST_ADMIN;
+                if let Some(token) = &token
+                    && !setup_tokens::consume(conn, purpose, token, now.unix())?
+                {
+                    return Err(ReviewError::TokenInvalid);
+                }
+                setup_tokens::clear(conn, purpose)?;
+                staff::insert(conn, &member.row, &at)?;
+                keys::insert_recovery_key(conn, &recovery_id, &recovery_public.to_bytes(), &at)?;
+                let recipients = vec![
+                    (member.row.id.into(), member.public.clone()),
+                    (recovery_id.into(), recovery_public),
+                ];
+                let epoch = epochs::create(conn, &recipients, &at)?;
+                let name = &member.row.username;
+                let detail = format!("admin key {}", member.public.fingerprint());
+                audit::append(conn, &at, name, AuditAction::SetupFirstAdmin, &detail)?;
+                let detail = format!("first epoch {epoch}");
+                audit::append(conn, &at, name, AuditAction::KeysEpoch, &detail)?;
+                Ok(())
+            })
+            .await?;
+        Ok(shown)
     }
 }

@@ -1,222 +1,438 @@
-//! Managing staff: invitations (which carry no key), granting epoch keys from an admin's
-//! unlocked session, disabling (which deletes grants and rotates), passphrase changes.
+//! Managing staff: invitations (which carry no key), enrolment by invitation, granting epoch
+//! keys from an admin's unlocked session, disabling (which deletes grants and rotates),
+//! unlocking, passphrase changes, and re-granting access with the offline recovery key.
 
-use rusqlite::Connection;
 use secrecy::SecretString;
+use zeroize::Zeroizing;
 
-use super::keyring::EpochKeys;
-use super::{ReviewError, epochs, setup};
+use super::desk::{Actor, Desk};
+use super::enrolment::{self, EnrolmentForm, NewMember};
+use super::sessions::SessionView;
+use super::{ReviewError, epochs, keyring, totp};
 use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
-use crate::crypto::suite::PublicKey;
-use crate::store::{
-    StoreError, StoreResult, audit, devices, invitations, keys, recovery_codes, staff,
-};
+use crate::crypto::suite::{PublicKey, SecretKey};
+use crate::domain::{AuditAction, EpochId, RecipientId, Role, StaffId};
+use crate::store::{audit, devices, invitations, keys, recovery_codes, staff};
 
 /// How long an invitation link stays valid.
 pub const INVITATION_SECS: i64 = 24 * 3600;
-/// One-time TOTP recovery codes handed out at enrolment.
-pub const RECOVERY_CODES: usize = 8;
 
-/// Creates an invitation; returns the token for the link (shown once, stored hashed).
-pub fn invite(
-    conn: &Connection,
-    username: &str,
-    role: &str,
-    actor: &str,
-    now: i64,
-    at: &str,
-) -> Result<String, ReviewError> {
-    let username = setup::parse_username(username)?;
-    if super::sessions::Role::parse(role).is_none() {
-        return Err(ReviewError::InvalidInput(
-            "Choose a role: reviewer or admin.",
-        ));
-    }
-    if staff::by_username(conn, &username)?.is_some() {
-        return Err(ReviewError::InvalidInput(
-            "Someone already has that username.",
-        ));
-    }
-    let token = random::token_hex()?;
-    invitations::insert(conn, &token, &username, role, now + INVITATION_SECS)?;
-    audit::append(
-        conn,
-        at,
-        actor,
-        "staff.invite",
-        &format!("{username} as {role}"),
-    )?;
-    Ok(token)
+/// One staff member as the admin page and `chorus reviewer list` show them.
+pub struct MemberSummary {
+    pub id: StaffId,
+    pub username: String,
+    pub role: Role,
+    pub active: bool,
+    pub locked: bool,
+    /// Holds a grant for every epoch.
+    pub granted: bool,
+    pub fingerprint: String,
 }
 
-/// Fresh one-time recovery codes: 10 characters from a 32-letter alphabet (50 bits each).
-pub fn new_recovery_codes() -> Result<Vec<String>, ReviewError> {
-    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
-    let mut codes = Vec::with_capacity(RECOVERY_CODES);
-    for _ in 0..RECOVERY_CODES {
-        let bytes = random::bytes::<10>()?;
-        let code: String = bytes
-            .iter()
-            .map(|b| char::from(ALPHABET.get(usize::from(b % 32)).copied().unwrap_or(b'a')))
-            .collect();
-        codes.push(format!(
-            "{}-{}",
-            code.get(..5).unwrap_or_default(),
-            code.get(5..).unwrap_or_default()
-        ));
-    }
-    Ok(codes)
+/// What an enrolled invitee must see once.
+pub struct Enrolled {
+    pub username: String,
+    pub fingerprint: String,
+    pub recovery_codes: Vec<String>,
 }
 
-/// Commits an accepted invitation: the new member (without grants) and their recovery codes.
-pub fn accept(
-    conn: &Connection,
-    token: &str,
-    member: &setup::NewMember,
-    codes: &[String],
-    now: i64,
-    at: &str,
-) -> StoreResult<()> {
-    match invitations::consume(conn, token, now)? {
-        Some((username, role)) if username == member.row.username && role == member.row.role => {}
-        _ => return Err(StoreError::Conflict("token")),
-    }
-    if staff::by_username(conn, &member.row.username)?.is_some() {
-        return Err(StoreError::Conflict("username taken"));
-    }
-    staff::insert(conn, &member.row, at)?;
-    recovery_codes::replace_all(conn, &member.row.id, codes)?;
-    audit::append(
-        conn,
-        at,
-        &member.row.username,
-        "staff.enrol",
-        &format!("key {} awaiting a grant", member.public.fingerprint()),
-    )
+/// What `chorus keys recover` prints.
+pub struct Recovered {
+    pub username: String,
+    pub fingerprint: String,
+    pub totp_uri: String,
 }
 
-/// Seals every epoch key the admin's session holds to `member_id` (audited).
-pub fn grant(
-    conn: &Connection,
-    admin_keys: &EpochKeys,
-    member_id: &[u8; 16],
-    actor: &str,
-    at: &str,
-) -> Result<String, ReviewError> {
-    let member = staff::by_id(conn, member_id)?
-        .filter(|m| m.active)
-        .ok_or(ReviewError::InvalidInput("No such active staff member."))?;
-    let public = PublicKey::from_bytes(&member.public_key)?;
-    // The keys were opened before this transaction: if a rotation committed meanwhile they
-    // miss the newest epoch, and the grant would be incomplete. Refuse; the admin retries.
-    if keys::all_epoch_ids(conn)?
-        .iter()
-        .any(|id| admin_keys.get(id).is_none())
-    {
-        return Err(ReviewError::InvalidInput(
-            "The keys changed while you were granting (a rotation). Please try again.",
-        ));
-    }
-    let mut granted = 0;
-    for (epoch_id, secret) in admin_keys.iter() {
-        let sealed = epochs::seal_grant(epoch_id, secret, &member.id, &public)?;
-        conn.execute(
-            "INSERT OR IGNORE INTO key_grants (epoch_id, recipient_id, sealed_key) VALUES (?1, ?2, ?3)",
-            rusqlite::params![epoch_id, member.id, sealed],
-        )
-        .map_err(StoreError::from)?;
-        granted += 1;
-    }
-    let fingerprint = public.fingerprint();
-    audit::append(
-        conn,
-        at,
-        actor,
-        "staff.grant",
-        &format!("{} key {fingerprint}: {granted} epochs", member.username),
-    )?;
-    Ok(fingerprint)
+/// Which member an action is about: the web names them by id, the CLI by username.
+pub enum Member {
+    Id(StaffId),
+    Username(String),
 }
 
-/// Disables a member: no more logins, their grants deleted, their devices forgotten, and a
-/// new epoch (so copies of their key in old backups open nothing submitted afterwards).
-pub fn disable(
-    conn: &Connection,
-    username: &str,
-    actor: &str,
-    at: &str,
-) -> Result<[u8; 16], ReviewError> {
-    let member = staff::by_username(conn, username)?
-        .filter(|m| m.active)
-        .ok_or(ReviewError::InvalidInput("No such active staff member."))?;
-    if member.role == "admin" {
-        let other_admins = staff::active(conn)?
-            .iter()
-            .filter(|m| m.role == "admin" && m.id != member.id)
-            .count();
-        if other_admins == 0 {
-            return Err(ReviewError::InvalidInput(
-                "The last admin cannot be disabled.",
-            ));
+impl Desk {
+    /// Everyone, active first, then by name.
+    pub async fn staff_list(&self) -> Result<Vec<MemberSummary>, ReviewError> {
+        let now = self.now().unix();
+        self.store
+            .read(move |conn| -> Result<_, ReviewError> {
+                let mut out = Vec::new();
+                for m in staff::all(conn)? {
+                    out.push(MemberSummary {
+                        granted: keys::has_all_grants(conn, &m.id.into())?,
+                        locked: m.locked_until.is_some_and(|t| t > now),
+                        fingerprint: PublicKey::from_bytes(&m.public_key)
+                            .map(|k| k.fingerprint())
+                            .unwrap_or_default(),
+                        id: m.id,
+                        username: m.username,
+                        role: m.role,
+                        active: m.active,
+                    });
+                }
+                Ok(out)
+            })
+            .await
+    }
+
+    /// Creates an invitation; the token for the link (shown once, stored hashed).
+    #[tracing::instrument(skip_all)]
+    pub async fn invite(
+        &self,
+        actor: Actor<'_>,
+        username: &str,
+        role: Role,
+    ) -> Result<Zeroizing<String>, ReviewError> {
+        actor.require_admin()?;
+        let username = enrolment::parse_username(username)?;
+        let token = Zeroizing::new(random::token_hex()?);
+        let (stored, by, now) = (token.clone(), actor.name(), self.now());
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                if staff::by_username(conn, &username)?.is_some() {
+                    return Err(ReviewError::InvalidInput(
+                        "Someone already has that username.",
+                    ));
+                }
+                let expires = now.unix() + INVITATION_SECS;
+                invitations::insert(conn, &stored, &username, role, expires)?;
+                let detail = format!("{username} as {role}");
+                audit::append(conn, &now.rfc3339(), &by, AuditAction::StaffInvite, &detail)?;
+                Ok(())
+            })
+            .await?;
+        Ok(token)
+    }
+
+    /// The (username, role) of a live invitation.
+    pub async fn invitation(&self, token: &str) -> Result<(String, Role), ReviewError> {
+        let (token, now) = (token.to_owned(), self.now().unix());
+        self.store
+            .read(move |conn| invitations::find(conn, &token, now))
+            .await?
+            .ok_or(ReviewError::TokenInvalid)
+    }
+
+    /// An invited person enrols: their key pair and TOTP, no grants yet (an admin grants
+    /// after comparing the fingerprint), and one-time recovery codes. The invitation is
+    /// used up in the same transaction.
+    #[tracing::instrument(skip_all)]
+    pub async fn enrol_invited(
+        &self,
+        token: &str,
+        form: EnrolmentForm,
+    ) -> Result<Enrolled, ReviewError> {
+        let (username, role) = self.invitation(token).await?;
+        let form = EnrolmentForm { username, ..form };
+        let member = self.make_member(&form, role).await?;
+        let codes = enrolment::new_recovery_codes()?;
+        let fingerprint = member.public.fingerprint();
+        let (token, stored_codes, now) = (token.to_owned(), codes.clone(), self.now());
+        let username = member.row.username.clone();
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                match invitations::consume(conn, &token, now.unix())? {
+                    Some((name, r)) if name == member.row.username && r == member.row.role => {}
+                    _ => return Err(ReviewError::TokenInvalid),
+                }
+                if staff::by_username(conn, &member.row.username)?.is_some() {
+                    return Err(ReviewError::TokenInvalid);
+                }
+                let at = now.rfc3339();
+                staff::insert(conn, &member.row, &at)?;
+                recovery_codes::replace_all(conn, &member.row.id, &stored_codes)?;
+                let detail = format!("key {} awaiting a grant", member.public.fingerprint());
+                audit::append(
+                    conn,
+                    &at,
+                    &member.row.username,
+                    AuditAction::StaffEnrol,
+                    &detail,
+                )?;
+                Ok(())
+            })
+            .await?;
+        Ok(Enrolled {
+            username,
+            fingerprint,
+            recovery_codes: codes,
+        })
+    }
+
+    /// Checks the form, then makes the member's keys behind the Argon2 gate. The TOTP step
+    /// the form's code used is recorded, so that code cannot be replayed at the first login.
+    pub(super) async fn make_member(
+        &self,
+        form: &EnrolmentForm,
+        role: Role,
+    ) -> Result<NewMember, ReviewError> {
+        let (username, step) = form.check()?;
+        let (password, secret) = (form.password.clone(), form.totp_secret.clone());
+        let memory = self.memory_kib;
+        let mut member = self
+            .argon
+            .run(move || NewMember::make(&username, role, &password, &secret, memory))
+            .await?;
+        member.row.totp_last_step = Some(step);
+        Ok(member)
+    }
+
+    /// Seals every epoch key the admin's session holds to `member` (audited); the member's
+    /// key fingerprint.
+    #[tracing::instrument(skip_all)]
+    pub async fn grant(&self, admin: &SessionView, member: StaffId) -> Result<String, ReviewError> {
+        Actor::Staff(admin).require_admin()?;
+        let held = self.keys_of(admin).await?;
+        let (actor, at) = (admin.username.clone(), self.now().rfc3339());
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let member = staff::by_id(conn, &member)?
+                    .filter(|m| m.active)
+                    .ok_or(ReviewError::InvalidInput("No such active staff member."))?;
+                let public = PublicKey::from_bytes(&member.public_key)?;
+                let granted = epochs::grant_all(conn, &held, &member.id.into(), &public)?;
+                let fingerprint = public.fingerprint();
+                let detail = format!("{} key {fingerprint}: {granted} epochs", member.username);
+                audit::append(conn, &at, &actor, AuditAction::StaffGrant, &detail)?;
+                Ok(fingerprint)
+            })
+            .await
+    }
+
+    /// Disables a member: no more logins, their grants deleted, their devices forgotten,
+    /// their sessions ended, and a new epoch (so copies of their key in old backups open
+    /// nothing submitted afterwards) — all in one transaction.
+    #[tracing::instrument(skip_all)]
+    pub async fn disable(&self, actor: Actor<'_>, member: Member) -> Result<String, ReviewError> {
+        actor.require_admin()?;
+        if let (Actor::Staff(session), Member::Id(id)) = (&actor, &member)
+            && session.staff_id == *id
+        {
+            return Err(ReviewError::InvalidInput("You cannot disable yourself."));
         }
+        let (by, at) = (actor.name(), self.now().rfc3339());
+        let (id, username) = self
+            .store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let found = match &member {
+                    Member::Id(id) => staff::by_id(conn, id)?,
+                    Member::Username(name) => {
+                        staff::by_username(conn, &name.trim().to_ascii_lowercase())?
+                    }
+                };
+                let member = found
+                    .filter(|m| m.active)
+                    .ok_or(ReviewError::InvalidInput("No such active staff member."))?;
+                if member.role == Role::Admin {
+                    let other_admins = staff::active(conn)?
+                        .iter()
+                        .filter(|m| m.role == Role::Admin && m.id != member.id)
+                        .count();
+                    if other_admins == 0 {
+                        return Err(ReviewError::InvalidInput(
+                            "The last admin cannot be disabled.",
+                        ));
+                    }
+                }
+                staff::set_active(conn, &member.id, false)?;
+                keys::delete_grants_for(conn, &member.id.into())?;
+                devices::delete_for(conn, &member.id)?;
+                audit::append(conn, &at, &by, AuditAction::StaffDisable, &member.username)?;
+                rotate_in(conn, &at, &by)?;
+                Ok((member.id, member.username))
+            })
+            .await?;
+        self.sessions.destroy_for(&id);
+        self.store.checkpoint().await;
+        Ok(username)
     }
-    staff::set_active(conn, &member.id, false)?;
-    keys::delete_grants_for(conn, &member.id)?;
-    devices::delete_for(conn, &member.id)?;
-    audit::append(conn, at, actor, "staff.disable", &member.username)?;
-    epochs::rotate(conn, at, actor)?;
-    Ok(member.id)
+
+    /// A new epoch for everything submitted from now on. Needs no login: it only uses public
+    /// keys. Audited.
+    #[tracing::instrument(skip_all)]
+    pub async fn rotate(&self, actor: Actor<'_>) -> Result<EpochId, ReviewError> {
+        actor.require_admin()?;
+        let (by, at) = (actor.name(), self.now().rfc3339());
+        let id = self
+            .store
+            .write(move |conn| rotate_in(conn, &at, &by))
+            .await?;
+        self.store.checkpoint().await;
+        Ok(id)
+    }
+
+    /// `chorus reviewer unlock`: clears a login lockout (audited); false if no such member.
+    pub async fn unlock(&self, actor: Actor<'_>, username: &str) -> Result<bool, ReviewError> {
+        actor.require_admin()?;
+        let (name, by, at) = (
+            username.trim().to_ascii_lowercase(),
+            actor.name(),
+            self.now().rfc3339(),
+        );
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let unlocked = staff::unlock(conn, &name)?;
+                if unlocked {
+                    audit::append(conn, &at, &by, AuditAction::StaffUnlock, &name)?;
+                }
+                Ok(unlocked)
+            })
+            .await
+    }
+
+    /// A passphrase change rewraps the private key and the TOTP secret; nothing else
+    /// changes and everything stays readable. A wrong current passphrase counts toward the
+    /// lockout (someone may be guessing through a stolen session). Other sessions of this
+    /// member end; the one behind `keep_cookie` goes on.
+    #[tracing::instrument(skip_all)]
+    pub async fn change_passphrase(
+        &self,
+        session: &SessionView,
+        current: SecretString,
+        new: SecretString,
+        keep_cookie: Option<&str>,
+    ) -> Result<(), ReviewError> {
+        enrolment::check_password(&new)?;
+        let (store, memory, id) = (self.store.clone(), self.memory_kib, session.staff_id);
+        let rewrapped = self
+            .argon
+            .run(move || store.read_blocking(|conn| rewrap(conn, &id, &current, &new, memory)))
+            .await;
+        let rewrapped = match rewrapped {
+            Ok(r) => r,
+            Err(ReviewError::BadCredentials) => {
+                let now = self.now();
+                let who = (id, session.username.clone());
+                self.store
+                    .write(move |conn| -> Result<_, ReviewError> {
+                        super::auth::record_failure(conn, Some(&who), now)?;
+                        let action = AuditAction::StaffPasswordChangeFailure;
+                        audit::append(conn, &now.rfc3339(), &who.1, action, "")?;
+                        Ok(())
+                    })
+                    .await?;
+                return Err(ReviewError::BadCredentials);
+            }
+            Err(e) => return Err(e),
+        };
+        let (actor, at) = (session.username.clone(), self.now().rfc3339());
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let r = rewrapped;
+                staff::update_secrets(
+                    conn,
+                    &id,
+                    &r.salt,
+                    &r.verifier,
+                    &r.wrapped_private_key,
+                    &r.sealed_totp_secret,
+                )?;
+                audit::append(conn, &at, &actor, AuditAction::StaffPasswordChange, "")?;
+                Ok(())
+            })
+            .await?;
+        if let Some(keep) = keep_cookie {
+            self.sessions.destroy_others(&id, keep);
+        }
+        Ok(())
+    }
+
+    /// `chorus keys recover`: with the offline recovery key, a new admin is made and granted
+    /// every epoch — in one transaction, so a failure leaves no admin without keys.
+    #[tracing::instrument(skip_all)]
+    pub async fn recover(
+        &self,
+        recovery: SecretKey,
+        new_admin: &str,
+        password: SecretString,
+    ) -> Result<Recovered, ReviewError> {
+        const ACTOR: &str = "recovery-key";
+        let held = self
+            .store
+            .read(move |conn| keyring::open_with_recovery(conn, &recovery))
+            .await
+            .map_err(|e| match e {
+                ReviewError::BadCredentials => ReviewError::InvalidInput(
+                    "This recovery key does not belong to this deployment.",
+                ),
+                other => other,
+            })?;
+        let totp_secret = totp::new_secret()?;
+        let (name, secret, memory) = (new_admin.to_owned(), totp_secret.clone(), self.memory_kib);
+        let member = self
+            .argon
+            .run(move || NewMember::make(&name, Role::Admin, &password, &secret, memory))
+            .await?;
+        let shown = Recovered {
+            username: member.row.username.clone(),
+            fingerprint: member.public.fingerprint(),
+            totp_uri: totp::uri(&totp_secret, &member.row.username)?,
+        };
+        let at = self.now().rfc3339();
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                if staff::by_username(conn, &member.row.username)?.is_some() {
+                    return Err(ReviewError::InvalidInput(
+                        "Someone already has that username.",
+                    ));
+                }
+                staff::insert(conn, &member.row, &at)?;
+                let detail = format!("new admin {}", member.row.username);
+                audit::append(conn, &at, ACTOR, AuditAction::KeysRecover, &detail)?;
+                let recipient = RecipientId::from(member.row.id);
+                let granted = epochs::grant_all(conn, &held, &recipient, &member.public)?;
+                let detail = format!(
+                    "{} key {}: {granted} epochs",
+                    member.row.username,
+                    member.public.fingerprint()
+                );
+                audit::append(conn, &at, ACTOR, AuditAction::StaffGrant, &detail)?;
+                Ok(())
+            })
+            .await?;
+        self.store.checkpoint().await;
+        Ok(shown)
+    }
 }
 
-/// New wrapped material for a passphrase change. Slow (two Argon2id runs): use the gate.
-pub struct Rewrapped {
-    pub salt: Vec<u8>,
-    pub verifier: Vec<u8>,
-    pub wrapped_private_key: Vec<u8>,
-    pub sealed_totp_secret: Vec<u8>,
+/// A rotation inside the caller's transaction, audited.
+fn rotate_in(conn: &rusqlite::Connection, at: &str, by: &str) -> Result<EpochId, ReviewError> {
+    let (id, recipients) = epochs::rotate(conn, at)?;
+    let detail = format!("new epoch {id} sealed to {recipients} recipients");
+    audit::append(conn, at, by, AuditAction::KeysRotate, &detail)?;
+    Ok(id)
 }
 
-pub fn rewrap(
-    conn: &Connection,
-    staff_id: &[u8; 16],
+/// New wrapped material for a passphrase change. Slow (two Argon2id runs).
+struct Rewrapped {
+    salt: Vec<u8>,
+    verifier: Vec<u8>,
+    wrapped_private_key: Vec<u8>,
+    sealed_totp_secret: Vec<u8>,
+}
+
+fn rewrap(
+    conn: &rusqlite::Connection,
+    staff_id: &StaffId,
     current: &SecretString,
     new: &SecretString,
     memory_kib: u32,
 ) -> Result<Rewrapped, ReviewError> {
-    setup::check_password(new)?;
     let member = staff::by_id(conn, staff_id)?.ok_or(ReviewError::BadCredentials)?;
+    let context = member.id.as_bytes();
     let old = PasswordKeys::derive(current, &member.salt, memory_kib)
         .map_err(|_| ReviewError::BadCredentials)?;
     if !old.verifies(&member.verifier) {
         return Err(ReviewError::BadCredentials);
     }
-    let seed = old.unwrap(Wrapped::PrivateKey, &member.wrapped_private_key, &member.id)?;
-    let totp = old.unwrap(Wrapped::TotpSecret, &member.sealed_totp_secret, &member.id)?;
+    let seed = old.unwrap(Wrapped::PrivateKey, &member.wrapped_private_key, context)?;
+    let totp = old.unwrap(Wrapped::TotpSecret, &member.sealed_totp_secret, context)?;
     let salt = random::bytes::<16>()?;
     let fresh = PasswordKeys::derive(new, &salt, memory_kib)?;
     Ok(Rewrapped {
         salt: salt.to_vec(),
         verifier: fresh.verifier().to_vec(),
-        wrapped_private_key: fresh.wrap(Wrapped::PrivateKey, &seed, &member.id)?,
-        sealed_totp_secret: fresh.wrap(Wrapped::TotpSecret, &totp, &member.id)?,
+        wrapped_private_key: fresh.wrap(Wrapped::PrivateKey, &seed, context)?,
+        sealed_totp_secret: fresh.wrap(Wrapped::TotpSecret, &totp, context)?,
     })
-}
-
-pub fn commit_rewrap(
-    conn: &Connection,
-    staff_id: &[u8; 16],
-    r: &Rewrapped,
-    actor: &str,
-    at: &str,
-) -> StoreResult<()> {
-    staff::update_secrets(
-        conn,
-        staff_id,
-        &r.salt,
-        &r.verifier,
-        &r.wrapped_private_key,
-        &r.sealed_totp_secret,
-    )?;
-    audit::append(conn, at, actor, "staff.password_change", "")
 }

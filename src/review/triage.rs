@@ -1,51 +1,131 @@
-//! Reading and triaging testimonies. Every decryption is audited, in the same transaction
-//! as nothing else: a view is recorded even though it changes no row.
+//! Reading and triaging testimonies. Every decryption is audited — an inbox page names the
+//! previews it decrypted, opening a testimony records the view — in a transaction of its
+//! own even though a view changes no row.
 
-use rusqlite::Connection;
 use zeroize::Zeroizing;
 
 use super::ReviewError;
+use super::desk::Desk;
 use super::keyring::EpochKeys;
-use crate::crypto::suite::{KeyId, Label, PublicKey};
-use crate::crypto::{self, random};
-use crate::store::messages::{self, StoredMessage};
+use super::sessions::SessionView;
+use crate::blocking;
+use crate::clock::parse_day;
+use crate::crypto::suite::PublicKey;
+use crate::domain::{AuditAction, MessageKind, Status, TestimonyId};
+use crate::sealing::{self, NewestEpoch};
 use crate::store::testimonies::{self, StoredTestimony};
-use crate::store::{StoreResult, audit, keys};
+use crate::store::{audit, messages};
 use crate::submission::Testimony;
 
-/// The statuses staff can set, in workflow order, with what people read.
-pub const STATUSES: &[(&str, &str)] = &[
-    ("new", "New"),
-    ("read", "Read"),
-    ("in_progress", "In progress"),
-    ("resolved", "Resolved"),
-    ("spam", "Spam"),
-];
+/// Rows per inbox page.
+pub const PAGE_SIZE: u32 = 50;
 
-pub fn status_label(key: &str) -> &'static str {
-    STATUSES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, l)| *l)
-        .unwrap_or("Unknown")
-}
-
-pub fn parse_status(text: &str) -> Option<&'static str> {
-    STATUSES.iter().find(|(k, _)| *k == text).map(|(k, _)| *k)
-}
-
-/// Longest note staff may write.
+/// Longest note or reply staff may write.
 pub const MAX_NOTE_CHARS: usize = 10_000;
 
-/// One row of the inbox.
+/// Where an inbox page starts: after this (day, id) in the inbox order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub day: String,
+    pub id: TestimonyId,
+}
+
+impl Cursor {
+    /// `YYYY-MM-DD.<32 hex>`, as page links carry it.
+    pub fn parse(text: &str) -> Option<Cursor> {
+        let (day, id) = text.split_once('.')?;
+        parse_day(day).ok()?;
+        Some(Cursor {
+            day: day.to_owned(),
+            id: TestimonyId::parse_hex(id)?,
+        })
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.day, self.id)
+    }
+}
+
+/// One row of the inbox, opened for its preview.
 pub struct InboxRow {
-    pub id: [u8; 16],
+    pub id: TestimonyId,
     pub received_day: String,
-    pub status: String,
+    pub status: Status,
     pub preview: Zeroizing<String>,
     pub has_statement: bool,
     /// The author kept a receipt code: replies can reach them.
     pub has_receipt: bool,
+}
+
+/// One inbox page.
+pub struct InboxPage {
+    pub rows: Vec<InboxRow>,
+    /// Where the next (older) page starts, if there is one.
+    pub next: Option<Cursor>,
+    /// How many testimonies have each status.
+    pub counts: Vec<(Status, i64)>,
+}
+
+impl InboxPage {
+    pub fn count_of(&self, status: Status) -> i64 {
+        self.counts
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
+
+    pub fn total(&self) -> i64 {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// A message of the thread, opened.
+pub struct OpenedMessage {
+    pub kind: MessageKind,
+    pub author: Option<String>,
+    pub day: String,
+    pub text: Zeroizing<String>,
+}
+
+/// A testimony with its thread, opened.
+pub struct OpenedTestimony {
+    pub row: StoredTestimony,
+    pub testimony: Testimony,
+    pub messages: Vec<OpenedMessage>,
+}
+
+/// The text of a note or a reply: not empty, at most 10,000 characters, no control
+/// characters but CR, LF and TAB (CRLF becomes LF).
+pub struct ThreadText(Zeroizing<String>);
+
+impl ThreadText {
+    pub fn parse(raw: &str) -> Result<ThreadText, ReviewError> {
+        let text = Zeroizing::new(raw.replace("\r\n", "\n"));
+        if text.trim().is_empty() {
+            return Err(ReviewError::InvalidInput("The note is empty."));
+        }
+        if text.chars().count() > MAX_NOTE_CHARS {
+            return Err(ReviewError::InvalidInput(
+                "Notes hold up to 10,000 characters.",
+            ));
+        }
+        if text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            return Err(ReviewError::InvalidInput(
+                "The note contains control characters.",
+            ));
+        }
+        Ok(ThreadText(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// The first `chars` characters of a statement, on one line.
@@ -62,8 +142,7 @@ pub fn preview(text: &str, chars: usize) -> Zeroizing<String> {
 pub fn inbox_rows(keys: &EpochKeys, rows: &[StoredTestimony]) -> Vec<InboxRow> {
     rows.iter()
         .map(|row| {
-            let opened = keys.open_testimony(row);
-            let (preview_text, has_statement) = match &opened {
+            let (preview_text, has_statement) = match keys.open_testimony(row) {
                 Ok(t) if t.statement.is_empty() => {
                     (Zeroizing::new("(“me too”, no statement)".to_owned()), false)
                 }
@@ -76,7 +155,7 @@ pub fn inbox_rows(keys: &EpochKeys, rows: &[StoredTestimony]) -> Vec<InboxRow> {
             InboxRow {
                 id: row.id,
                 received_day: row.received_day.clone(),
-                status: row.status.clone(),
+                status: row.status,
                 preview: preview_text,
                 has_statement,
                 has_receipt: row.receipt.is_some(),
@@ -85,160 +164,310 @@ pub fn inbox_rows(keys: &EpochKeys, rows: &[StoredTestimony]) -> Vec<InboxRow> {
         .collect()
 }
 
-/// A message of the thread, opened.
-pub struct OpenedMessage {
-    pub kind: String,
-    pub author: Option<String>,
-    pub day: String,
-    pub text: Zeroizing<String>,
-}
+impl Desk {
+    /// One inbox page, newest day first, optionally one status only. Only the rows shown
+    /// are decrypted, and their ids are audited.
+    #[tracing::instrument(skip_all)]
+    pub async fn inbox_page(
+        &self,
+        session: &SessionView,
+        filter: Option<Status>,
+        after: Option<Cursor>,
+    ) -> Result<InboxPage, ReviewError> {
+        let keys = self.keys_of(session).await?;
+        let (rows, counts) = self
+            .store
+            .read(move |conn| -> Result<_, ReviewError> {
+                let rows = testimonies::page(
+                    conn,
+                    filter,
+                    after.as_ref().map(|c| (c.day.as_str(), &c.id)),
+                    PAGE_SIZE + 1,
+                )?;
+                Ok((rows, testimonies::status_counts(conn)?))
+            })
+            .await?;
+        let more = rows.len() > PAGE_SIZE as usize;
+        let shown: Vec<_> = rows.into_iter().take(PAGE_SIZE as usize).collect();
+        let next = shown.last().filter(|_| more).map(|r| Cursor {
+            day: r.received_day.clone(),
+            id: r.id,
+        });
+        let opened = blocking::run(move || inbox_rows(&keys, &shown)).await?;
+        // Which previews were decrypted, by id: a clear record of who read what.
+        let ids: Vec<String> = opened.iter().map(|r| r.id.to_hex()).collect();
+        let detail = format!(
+            "filter {}; previews {}",
+            filter.map_or("all", Status::key),
+            ids.join(" ")
+        );
+        self.audit(session, AuditAction::InboxView, detail).await?;
+        Ok(InboxPage {
+            rows: opened,
+            next,
+            counts,
+        })
+    }
 
-/// A testimony with its thread, opened.
-pub struct OpenedTestimony {
-    pub row: StoredTestimony,
-    pub testimony: Testimony,
-    pub messages: Vec<OpenedMessage>,
-}
+    /// Decrypts one testimony and its thread; the view is audited before anything is
+    /// shown, and a new testimony becomes read.
+    #[tracing::instrument(skip_all)]
+    pub async fn open_testimony(
+        &self,
+        session: &SessionView,
+        id: TestimonyId,
+    ) -> Result<OpenedTestimony, ReviewError> {
+        let keys = self.keys_of(session).await?;
+        let mut opened = self
+            .store
+            .read(move |conn| -> Result<_, ReviewError> {
+                let row = testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
+                let testimony = keys.open_testimony(&row)?;
+                let mut thread = Vec::new();
+                for m in messages::for_testimony(conn, &id)? {
+                    let text = keys
+                        .open_message(m.kind, &id, &m.id, &m.ciphertext)
+                        .unwrap_or_else(|_| {
+                            Zeroizing::new("(cannot be opened with your keys)".to_owned())
+                        });
+                    thread.push(OpenedMessage {
+                        kind: m.kind,
+                        author: m.author,
+                        day: m.created_day,
+                        text,
+                    });
+                }
+                Ok(OpenedTestimony {
+                    row,
+                    testimony,
+                    messages: thread,
+                })
+            })
+            .await?;
+        let (actor, at) = (session.username.clone(), self.now().rfc3339());
+        let mark_read = opened.row.status == Status::New;
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                if mark_read {
+                    testimonies::set_status(conn, &id, Status::Read)?;
+                }
+                audit::append(conn, &at, &actor, AuditAction::TestimonyView, &id.to_hex())?;
+                Ok(())
+            })
+            .await?;
+        if mark_read {
+            opened.row.status = Status::Read;
+        }
+        Ok(opened)
+    }
 
-/// The sealing label of a thread message kind.
-pub fn label_for(kind: &str) -> Label {
-    match kind {
-        "follow_up" => Label::FollowUp,
-        "reply" => Label::Reply,
-        _ => Label::Note,
+    /// Sets a status. Marking spam (or un-marking it) moves the public counts at the next
+    /// tick, so it needs the categories: refused, changing nothing, if this session cannot
+    /// open the testimony.
+    #[tracing::instrument(skip_all)]
+    pub async fn set_status(
+        &self,
+        session: &SessionView,
+        id: TestimonyId,
+        status: Status,
+    ) -> Result<(), ReviewError> {
+        const CANNOT_ADJUST: ReviewError = ReviewError::InvalidInput(
+            "Your keys cannot open this testimony, so its counts cannot be adjusted. Ask an admin to grant you access.",
+        );
+        let keys = self.keys_of(session).await?;
+        let row = self
+            .store
+            .read(move |conn| testimonies::get(conn, &id))
+            .await?
+            .ok_or(ReviewError::NotFound)?;
+        let categories = keys.open_testimony(&row).map(|t| t.categories.clone()).ok();
+        if (row.status.is_spam() || status.is_spam()) && categories.is_none() {
+            return Err(CANNOT_ADJUST);
+        }
+        let can_adjust = categories.is_some();
+        let (actor, at) = (session.username.clone(), self.now().rfc3339());
+        // The previous status and whether the row was counted are read in the same
+        // transaction as the change, so a tick cannot slip between them.
+        let before = self
+            .store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let row = testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
+                // Checked again on the row as it is now: it may have become spam meanwhile.
+                if (row.status.is_spam() || status.is_spam()) && !can_adjust {
+                    return Err(CANNOT_ADJUST);
+                }
+                testimonies::set_status(conn, &id, status)?;
+                let detail = format!("{id} {} -> {}", row.status.key(), status.key());
+                audit::append(conn, &at, &actor, AuditAction::TestimonyStatus, &detail)?;
+                Ok(row)
+            })
+            .await?;
+        if before.status.is_spam() != status.is_spam() {
+            let day = parse_day(&before.received_day)
+                .map_err(|_| ReviewError::InvalidInput("The testimony's day is malformed."))?;
+            let categories = categories.unwrap_or_default();
+            let was_counted = !before.uncounted;
+            if status.is_spam() {
+                self.publisher
+                    .note_removed(before.id, day, categories, was_counted);
+            } else {
+                self.publisher
+                    .note_restored(before.id, day, categories, was_counted);
+            }
+        }
+        Ok(())
+    }
+
+    /// A staff note: sealed to the newest epoch, for staff only.
+    #[tracing::instrument(skip_all)]
+    pub async fn add_note(
+        &self,
+        session: &SessionView,
+        id: TestimonyId,
+        text: ThreadText,
+    ) -> Result<(), ReviewError> {
+        self.add_to_thread(session, id, MessageKind::Note, text)
+            .await
+    }
+
+    /// A reply to the author: sealed to the newest epoch and to the author's receipt code.
+    #[tracing::instrument(skip_all)]
+    pub async fn reply(
+        &self,
+        session: &SessionView,
+        id: TestimonyId,
+        text: ThreadText,
+    ) -> Result<(), ReviewError> {
+        self.add_to_thread(session, id, MessageKind::Reply, text)
+            .await
+    }
+
+    /// Seals on the blocking pool, then stores the message with its audit entry in one
+    /// transaction (NotFound if the testimony went meanwhile, or was rotated past).
+    async fn add_to_thread(
+        &self,
+        session: &SessionView,
+        id: TestimonyId,
+        kind: MessageKind,
+        text: ThreadText,
+    ) -> Result<(), ReviewError> {
+        let now = self.now();
+        let author = session.username.clone();
+        let sealer = author.clone();
+        let sealed = self
+            .store
+            .read(move |conn| -> Result<_, ReviewError> {
+                let row = testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
+                let author_key = match kind {
+                    MessageKind::Reply => Some(reply_key(&row)?),
+                    _ => None,
+                };
+                let epoch = NewestEpoch::read(conn)?;
+                let message = sealing::thread_message(
+                    &epoch,
+                    &id,
+                    kind,
+                    Some(&sealer),
+                    text.as_str(),
+                    now.day(),
+                    author_key.as_ref(),
+                )?;
+                Ok((epoch, message))
+            })
+            .await?;
+        let action = match kind {
+            MessageKind::Reply => AuditAction::TestimonyReply,
+            _ => AuditAction::TestimonyNote,
+        };
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let (epoch, message) = sealed;
+                testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
+                if !epoch.is_current(conn)? {
+                    return Err(ReviewError::InvalidInput(
+                        "The keys changed while you were writing (a rotation). Please send it again.",
+                    ));
+                }
+                messages::insert(conn, &message)?;
+                audit::append(conn, &now.rfc3339(), &author, action, &id.to_hex())?;
+                Ok(())
+            })
+            .await
+    }
+
+    /// Deletes a testimony and its thread (audited), then checkpoints so no copy lingers in
+    /// the WAL.
+    #[tracing::instrument(skip_all)]
+    pub async fn delete_testimony(
+        &self,
+        session: &SessionView,
+        id: TestimonyId,
+    ) -> Result<(), ReviewError> {
+        let (actor, at) = (session.username.clone(), self.now().rfc3339());
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                if !testimonies::delete(conn, &id)? {
+                    return Err(ReviewError::NotFound);
+                }
+                audit::append(
+                    conn,
+                    &at,
+                    &actor,
+                    AuditAction::TestimonyDelete,
+                    &id.to_hex(),
+                )?;
+                Ok(())
+            })
+            .await?;
+        self.store.checkpoint().await;
+        Ok(())
+    }
+
+    /// One audit entry on its own (views: nothing else changes).
+    pub(super) async fn audit(
+        &self,
+        session: &SessionView,
+        action: AuditAction,
+        detail: String,
+    ) -> Result<(), ReviewError> {
+        let (actor, at) = (session.username.clone(), self.now().rfc3339());
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                Ok(audit::append(conn, &at, &actor, action, &detail)?)
+            })
+            .await
     }
 }
 
-/// A staff reply, sealed twice: to the epoch (the staff copy) and to the survivor's
-/// code-derived key (what `/return` opens).
-pub fn seal_reply(
-    conn: &Connection,
-    testimony: &StoredTestimony,
-    author: &str,
-    text: &str,
-    day: &str,
-) -> Result<StoredMessage, ReviewError> {
-    let receipt = testimony.receipt.as_ref().ok_or(ReviewError::InvalidInput(
+/// The key a reply to this testimony's author is sealed to.
+fn reply_key(row: &StoredTestimony) -> Result<PublicKey, ReviewError> {
+    let receipt = row.receipt.as_ref().ok_or(ReviewError::InvalidInput(
         "This testimony has no receipt code, so no reply can reach its author.",
     ))?;
-    let survivor = PublicKey::from_bytes(&receipt.reply_public_key)?;
-    let (epoch_id, public) =
-        keys::newest_epoch(conn)?.ok_or(ReviewError::InvalidInput("No epoch key exists yet."))?;
-    let public = PublicKey::from_bytes(&public)?;
-    let id = random::id()?;
-    Ok(StoredMessage {
-        id,
-        testimony_id: testimony.id,
-        seq: 0,
-        kind: "reply".to_owned(),
-        author: Some(author.to_owned()),
-        created_day: day.to_owned(),
-        ciphertext: crypto::message::seal(
-            &public,
-            &KeyId(epoch_id),
-            Label::Reply,
-            &testimony.id,
-            &id,
-            text,
-        )?,
-        survivor_ciphertext: Some(crypto::receipt::seal_reply(
-            &survivor,
-            &testimony.id,
-            &id,
-            text,
-        )?),
-    })
+    Ok(PublicKey::from_bytes(&receipt.reply_public_key)?)
 }
 
-/// Opens one testimony and its notes. Read-only; the caller audits the view.
-pub fn open(
-    conn: &Connection,
-    keys: &EpochKeys,
-    id: &[u8; 16],
-) -> Result<Option<OpenedTestimony>, ReviewError> {
-    let Some(row) = testimonies::get(conn, id)? else {
-        return Ok(None);
-    };
-    let testimony = keys.open_testimony(&row)?;
-    let mut opened = Vec::new();
-    for m in messages::for_testimony(conn, id)? {
-        let text = keys
-            .open_message(label_for(&m.kind), id, &m.id, &m.ciphertext)
-            .unwrap_or_else(|_| Zeroizing::new("(cannot be opened with your keys)".to_owned()));
-        opened.push(OpenedMessage {
-            kind: m.kind,
-            author: m.author,
-            day: m.created_day,
-            text,
-        });
-    }
-    Ok(Some(OpenedTestimony {
-        row,
-        testimony,
-        messages: opened,
-    }))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A staff note, sealed to the newest epoch like everything else.
-pub fn seal_note(
-    conn: &Connection,
-    testimony_id: &[u8; 16],
-    author: &str,
-    text: &str,
-    day: &str,
-) -> Result<StoredMessage, ReviewError> {
-    let (epoch_id, public) =
-        keys::newest_epoch(conn)?.ok_or(ReviewError::InvalidInput("No epoch key exists yet."))?;
-    let public = PublicKey::from_bytes(&public)?;
-    let id = random::id()?;
-    let ciphertext = crypto::message::seal(
-        &public,
-        &KeyId(epoch_id),
-        Label::Note,
-        testimony_id,
-        &id,
-        text,
-    )?;
-    Ok(StoredMessage {
-        id,
-        testimony_id: *testimony_id,
-        seq: 0,
-        kind: "note".to_owned(),
-        author: Some(author.to_owned()),
-        created_day: day.to_owned(),
-        ciphertext,
-        survivor_ciphertext: None,
-    })
-}
+    #[test]
+    fn cursors_round_trip_and_refuse_anything_else() {
+        let id = TestimonyId::random().unwrap();
+        let c = Cursor {
+            day: "2026-12-01".into(),
+            id,
+        };
+        assert_eq!(Cursor::parse(&c.to_string()), Some(c));
+        assert_eq!(Cursor::parse("2026-13-01.00"), None);
+        assert_eq!(Cursor::parse("nonsense"), None);
+    }
 
-/// Checks a note's text: not empty, not too long, no control characters but CR/LF/TAB.
-pub fn parse_note(raw: &str) -> Result<String, ReviewError> {
-    let text = raw.replace("\r\n", "\n");
-    if text.trim().is_empty() {
-        return Err(ReviewError::InvalidInput("The note is empty."));
+    #[test]
+    fn thread_text_is_checked() {
+        assert!(ThreadText::parse("  \n ").is_err());
+        assert!(ThreadText::parse("bell\u{7}").is_err());
+        assert!(ThreadText::parse(&"a".repeat(MAX_NOTE_CHARS + 1)).is_err());
+        assert_eq!(ThreadText::parse("a\r\nb").unwrap().as_str(), "a\nb");
     }
-    if text.chars().count() > MAX_NOTE_CHARS {
-        return Err(ReviewError::InvalidInput(
-            "Notes hold up to 10,000 characters.",
-        ));
-    }
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(ReviewError::InvalidInput(
-            "The note contains control characters.",
-        ));
-    }
-    Ok(text)
-}
-
-/// Deletes a testimony and its thread, audits it, and checkpoints so no copy lingers in
-/// the WAL.
-pub fn delete(conn: &Connection, id: &[u8; 16], actor: &str, at: &str) -> StoreResult<bool> {
-    let existed = testimonies::delete(conn, id)?;
-    if existed {
-        audit::append(conn, at, actor, "testimony.delete", &hex::encode(id))?;
-    }
-    Ok(existed)
 }

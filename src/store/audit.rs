@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::StoreResult;
+use crate::domain::AuditAction;
 
 const GENESIS: [u8; 32] = [0; 32];
 
@@ -26,9 +27,10 @@ pub fn append(
     conn: &Connection,
     at: &str,
     actor: &str,
-    action: &str,
+    action: AuditAction,
     detail: &str,
 ) -> StoreResult<()> {
+    let action = action.as_str();
     let last: Option<(i64, Vec<u8>)> = conn
         .query_row(
             "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
@@ -138,7 +140,7 @@ mod tests {
                 &conn,
                 "2026-01-01T00:00:00Z",
                 "admin",
-                "test",
+                AuditAction::Export,
                 &format!("entry {i}"),
             )
             .unwrap();

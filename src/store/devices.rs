@@ -1,15 +1,13 @@
 //! Browsers that once logged in to an account, so lockout never locks out its owner.
 
 use rusqlite::{Connection, params};
-use sha2::{Digest, Sha256};
 
 use super::StoreResult;
+use crate::domain::StaffId;
 
-fn hash(token: &str) -> Vec<u8> {
-    Sha256::digest(token.as_bytes()).to_vec()
-}
+use crate::crypto::token::hash;
 
-pub fn insert(conn: &Connection, token: &str, staff_id: &[u8; 16]) -> StoreResult<()> {
+pub fn insert(conn: &Connection, token: &str, staff_id: &StaffId) -> StoreResult<()> {
     conn.execute(
         "INSERT OR IGNORE INTO devices (token_hash, staff_id) VALUES (?1, ?2)",
         params![hash(token), staff_id],
@@ -17,7 +15,7 @@ pub fn insert(conn: &Connection, token: &str, staff_id: &[u8; 16]) -> StoreResul
     Ok(())
 }
 
-pub fn is_known(conn: &Connection, token: &str, staff_id: &[u8; 16]) -> StoreResult<bool> {
+pub fn is_known(conn: &Connection, token: &str, staff_id: &StaffId) -> StoreResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM devices WHERE token_hash = ?1 AND staff_id = ?2)",
         params![hash(token), staff_id],
@@ -36,7 +34,7 @@ pub fn all_active(conn: &Connection) -> StoreResult<Vec<(Vec<u8>, String)>> {
     Ok(rows)
 }
 
-pub fn delete_for(conn: &Connection, staff_id: &[u8; 16]) -> StoreResult<()> {
+pub fn delete_for(conn: &Connection, staff_id: &StaffId) -> StoreResult<()> {
     conn.execute("DELETE FROM devices WHERE staff_id = ?1", [staff_id])?;
     Ok(())
 }

@@ -1,19 +1,17 @@
 //! Invitations: a one-time token (stored hashed, 24 h) naming a username and a role.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use sha2::{Digest, Sha256};
 
 use super::StoreResult;
+use crate::domain::Role;
 
-fn hash(token: &str) -> Vec<u8> {
-    Sha256::digest(token.as_bytes()).to_vec()
-}
+use crate::crypto::token::hash;
 
 pub fn insert(
     conn: &Connection,
     token: &str,
     username: &str,
-    role: &str,
+    role: Role,
     expires_at: i64,
 ) -> StoreResult<()> {
     conn.execute(
@@ -24,7 +22,7 @@ pub fn insert(
 }
 
 /// The (username, role) of a live invitation.
-pub fn find(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, String)>> {
+pub fn find(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, Role)>> {
     Ok(conn
         .query_row(
             "SELECT username, role FROM invitations WHERE token_hash = ?1 AND expires_at > ?2",
@@ -35,7 +33,7 @@ pub fn find(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(Str
 }
 
 /// Uses up a live invitation; its (username, role) if it was live.
-pub fn consume(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, String)>> {
+pub fn consume(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, Role)>> {
     let found = find(conn, token, now)?;
     if found.is_some() {
         conn.execute(

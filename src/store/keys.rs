@@ -3,9 +3,10 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreResult;
+use crate::domain::{EpochId, RecipientId, RecoveryKeyId};
 
 /// The epoch new submissions are sealed to: (id, public key).
-pub fn newest_epoch(conn: &Connection) -> StoreResult<Option<([u8; 16], Vec<u8>)>> {
+pub fn newest_epoch(conn: &Connection) -> StoreResult<Option<(EpochId, Vec<u8>)>> {
     Ok(conn
         .prepare_cached("SELECT id, public_key FROM epoch_keys ORDER BY generation DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -14,7 +15,7 @@ pub fn newest_epoch(conn: &Connection) -> StoreResult<Option<([u8; 16], Vec<u8>)
 
 pub fn insert_epoch(
     conn: &Connection,
-    id: &[u8; 16],
+    id: &EpochId,
     public_key: &[u8],
     at: &str,
 ) -> StoreResult<()> {
@@ -26,14 +27,16 @@ pub fn insert_epoch(
     Ok(())
 }
 
+/// Seals an epoch to a recipient; a recipient who already holds that epoch keeps their
+/// grant (granting is idempotent).
 pub fn insert_grant(
     conn: &Connection,
-    epoch_id: &[u8; 16],
-    recipient_id: &[u8; 16],
+    epoch_id: &EpochId,
+    recipient_id: &RecipientId,
     sealed_key: &[u8],
 ) -> StoreResult<()> {
     conn.execute(
-        "INSERT INTO key_grants (epoch_id, recipient_id, sealed_key) VALUES (?1, ?2, ?3)",
+        "INSERT OR IGNORE INTO key_grants (epoch_id, recipient_id, sealed_key) VALUES (?1, ?2, ?3)",
         params![epoch_id, recipient_id, sealed_key],
     )?;
     Ok(())
@@ -42,8 +45,8 @@ pub fn insert_grant(
 /// Every (epoch id, sealed key) granted to `recipient_id`.
 pub fn grants_for(
     conn: &Connection,
-    recipient_id: &[u8; 16],
-) -> StoreResult<Vec<([u8; 16], Vec<u8>)>> {
+    recipient_id: &RecipientId,
+) -> StoreResult<Vec<(EpochId, Vec<u8>)>> {
     let mut stmt =
         conn.prepare_cached("SELECT epoch_id, sealed_key FROM key_grants WHERE recipient_id = ?1")?;
     let rows = stmt
@@ -54,7 +57,7 @@ pub fn grants_for(
 
 pub fn insert_recovery_key(
     conn: &Connection,
-    id: &[u8; 16],
+    id: &RecoveryKeyId,
     public_key: &[u8],
     at: &str,
 ) -> StoreResult<()> {
@@ -66,7 +69,7 @@ pub fn insert_recovery_key(
 }
 
 /// The recovery public keys on file: (id, public key).
-pub fn recovery_keys(conn: &Connection) -> StoreResult<Vec<([u8; 16], Vec<u8>)>> {
+pub fn recovery_keys(conn: &Connection) -> StoreResult<Vec<(RecoveryKeyId, Vec<u8>)>> {
     let mut stmt = conn.prepare_cached("SELECT id, public_key FROM recovery_keys")?;
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -75,7 +78,7 @@ pub fn recovery_keys(conn: &Connection) -> StoreResult<Vec<([u8; 16], Vec<u8>)>>
 }
 
 /// Removes every grant a recipient holds (a disabled staff member).
-pub fn delete_grants_for(conn: &Connection, recipient_id: &[u8; 16]) -> StoreResult<usize> {
+pub fn delete_grants_for(conn: &Connection, recipient_id: &RecipientId) -> StoreResult<usize> {
     Ok(conn.execute(
         "DELETE FROM key_grants WHERE recipient_id = ?1",
         [recipient_id],
@@ -83,7 +86,7 @@ pub fn delete_grants_for(conn: &Connection, recipient_id: &[u8; 16]) -> StoreRes
 }
 
 /// True if `recipient_id` holds a grant for every epoch.
-pub fn has_all_grants(conn: &Connection, recipient_id: &[u8; 16]) -> StoreResult<bool> {
+pub fn has_all_grants(conn: &Connection, recipient_id: &RecipientId) -> StoreResult<bool> {
     Ok(conn.query_row(
         "SELECT NOT EXISTS (SELECT 1 FROM epoch_keys e WHERE NOT EXISTS
             (SELECT 1 FROM key_grants g WHERE g.epoch_id = e.id AND g.recipient_id = ?1))",
@@ -93,7 +96,7 @@ pub fn has_all_grants(conn: &Connection, recipient_id: &[u8; 16]) -> StoreResult
 }
 
 /// Every epoch id.
-pub fn all_epoch_ids(conn: &Connection) -> StoreResult<Vec<[u8; 16]>> {
+pub fn all_epoch_ids(conn: &Connection) -> StoreResult<Vec<EpochId>> {
     let mut stmt = conn.prepare_cached("SELECT id FROM epoch_keys")?;
     let ids = stmt
         .query_map([], |r| r.get(0))?

@@ -1,15 +1,17 @@
-//! Thread messages (staff notes; later follow-ups and replies), sealed.
+//! `messages`: a testimony's thread — staff notes, the author's follow-ups, replies to the
+//! author — each sealed; a reply also carries a copy sealed to the author's receipt code.
 
 use rusqlite::{Connection, params};
 
 use super::StoreResult;
+use crate::domain::{MessageId, MessageKind, TestimonyId};
 
 #[derive(Clone, Debug)]
 pub struct StoredMessage {
-    pub id: [u8; 16],
-    pub testimony_id: [u8; 16],
+    pub id: MessageId,
+    pub testimony_id: TestimonyId,
     pub seq: i64,
-    pub kind: String,
+    pub kind: MessageKind,
     pub author: Option<String>,
     pub created_day: String,
     pub ciphertext: Vec<u8>,
@@ -39,7 +41,7 @@ pub fn insert(conn: &Connection, m: &StoredMessage) -> StoreResult<()> {
 
 pub fn for_testimony(
     conn: &Connection,
-    testimony_id: &[u8; 16],
+    testimony_id: &TestimonyId,
 ) -> StoreResult<Vec<StoredMessage>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, testimony_id, seq, kind, author, created_day, ciphertext, survivor_ciphertext

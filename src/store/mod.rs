@@ -24,7 +24,9 @@ use rusqlite::Connection;
 use read_pool::ReadPool;
 use writer::Writer;
 
-/// Why a store operation failed. Callers map these to 503 (busy, commit failed) or 500.
+/// Why a store operation failed. Callers map these to 503 (busy, commit failed, writer
+/// gone: [`StoreError::is_overload`]) or 500. A service's own reasons to refuse are never
+/// squeezed in here: it returns its own error type from the transaction closure.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("the write queue is full")]
@@ -39,10 +41,21 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("io error: {0}")]
     Io(#[from] std::io::Error),
-    #[error("{0}")]
-    Conflict(&'static str),
+    #[error("the operating system's random generator failed")]
+    Random,
     #[error("background task failed")]
     Join,
+}
+
+impl StoreError {
+    /// True for "try again in a moment" failures: the queue was full, the commit failed or
+    /// the writer stopped. These answer 503, never 500.
+    pub fn is_overload(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Busy | StoreError::CommitFailed | StoreError::WriterGone
+        )
+    }
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -76,32 +89,34 @@ impl Store {
         &self.path
     }
 
-    /// Runs `f` inside the next group-committed transaction; resolves only once that
-    /// transaction is durably committed. A full queue answers [`StoreError::Busy`] at once.
-    pub async fn write<T, F>(&self, f: F) -> StoreResult<T>
+    /// Runs `f` inside the next group-committed transaction, in its own savepoint; resolves
+    /// only once that transaction is durably committed. If `f` returns `Err` (of any error
+    /// type that a [`StoreError`] converts into), everything `f` did is rolled back and the
+    /// error is the answer. A full queue answers [`StoreError::Busy`] at once.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
         T: Send + 'static,
-        F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
     {
         self.writer
             .submit(f)?
             .await
-            .map_err(|_| StoreError::WriterGone)?
+            .map_err(|_| E::from(StoreError::WriterGone))?
     }
 
-    /// Runs `f` on a pooled read connection on the blocking pool.
-    pub async fn read<T, F>(&self, f: F) -> StoreResult<T>
+    /// Runs `f` on a pooled read connection on the blocking pool, inside one read
+    /// transaction so everything it reads comes from the same snapshot.
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
     where
         T: Send + 'static,
-        F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
     {
         let reads = self.reads.clone();
-        tokio::task::spawn_blocking(move || {
-            let conn = reads.get()?;
-            f(&conn)
-        })
-        .await
-        .map_err(|_| StoreError::Join)?
+        tokio::task::spawn_blocking(move || read_on(&reads, f))
+            .await
+            .map_err(|_| E::from(StoreError::Join))?
     }
 
     /// Moves the WAL into the main file and truncates it, so deleted or replaced data (and
@@ -109,29 +124,54 @@ impl Store {
     /// change it follows has committed: a failure is logged, and the maintenance task
     /// checkpoints again within minutes.
     pub async fn checkpoint(&self) {
-        if let Err(e) = self.read(connection::checkpoint_truncate).await {
+        let reads = self.reads.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            // Outside any transaction: a checkpoint cannot pass an open read snapshot.
+            connection::checkpoint_truncate(&*reads.get()?)
+        })
+        .await
+        .unwrap_or(Err(StoreError::Join));
+        if let Err(e) = done {
             tracing::warn!(error = %e, "WAL checkpoint failed; the maintenance task will retry");
         }
     }
 
+    /// The same checkpoint, for the CLI (no runtime).
+    pub fn checkpoint_blocking(&self) -> StoreResult<()> {
+        connection::checkpoint_truncate(&*self.reads.get()?)
+    }
+
     /// Synchronous write for the CLI, outside any async runtime (it would panic inside one).
-    pub fn write_blocking<T, F>(&self, f: F) -> StoreResult<T>
+    pub fn write_blocking<T, E, F>(&self, f: F) -> Result<T, E>
     where
         T: Send + 'static,
-        F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
     {
         self.writer
             .submit(f)?
             .blocking_recv()
-            .map_err(|_| StoreError::WriterGone)?
+            .map_err(|_| E::from(StoreError::WriterGone))?
     }
 
-    /// Synchronous read for the CLI and start-up (a quick read; no runtime needed).
-    pub fn read_blocking<T>(
-        &self,
-        f: impl FnOnce(&Connection) -> StoreResult<T>,
-    ) -> StoreResult<T> {
-        let conn = self.reads.get()?;
-        f(&conn)
+    /// Synchronous read for the CLI, start-up and work already on the blocking pool.
+    pub fn read_blocking<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        read_on(&self.reads, f)
     }
+}
+
+/// One read transaction on a pooled connection (a deferred transaction only reads, and
+/// ends when dropped).
+fn read_on<T, E>(reads: &ReadPool, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<StoreError>,
+{
+    let conn = reads.get()?;
+    let tx = conn
+        .unchecked_transaction()
+        .map_err(|e| E::from(StoreError::from(e)))?;
+    f(&tx)
 }

@@ -1,21 +1,21 @@
 //! One-time TOTP recovery codes, stored hashed.
 
 use rusqlite::{Connection, params};
-use sha2::{Digest, Sha256};
 
 use super::StoreResult;
+use crate::domain::StaffId;
 
 /// Codes are compared case- and space-insensitively.
-fn hash(code: &str) -> Vec<u8> {
+fn hash(code: &str) -> [u8; 32] {
     let normal: String = code
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
         .to_ascii_lowercase();
-    Sha256::digest(normal.as_bytes()).to_vec()
+    crate::crypto::token::hash(&normal)
 }
 
-pub fn replace_all(conn: &Connection, staff_id: &[u8; 16], codes: &[String]) -> StoreResult<()> {
+pub fn replace_all(conn: &Connection, staff_id: &StaffId, codes: &[String]) -> StoreResult<()> {
     conn.execute(
         "DELETE FROM totp_recovery_codes WHERE staff_id = ?1",
         [staff_id],
@@ -30,7 +30,7 @@ pub fn replace_all(conn: &Connection, staff_id: &[u8; 16], codes: &[String]) -> 
 }
 
 /// Uses up a code; true if it was valid.
-pub fn consume(conn: &Connection, staff_id: &[u8; 16], code: &str) -> StoreResult<bool> {
+pub fn consume(conn: &Connection, staff_id: &StaffId, code: &str) -> StoreResult<bool> {
     let deleted = conn.execute(
         "DELETE FROM totp_recovery_codes WHERE staff_id = ?1 AND code_hash = ?2",
         params![staff_id, hash(code)],
@@ -38,7 +38,7 @@ pub fn consume(conn: &Connection, staff_id: &[u8; 16], code: &str) -> StoreResul
     Ok(deleted == 1)
 }
 
-pub fn exists(conn: &Connection, staff_id: &[u8; 16], code: &str) -> StoreResult<bool> {
+pub fn exists(conn: &Connection, staff_id: &StaffId, code: &str) -> StoreResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM totp_recovery_codes WHERE staff_id = ?1 AND code_hash = ?2)",
         params![staff_id, hash(code)],

@@ -18,8 +18,7 @@ pub fn receipt_salt(conn: &Connection) -> StoreResult<Vec<u8>> {
     match found {
         Some(salt) => Ok(salt),
         None => {
-            let salt =
-                crate::crypto::random::bytes::<32>().map_err(|_| StoreError::Conflict("random"))?;
+            let salt = crate::crypto::random::bytes::<32>().map_err(|_| StoreError::Random)?;
             conn.execute(
                 "INSERT OR IGNORE INTO settings (name, value) VALUES (?1, ?2)",
                 params![RECEIPT_SALT, salt.to_vec()],

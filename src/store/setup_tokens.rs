@@ -1,16 +1,13 @@
-//! One-time tokens (first-admin set-up now, invitations later). Only a SHA-256 hash of a
-//! token is stored, so a copy of the database cannot be used to claim one.
+//! The first-admin set-up token (invitations have their own table). Only a hash of a token
+//! is stored (`crypto::token`), so a copy of the database cannot be used to claim one.
 
 use rusqlite::{Connection, params};
-use sha2::{Digest, Sha256};
 
 use super::StoreResult;
 
 pub const PURPOSE_FIRST_ADMIN: &str = "first-admin";
 
-fn hash(token: &str) -> Vec<u8> {
-    Sha256::digest(token.as_bytes()).to_vec()
-}
+use crate::crypto::token::hash;
 
 /// Replaces any earlier token for `purpose` with `token`, valid until `expires_at` (unix s).
 pub fn replace(conn: &Connection, purpose: &str, token: &str, expires_at: i64) -> StoreResult<()> {

@@ -3,12 +3,13 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreResult;
+use crate::domain::{Role, StaffId};
 
 #[derive(Clone, Debug)]
 pub struct StaffRow {
-    pub id: [u8; 16],
+    pub id: StaffId,
     pub username: String,
-    pub role: String,
+    pub role: Role,
     pub active: bool,
     pub salt: Vec<u8>,
     pub verifier: Vec<u8>,
@@ -82,13 +83,13 @@ pub fn active(conn: &Connection) -> StoreResult<Vec<StaffRow>> {
 
 pub fn any_admin(conn: &Connection) -> StoreResult<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM staff WHERE role = 'admin' AND active = 1)",
-        [],
+        "SELECT EXISTS (SELECT 1 FROM staff WHERE role = ?1 AND active = 1)",
+        [Role::Admin],
         |r| r.get(0),
     )?)
 }
 
-pub fn by_id(conn: &Connection, id: &[u8; 16]) -> StoreResult<Option<StaffRow>> {
+pub fn by_id(conn: &Connection, id: &StaffId) -> StoreResult<Option<StaffRow>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"))?
         .query_row([id], from_row)
@@ -109,7 +110,7 @@ pub fn all(conn: &Connection) -> StoreResult<Vec<StaffRow>> {
 /// A failed login for an existing account: counts it and locks after `max_failures`.
 pub fn record_failure(
     conn: &Connection,
-    id: &[u8; 16],
+    id: &StaffId,
     max_failures: i64,
     lock_until: i64,
 ) -> StoreResult<()> {
@@ -126,7 +127,7 @@ pub fn record_failure(
 /// (false) if that step or a later one was already used — a replayed code.
 pub fn record_success(
     conn: &Connection,
-    id: &[u8; 16],
+    id: &StaffId,
     totp_step: Option<i64>,
 ) -> StoreResult<bool> {
     let changed = conn.execute(
@@ -147,7 +148,7 @@ pub fn unlock(conn: &Connection, username: &str) -> StoreResult<bool> {
     Ok(changed == 1)
 }
 
-pub fn set_active(conn: &Connection, id: &[u8; 16], active: bool) -> StoreResult<()> {
+pub fn set_active(conn: &Connection, id: &StaffId, active: bool) -> StoreResult<()> {
     conn.execute(
         "UPDATE staff SET active = ?2 WHERE id = ?1",
         params![id, active],
@@ -158,7 +159,7 @@ pub fn set_active(conn: &Connection, id: &[u8; 16], active: bool) -> StoreResult
 /// Replaces the password-derived material (a password change).
 pub fn update_secrets(
     conn: &Connection,
-    id: &[u8; 16],
+    id: &StaffId,
     salt: &[u8],
     verifier: &[u8],
     wrapped_private_key: &[u8],

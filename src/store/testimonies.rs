@@ -3,15 +3,16 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{StoreError, StoreResult};
+use super::StoreResult;
+use crate::domain::{EpochId, Status, TestimonyId};
 
 /// A sealed testimony as stored.
 #[derive(Clone, Debug)]
 pub struct StoredTestimony {
-    pub id: [u8; 16],
+    pub id: TestimonyId,
     pub received_day: String,
-    pub epoch_id: [u8; 16],
-    pub status: String,
+    pub epoch_id: EpochId,
+    pub status: Status,
     pub uncounted: bool,
     pub ciphertext: Vec<u8>,
     /// Present when the survivor asked for a receipt code (derived from it; see `crypto::receipt`).
@@ -27,12 +28,9 @@ pub struct Receipt {
     pub sealed_box: Vec<u8>,
 }
 
-/// Inserts a new, uncounted testimony. Refuses if `epoch_id` is no longer the newest epoch
-/// (a `chorus keys rotate` ran meanwhile), so the caller reseals to the new key.
+/// Inserts a new, uncounted testimony. (Intake checks, in the same transaction, that its
+/// epoch is still the newest.)
 pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
-    if super::keys::newest_epoch(conn)?.map(|(id, _)| id) != Some(row.epoch_id) {
-        return Err(StoreError::Conflict("stale epoch"));
-    }
     conn.prepare_cached(
         "INSERT INTO testimonies (id, received_day, epoch_id, status, uncounted, ciphertext,
                                   receipt_tag, reply_public_key, receipt_box)
@@ -73,7 +71,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTestimony> {
 
 const COLUMNS: &str = "id, received_day, epoch_id, status, uncounted, ciphertext, receipt_tag, reply_public_key, receipt_box";
 
-pub fn get(conn: &Connection, id: &[u8; 16]) -> StoreResult<Option<StoredTestimony>> {
+pub fn get(conn: &Connection, id: &TestimonyId) -> StoreResult<Option<StoredTestimony>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM testimonies WHERE id = ?1"))?
         .query_row([id], from_row)
@@ -103,23 +101,23 @@ pub fn uncounted(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
 }
 
 /// True if folding this row now would count it: it still exists, is uncounted, not spam.
-pub fn would_count(conn: &Connection, id: &[u8; 16]) -> StoreResult<bool> {
+pub fn would_count(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
     Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM testimonies WHERE id = ?1 AND uncounted = 1 AND status != 'spam')")?
-        .query_row([id], |r| r.get(0))?)
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM testimonies WHERE id = ?1 AND uncounted = 1 AND status != ?2)")?
+        .query_row(params![id, Status::Spam], |r| r.get(0))?)
 }
 
 /// Clears the mark; true if this call was the one that counted the row (it still exists
 /// and was uncounted), so a row is never counted twice.
-pub fn mark_counted(conn: &Connection, id: &[u8; 16]) -> StoreResult<bool> {
-    let status: Option<String> = conn
+pub fn mark_counted(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
+    let status: Option<Status> = conn
         .prepare_cached(
             "UPDATE testimonies SET uncounted = 0 WHERE id = ?1 AND uncounted = 1 RETURNING status",
         )?
         .query_row([id], |r| r.get(0))
         .optional()?;
     // Spam is marked counted (it never needs recounting) but adds nothing.
-    Ok(status.is_some_and(|s| s != "spam"))
+    Ok(status.is_some_and(|s| !s.is_spam()))
 }
 
 pub fn count(conn: &Connection) -> StoreResult<u64> {
@@ -131,8 +129,8 @@ pub fn count(conn: &Connection) -> StoreResult<u64> {
 /// nothing): rows strictly after `cursor` (day, id) in that order.
 pub fn page(
     conn: &Connection,
-    status: Option<&str>,
-    cursor: Option<(&str, &[u8; 16])>,
+    status: Option<Status>,
+    cursor: Option<(&str, &TestimonyId)>,
     limit: u32,
 ) -> StoreResult<Vec<StoredTestimony>> {
     // One statement per shape, each a plain range on an index (`received_day, id`, or
@@ -167,7 +165,7 @@ pub fn page(
 }
 
 /// How many testimonies have each status.
-pub fn status_counts(conn: &Connection) -> StoreResult<Vec<(String, i64)>> {
+pub fn status_counts(conn: &Connection) -> StoreResult<Vec<(Status, i64)>> {
     let mut stmt =
         conn.prepare_cached("SELECT status, count(*) FROM testimonies GROUP BY status")?;
     let rows = stmt
@@ -177,8 +175,12 @@ pub fn status_counts(conn: &Connection) -> StoreResult<Vec<(String, i64)>> {
 }
 
 /// Changes a status; the previous one if the row exists.
-pub fn set_status(conn: &Connection, id: &[u8; 16], status: &str) -> StoreResult<Option<String>> {
-    let previous: Option<String> = conn
+pub fn set_status(
+    conn: &Connection,
+    id: &TestimonyId,
+    status: Status,
+) -> StoreResult<Option<Status>> {
+    let previous: Option<Status> = conn
         .query_row("SELECT status FROM testimonies WHERE id = ?1", [id], |r| {
             r.get(0)
         })
@@ -193,7 +195,7 @@ pub fn set_status(conn: &Connection, id: &[u8; 16], status: &str) -> StoreResult
 }
 
 /// Hard-deletes a testimony and (by cascade) its messages. True if it existed.
-pub fn delete(conn: &Connection, id: &[u8; 16]) -> StoreResult<bool> {
+pub fn delete(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
     conn.execute("DELETE FROM messages WHERE testimony_id = ?1", [id])?;
     Ok(conn.execute("DELETE FROM testimonies WHERE id = ?1", [id])? == 1)
 }

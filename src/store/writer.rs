@@ -37,18 +37,27 @@ impl Writer {
         Writer { queue }
     }
 
-    /// Queues `f`; the receiver resolves after the commit that included it.
-    pub fn submit<T, F>(&self, f: F) -> StoreResult<oneshot::Receiver<StoreResult<T>>>
+    /// Queues `f`; the receiver resolves after the commit that included it. `f` runs in its
+    /// own savepoint: if it returns `Err` — a database error or the caller's own reason —
+    /// everything it did is rolled back and nothing else in the batch is touched.
+    pub fn submit<T, E, F>(&self, f: F) -> StoreResult<oneshot::Receiver<Result<T, E>>>
     where
         T: Send + 'static,
-        F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
         let job: Job = Box::new(move |conn| {
             let outcome = f(conn);
             let ok = outcome.is_ok();
             let finish: Finish = Box::new(move |commit: StoreResult<()>| {
-                let _ = reply.send(commit.and(outcome));
+                let answer = match (outcome, commit) {
+                    // Rolled back: the job's own reason is the answer.
+                    (Err(e), _) => Err(e),
+                    (Ok(value), Ok(())) => Ok(value),
+                    (Ok(_), Err(e)) => Err(E::from(e)),
+                };
+                let _ = reply.send(answer);
             });
             (ok, finish)
         });
@@ -111,6 +120,7 @@ fn commit_batch(
             Err(e) => return Err((e, finishers)),
         };
         let (ok, finish) = job(&sp);
+        // A savepoint dropped uncommitted rolls back (rusqlite's default drop behaviour).
         let settled = if ok { sp.commit() } else { sp.finish() };
         if let Err(e) = settled {
             finishers.push(finish);
@@ -148,21 +158,79 @@ mod tests {
         (dir, Writer::start(conn, 8))
     }
 
+    fn count(c: &Connection) -> StoreResult<i64> {
+        Ok(c.query_row("SELECT count(*) FROM t", [], |r| r.get(0))?)
+    }
+
     #[test]
     fn a_failing_job_rolls_back_alone() {
         let (_dir, w) = writer();
         let a = w
-            .submit(|c| Ok(c.execute("INSERT INTO t VALUES (1)", [])?))
+            .submit(|c| StoreResult::Ok(c.execute("INSERT INTO t VALUES (1)", [])?))
             .unwrap();
         let b = w
-            .submit(|c| Ok(c.execute("INSERT INTO t VALUES (1)", [])?))
+            .submit(|c| StoreResult::Ok(c.execute("INSERT INTO t VALUES (1)", [])?))
             .unwrap();
-        let n = w
-            .submit(|c| Ok(c.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0))?))
-            .unwrap();
+        let n = w.submit(count).unwrap();
         assert!(a.blocking_recv().unwrap().is_ok());
         assert!(b.blocking_recv().unwrap().is_err());
         assert_eq!(n.blocking_recv().unwrap().unwrap(), 1);
+    }
+
+    /// A service's own error, as the staff services return them.
+    #[derive(Debug, PartialEq)]
+    enum Refusal {
+        NotAllowed,
+        Store,
+    }
+
+    impl From<StoreError> for Refusal {
+        fn from(_: StoreError) -> Self {
+            Refusal::Store
+        }
+    }
+
+    #[test]
+    fn a_job_that_writes_then_refuses_leaves_no_trace_while_its_batch_commits() {
+        let (_dir, w) = writer();
+        // Hold the writer so the next jobs land in one batch.
+        let (hold, release) = std::sync::mpsc::channel::<()>();
+        let blocker = w
+            .submit(move |_| {
+                let _ = release.recv();
+                StoreResult::Ok(())
+            })
+            .unwrap();
+        let before = w
+            .submit(|c| StoreResult::Ok(c.execute("INSERT INTO t VALUES (1)", [])?))
+            .unwrap();
+        let refused = w
+            .submit(|c| -> Result<(), Refusal> {
+                c.execute("INSERT INTO t VALUES (2)", [])
+                    .map_err(StoreError::from)?;
+                c.execute("INSERT INTO t VALUES (3)", [])
+                    .map_err(StoreError::from)?;
+                Err(Refusal::NotAllowed)
+            })
+            .unwrap();
+        let after = w
+            .submit(|c| StoreResult::Ok(c.execute("INSERT INTO t VALUES (4)", [])?))
+            .unwrap();
+        hold.send(()).unwrap();
+        assert!(blocker.blocking_recv().unwrap().is_ok());
+        assert!(before.blocking_recv().unwrap().is_ok());
+        assert_eq!(refused.blocking_recv().unwrap(), Err(Refusal::NotAllowed));
+        assert!(after.blocking_recv().unwrap().is_ok());
+        let values = w
+            .submit(|c| {
+                let mut stmt = c.prepare("SELECT v FROM t ORDER BY v")?;
+                let v = stmt
+                    .query_map([], |r| r.get::<_, i64>(0))?
+                    .collect::<Result<Vec<_>, _>>()?;
+                StoreResult::Ok(v)
+            })
+            .unwrap();
+        assert_eq!(values.blocking_recv().unwrap().unwrap(), vec![1, 4]);
     }
 
     #[test]
@@ -172,13 +240,13 @@ mod tests {
         let blocker = w
             .submit(move |_| {
                 let _ = release.recv();
-                Ok(())
+                StoreResult::Ok(())
             })
             .unwrap();
         let mut refused = false;
         let mut pending = Vec::new();
         for _ in 0..64 {
-            match w.submit(|_| Ok(())) {
+            match w.submit(|_| StoreResult::Ok(())) {
                 Ok(rx) => pending.push(rx),
                 Err(StoreError::Busy) => refused = true,
                 Err(e) => panic!("unexpected {e}"),

@@ -27,6 +27,17 @@ impl Drop for FormPairs {
     }
 }
 
+impl FormPairs {
+    /// The first value of a field ("" when absent).
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    }
+}
+
 /// How long a client may take to send a form body (slow Tor circuits included).
 const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 

@@ -36,6 +36,13 @@ pub fn current() -> Option<&'static Layout> {
     CURRENT.get()
 }
 
+/// 303 to `location` (after a POST).
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location.to_owned()))
+        .finish()
+}
+
 /// Renders `view` as an HTML response with `status`. A template that fails to render (a
 /// bug, not input) gives a plain 500.
 pub fn page(status: StatusCode, view: &impl Template) -> HttpResponse {

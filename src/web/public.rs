@@ -228,9 +228,7 @@ pub async fn pledge(
         return Ok(pledge_page(
             &state,
             StatusCode::FORBIDDEN,
-            Some(
-                "This pledge was sent from another website, so it was not counted. You can pledge here.",
-            ),
+            Some(origin::REFUSED_FORM_KEPT),
         ));
     }
     let mut key = None;

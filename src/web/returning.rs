@@ -11,8 +11,7 @@ use super::layout::{Layout, page};
 use super::{AppState, form, origin};
 use crate::crypto::receipt::ParseError;
 use crate::error::AppError;
-use crate::returning::{self, Found, Lookup};
-use crate::store::messages;
+use crate::returning::{Found, Lookup, status_words};
 use crate::submission::Statement;
 
 #[derive(Template)]
@@ -84,21 +83,9 @@ async fn open(
     state: &AppState,
 ) -> Result<(form::FormPairs, Result<Box<Found>, HttpResponse>), AppError> {
     let pairs = form::read(req, body).await?;
-    if origin::is_cross_site(req, &state.config) {
-        return Err(AppError::Forbidden(
-            "This form was sent from another website, so it was refused.",
-        ));
-    }
-    let code = Zeroizing::new(super::review::field(&pairs, "receipt").to_owned());
-    let salt = state
-        .intake
-        .receipt_salt()
-        .await
-        .map_err(AppError::internal)?;
-    let found = state
-        .store
-        .read(move |conn| returning::lookup(conn, &salt, &code))
-        .await?;
+    origin::refuse_cross_site(req, &state.config)?;
+    let code = Zeroizing::new(pairs.get("receipt").to_owned());
+    let found = state.returning.lookup(&code).await?;
     let outcome = match found {
         Lookup::Found(found) => Ok(found),
         Lookup::NotFound => Err(not_found(state, None)),
@@ -116,20 +103,14 @@ async fn thread(
     error: Option<String>,
     follow_up: &str,
 ) -> Result<HttpResponse, AppError> {
-    let (found, replies) = state
-        .store
-        .read(move |conn| {
-            let replies = returning::replies(conn, &found)?;
-            Ok((found, replies))
-        })
-        .await?;
+    let replies = state.returning.replies(&found).await?;
     Ok(page(
         status,
         &ThreadView {
             layout: &state.layout,
             receipt,
             day: &found.row.received_day,
-            status: returning::status_words(&found.row.status),
+            status: status_words(found.row.status),
             replies: replies
                 .into_iter()
                 .map(|r| ReplyRow {
@@ -155,7 +136,7 @@ pub async fn view(
             thread(
                 &state,
                 found,
-                super::review::field(&pairs, "receipt"),
+                pairs.get("receipt"),
                 StatusCode::OK,
                 None,
                 None,
@@ -177,8 +158,8 @@ pub async fn follow_up(
         Ok(found) => found,
         Err(response) => return Ok(response),
     };
-    let receipt = super::review::field(&pairs, "receipt");
-    let raw = super::review::field(&pairs, "message");
+    let receipt = pairs.get("receipt");
+    let raw = pairs.get("message");
     let text = match Statement::parse(raw) {
         Ok(s) if !s.is_empty() => s,
         Ok(_) => {
@@ -206,18 +187,7 @@ pub async fn follow_up(
             .await;
         }
     };
-    let id = found.row.id;
-    let day = crate::publish::day_string(time::OffsetDateTime::now_utc().date());
-    let store = state.store.clone();
-    let message = tokio::task::spawn_blocking(move || {
-        store.read_blocking(|conn| returning::seal_follow_up(conn, &id, text.as_str(), &day))
-    })
-    .await
-    .map_err(AppError::internal)??;
-    state
-        .store
-        .write(move |conn| messages::insert(conn, &message))
-        .await?;
+    state.returning.follow_up(&found, text).await?;
     thread(
         &state,
         found,
@@ -240,8 +210,8 @@ pub async fn withdraw(
         Ok(found) => found,
         Err(response) => return Ok(response),
     };
-    let receipt = super::review::field(&pairs, "receipt").to_owned();
-    if super::review::field(&pairs, "confirm") != "yes" {
+    let receipt = pairs.get("receipt").to_owned();
+    if pairs.get("confirm") != "yes" {
         let error =
             Some("To withdraw, tick the box that confirms it; nothing was deleted.".to_owned());
         return thread(
@@ -255,20 +225,7 @@ pub async fn withdraw(
         )
         .await;
     }
-    let (tag, id) = (found.derived.tag, found.row.id);
-    let withdrawn = state
-        .store
-        .write(move |conn| returning::withdraw(conn, &tag, &found.derived))
-        .await?;
-    if let Some(w) = withdrawn
-        && let Ok(day) = crate::publish::parse_day(&w.day)
-    {
-        state
-            .publisher
-            .note_removed(id, day, w.categories, w.was_counted);
-    }
-    // What was deleted must not linger in the WAL.
-    state.store.checkpoint().await;
+    state.returning.withdraw(found).await?;
     Ok(page(
         StatusCode::OK,
         &WithdrawnView {

@@ -162,13 +162,11 @@ pub async fn submit(
         }
     };
     if origin::is_cross_site(&req, &state.config) {
-        let message = "This form was sent from another website, so we did not accept it. \
-                       If that was you, please check your text below and send it from here.";
         return Ok(render_form(
             &state,
             StatusCode::FORBIDDEN,
             &submitted,
-            Some(message.to_owned()),
+            Some(origin::REFUSED_FORM_KEPT.to_owned()),
             open,
         ));
     }

@@ -126,7 +126,7 @@ async fn published_cells_are_null_or_multiples_of_min_cell_with_the_contract_sha
         assert_cell(v, 3, k);
     }
     // Only closed weeks: this week's statements are not listed yet.
-    let this_week = chorus::publish::week_label(time::OffsetDateTime::now_utc().date());
+    let this_week = chorus::clock::week_label(time::OffsetDateTime::now_utc().date());
     assert!(
         !json["statements"]["by_week"]
             .as_object()

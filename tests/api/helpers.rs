@@ -204,7 +204,7 @@ pub fn client() -> reqwest::Client {
 
 /// The TOTP code of this moment, without reserving it (for attempts bound to fail anyway).
 pub fn current_code(who: &str, secret: &[u8]) -> String {
-    chorus::review::setup::totp(secret, who, "Chorus")
+    chorus::review::totp::totp(secret, who)
         .unwrap()
         .generate_current()
         .to_string()
@@ -400,7 +400,7 @@ pub fn totp_secret_from_uri(uri: &str) -> Vec<u8> {
 /// one step either side of now, so this waits only when both are spent.
 pub fn fresh_code(who: &str, secret: &[u8]) -> String {
     static USED: std::sync::Mutex<Vec<(String, u64)>> = std::sync::Mutex::new(Vec::new());
-    let totp = chorus::review::setup::totp(secret, who, "Chorus").unwrap();
+    let totp = chorus::review::totp::totp(secret, who).unwrap();
     loop {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -8,11 +8,14 @@
     clippy::indexing_slicing,
     clippy::panic
 )]
+// Tests compare against the real clock of the server they started.
+#![allow(clippy::disallowed_methods)]
 
 mod at_rest;
 mod bad_input;
 mod counts;
 mod durability;
+mod faults;
 mod headers;
 mod helpers;
 mod receipts;

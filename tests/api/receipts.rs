@@ -1,7 +1,7 @@
 //! Survivors come back with a receipt code: replies, follow-ups, withdrawal — and a code
 //! that is never kept anywhere.
 
-use chorus::crypto::suite::Label;
+use chorus::domain::{MessageId, MessageKind, TestimonyId};
 
 use crate::helpers::*;
 
@@ -92,8 +92,12 @@ async fn replies_reach_the_code_holder_and_no_one_else() {
         )
         .unwrap();
     let keys = keys_by_password(&server.db(), PASSWORD).unwrap();
-    let (mid, tid): ([u8; 16], [u8; 16]) = (mid.try_into().unwrap(), tid.try_into().unwrap());
-    assert!(keys.open_message(Label::Reply, &tid, &mid, &blob).is_err());
+    let mid = MessageId::from_bytes(mid.try_into().unwrap());
+    let tid = TestimonyId::from_bytes(tid.try_into().unwrap());
+    assert!(
+        keys.open_message(MessageKind::Reply, &tid, &mid, &blob)
+            .is_err()
+    );
     // Staff keep the whole thread.
     let page = admin
         .get(&server, &format!("/review/t/{id}"))

@@ -24,12 +24,11 @@ async fn the_printed_link_sets_up_the_first_admin_once() {
     let html = page.text().await.unwrap();
     assert!(html.contains("<svg"), "QR code inline");
     let secret = hidden(&html, "totp_secret");
-    let totp = chorus::review::setup::totp(
+    let totp = chorus::review::totp::totp(
         totp_rs::Secret::try_from_base32(&secret)
             .unwrap()
             .as_bytes(),
         ADMIN,
-        "Chorus",
     )
     .unwrap();
 

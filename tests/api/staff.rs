@@ -198,7 +198,7 @@ async fn logout_and_idle_expiry_end_the_session() {
 
 #[tokio::test]
 async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
-    use chorus::web::review::paths::{Access, ROUTES};
+    use chorus::web::review::routes::{Access, ROUTES};
     let d = dirs();
     let (server, _, secret) = staff_server(&d, &[]);
     assert_eq!(submit(&server, "x", &[]).await, 200);

@@ -7,12 +7,13 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::SecretString;
 
-use super::{Nav, Staff, field, now};
+use super::extract::{Staff, read_form};
+use super::nav::Nav;
 use crate::crypto::passphrase;
 use crate::error::AppError;
-use crate::review::{ReviewError, staff_admin};
-use crate::web::AppState;
+use crate::review::ReviewError;
 use crate::web::layout::{Layout, page};
+use crate::web::{AppState, cookies};
 
 #[derive(Template)]
 #[template(path = "review/password.html")]
@@ -53,68 +54,26 @@ pub async fn submit(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pairs = super::read_form(&req, &staff.0, body).await?;
-    let current = SecretString::from(field(&pairs, "current").to_owned());
-    let new = SecretString::from(field(&pairs, "new").to_owned());
-    let store = state.store.clone();
-    let (id, memory) = (staff.0.staff_id, state.config.argon2_memory_kib);
-    let rewrapped = state
-        .argon
-        .run(move || {
-            store
-                .read_blocking(|conn| Ok(staff_admin::rewrap(conn, &id, &current, &new, memory)))?
-        })
+    let pairs = read_form(&req, &staff.0, body).await?;
+    let current = SecretString::from(pairs.get("current").to_owned());
+    let new = SecretString::from(pairs.get("new").to_owned());
+    // Other sessions (another browser, perhaps a thief's) end; this one goes on.
+    let this_session = cookies::read(&req, &state.config, cookies::SESSION);
+    let changed = state
+        .desk
+        .change_passphrase(&staff.0, current, new, this_session.as_deref())
         .await;
-    let rewrapped = match rewrapped {
-        Ok(r) => r,
-        Err(ReviewError::BadCredentials) => {
-            // Guessing through a stolen session counts toward the lockout, and is audited.
-            let (now_secs, at) = now();
-            let who = Some((id, staff.0.username.clone()));
-            state
-                .store
-                .write(move |conn| {
-                    crate::review::auth::record_bad(conn, who.as_ref(), now_secs, &at)?;
-                    let actor = who.as_ref().map(|(_, u)| u.as_str()).unwrap_or("-");
-                    crate::store::audit::append(
-                        conn,
-                        &at,
-                        actor,
-                        "staff.password_change.failure",
-                        "",
-                    )
-                })
-                .await?;
-            return Ok(render(
-                &staff,
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some("Your current passphrase did not match."),
-                false,
-            ));
-        }
-        Err(ReviewError::InvalidInput(m)) => {
-            return Ok(render(
-                &staff,
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(m),
-                false,
-            ));
-        }
+    let error = match changed {
+        Ok(()) => return Ok(render(&staff, &state, StatusCode::OK, None, true)),
+        Err(ReviewError::BadCredentials) => "Your current passphrase did not match.",
+        Err(ReviewError::InvalidInput(m)) => m,
         Err(e) => return Err(e.into()),
     };
-    let (_, at) = now();
-    let actor = staff.0.username.clone();
-    state
-        .store
-        .write(move |conn| staff_admin::commit_rewrap(conn, &id, &rewrapped, &actor, &at))
-        .await?;
-    // Other sessions (another browser, perhaps a thief's) end; this one goes on.
-    if let Some(cookie) =
-        crate::web::cookies::read(&req, &state.config, crate::web::cookies::SESSION)
-    {
-        state.sessions.destroy_others(&id, &cookie);
-    }
-    Ok(render(&staff, &state, StatusCode::OK, None, true))
+    Ok(render(
+        &staff,
+        &state,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some(error),
+        false,
+    ))
 }

@@ -6,18 +6,19 @@ use actix_web::web::{Data, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::{Admin, Nav, field, now, parse_id, see_other};
-use crate::crypto::suite::PublicKey;
+use super::extract::{Admin, path_id, read_form};
+use super::nav::Nav;
+use crate::domain::{Role, StaffId};
 use crate::error::AppError;
-use crate::review::{epochs, staff_admin};
-use crate::store::{keys, staff};
-use crate::web::AppState;
-use crate::web::layout::{Layout, page};
+use crate::review::Actor;
+use crate::review::staff_admin::Member as Who;
+use crate::web::layout::{Layout, page, see_other};
+use crate::web::{AppState, public_base};
 
 pub struct Member {
     pub id: String,
     pub username: String,
-    pub role: String,
+    pub role: &'static str,
     pub active: bool,
     pub locked: bool,
     pub granted: bool,
@@ -51,28 +52,21 @@ async fn render(
     state: &AppState,
     message: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    let now_secs = now().0;
     let members = state
-        .store
-        .read(move |conn| {
-            staff::all(conn)?
-                .into_iter()
-                .map(|m| {
-                    Ok(Member {
-                        id: hex::encode(m.id),
-                        granted: keys::has_all_grants(conn, &m.id)?,
-                        locked: m.locked_until.is_some_and(|t| t > now_secs),
-                        fingerprint: PublicKey::from_bytes(&m.public_key)
-                            .map(|k| k.fingerprint())
-                            .unwrap_or_default(),
-                        username: m.username,
-                        role: m.role,
-                        active: m.active,
-                    })
-                })
-                .collect::<Result<Vec<_>, crate::store::StoreError>>()
+        .desk
+        .staff_list()
+        .await?
+        .into_iter()
+        .map(|m| Member {
+            id: m.id.to_hex(),
+            username: m.username,
+            role: m.role.as_str(),
+            active: m.active,
+            locked: m.locked,
+            granted: m.granted,
+            fingerprint: m.fingerprint,
         })
-        .await?;
+        .collect();
     let c = &state.config;
     Ok(page(
         StatusCode::OK,
@@ -123,30 +117,25 @@ pub async fn invite(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pairs = super::read_form(&req, &admin.0, body).await?;
-    let username = field(&pairs, "username").to_owned();
-    let role = field(&pairs, "role").to_owned();
-    let (now_secs, at) = now();
-    let actor = admin.0.username.clone();
-    let shown_name = username.trim().to_ascii_lowercase();
+    let pairs = read_form(&req, &admin.0, body).await?;
+    let role = Role::parse(pairs.get("role"))
+        .ok_or(AppError::Unprocessable("Choose a role: reviewer or admin."))?;
+    let username = pairs.get("username");
     let token = state
-        .store
-        .write(move |conn| {
-            Ok(staff_admin::invite(
-                conn, &username, &role, &actor, now_secs, &at,
-            ))
-        })
-        .await??;
+        .desk
+        .invite(Actor::Staff(&admin.0), username, role)
+        .await?;
     let link = format!(
-        "{}/review/invite/{token}",
-        crate::web::public_base(&req, &state.config)
+        "{}/review/invite/{}",
+        public_base(&req, &state.config),
+        token.as_str()
     );
     Ok(page(
         StatusCode::OK,
         &InvitedView {
             layout: &state.layout,
             nav: Nav::of(&admin.0),
-            username: &shown_name,
+            username: &username.trim().to_ascii_lowercase(),
             link: &link,
         },
     ))
@@ -159,15 +148,9 @@ pub async fn grant(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&id)?;
-    let _pairs = super::read_form(&req, &admin.0, body).await?;
-    let keys = super::session_keys(&state, &admin.0).await?;
-    let (_, at) = now();
-    let actor = admin.0.username.clone();
-    state
-        .store
-        .write(move |conn| Ok(staff_admin::grant(conn, &keys, &id, &actor, &at)))
-        .await??;
+    let id = path_id(&id, StaffId::parse_hex)?;
+    let _pairs = read_form(&req, &admin.0, body).await?;
+    state.desk.grant(&admin.0, id).await?;
     Ok(see_other("/review/admin?done=granted"))
 }
 
@@ -178,26 +161,12 @@ pub async fn disable(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&id)?;
-    let _pairs = super::read_form(&req, &admin.0, body).await?;
-    if id == admin.0.staff_id {
-        return Err(AppError::Unprocessable("You cannot disable yourself."));
-    }
-    let (_, at) = now();
-    let actor = admin.0.username.clone();
-    let disabled = state
-        .store
-        .write(move |conn| {
-            let Some(member) = staff::by_id(conn, &id)? else {
-                return Ok(Err(crate::review::ReviewError::InvalidInput(
-                    "No such staff member.",
-                )));
-            };
-            Ok(staff_admin::disable(conn, &member.username, &actor, &at))
-        })
-        .await??;
-    state.sessions.destroy_for(&disabled);
-    state.store.checkpoint().await;
+    let id = path_id(&id, StaffId::parse_hex)?;
+    let _pairs = read_form(&req, &admin.0, body).await?;
+    state
+        .desk
+        .disable(Actor::Staff(&admin.0), Who::Id(id))
+        .await?;
     Ok(see_other("/review/admin?done=disabled"))
 }
 
@@ -207,13 +176,7 @@ pub async fn rotate(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let _pairs = super::read_form(&req, &admin.0, body).await?;
-    let (_, at) = now();
-    let actor = admin.0.username.clone();
-    state
-        .store
-        .write(move |conn| epochs::rotate(conn, &at, &actor))
-        .await?;
-    state.store.checkpoint().await;
+    let _pairs = read_form(&req, &admin.0, body).await?;
+    state.desk.rotate(Actor::Staff(&admin.0)).await?;
     Ok(see_other("/review/admin?done=rotated"))
 }

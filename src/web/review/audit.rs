@@ -5,9 +5,11 @@ use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use askama::Template;
 
-use super::{Admin, Nav};
+use super::extract::Admin;
+use super::nav::Nav;
 use crate::error::AppError;
-use crate::store::audit::{self, AuditEntry};
+use crate::review::Actor;
+use crate::review::AuditEntry;
 use crate::web::AppState;
 use crate::web::layout::{Layout, page};
 
@@ -21,11 +23,8 @@ struct AuditView<'a> {
 }
 
 pub async fn show(admin: Admin, state: Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (entries, verdict) = state
-        .store
-        .read(|conn| Ok((audit::recent(conn, 200)?, audit::verify(conn)?)))
-        .await?;
-    let verdict = match verdict {
+    let (entries, check) = state.desk.audit_log(Actor::Staff(&admin.0)).await?;
+    let verdict = match check.verdict {
         Ok(n) => format!("The chain of all {n} entries is intact."),
         Err(bad) => format!(
             "The chain is BROKEN at entry {} (expected entry {}).",

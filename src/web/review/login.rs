@@ -9,14 +9,12 @@ use secrecy::SecretString;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::{Staff, field, now, see_other};
+use super::extract::{Staff, read_form};
+use super::routes::paths;
 use crate::crypto::random;
 use crate::error::AppError;
-use crate::review::ReviewError;
-use crate::review::auth::{self, LoginInput, Verdict};
-use crate::review::sessions::Role;
-use crate::store::audit;
-use crate::web::layout::{Layout, page};
+use crate::review::{LoginAttempt, ReviewError};
+use crate::web::layout::{Layout, page, see_other};
 use crate::web::{AppState, cookies, form, origin};
 
 #[derive(Template)]
@@ -65,146 +63,44 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let pairs = form::read(&req, body).await?;
     let expected = cookies::read(&req, &state.config, cookies::LOGIN).unwrap_or_default();
-    let submitted = field(&pairs, "csrf_token");
+    let submitted = pairs.get("csrf_token");
     if expected.is_empty() || !bool::from(expected.as_bytes().ct_eq(submitted.as_bytes())) {
         return Err(AppError::Forbidden(
             "This login form has expired. Please reload the page and try again.",
         ));
     }
-    if origin::is_cross_site(&req, &state.config) {
-        return Err(AppError::Forbidden(
-            "This form was sent from another website, so it was refused.",
-        ));
-    }
-    let username = field(&pairs, "username").trim().to_ascii_lowercase();
-    // A browser that logged in to this account before skips the site-wide throttle (with a
-    // small budget of its own) and uses the reserved Argon2 permit: a login flood must not
-    // lock staff out. Recognised in memory: no database work before the throttle.
-    let device = cookies::read(&req, &state.config, cookies::DEVICE);
-    let known_device = device
-        .as_deref()
-        .is_some_and(|token| state.devices.knows(token, &username));
-    let admitted = match device.as_deref() {
-        Some(token) if known_device => state.devices.admits(token),
-        _ => state.login_admits(),
-    };
-    if !admitted {
-        return Err(AppError::Busy);
-    }
-    let input = LoginInput {
+    origin::refuse_cross_site(&req, &state.config)?;
+    let username = pairs.get("username").trim().to_ascii_lowercase();
+    let attempt = LoginAttempt {
         username: username.clone(),
-        password: SecretString::from(field(&pairs, "password").to_owned()),
-        code: Zeroizing::new(field(&pairs, "totp").to_owned()),
-        device_token: device,
+        password: SecretString::from(pairs.get("password").to_owned()),
+        code: Zeroizing::new(pairs.get("totp").to_owned()),
+        device_token: cookies::read(&req, &state.config, cookies::DEVICE),
     };
-    let (now_secs, at) = now();
-    let store = state.store.clone();
-    let memory = state.config.argon2_memory_kib;
-    let work = move || {
-        store
-            .read_blocking(|conn| Ok(auth::verify(conn, &input, memory, now_secs)))?
-            .map(|v| (v, input))
+    let logged_in = match state.desk.log_in(attempt).await {
+        Ok(logged_in) => logged_in,
+        Err(ReviewError::BadCredentials) => return render(&state, FAILED, true, &username),
+        Err(e) => return Err(e.into()),
     };
-    let verdict = if known_device {
-        state.argon_reserved.run(work).await
-    } else {
-        state.argon.run(work).await
-    };
-    let (verdict, input) = match verdict {
-        Ok(v) => v,
-        Err(ReviewError::Busy) => return Err(AppError::Busy),
-        Err(e) => return Err(AppError::internal(e)),
-    };
-    match verdict {
-        Verdict::Good {
-            member,
-            secret,
-            keys,
-            totp_step,
-            recovery_code,
-        } => {
-            let device = match &input.device_token {
-                Some(token) => token.clone(),
-                None => random::token_hex().map_err(AppError::internal)?,
-            };
-            let (m, d, a) = (member.clone(), device.clone(), at.clone());
-            let recorded = state
-                .store
-                .write(move |conn| {
-                    auth::record_good(
-                        conn,
-                        &m,
-                        totp_step,
-                        recovery_code.as_deref().map(|c| c.as_str()),
-                        &d,
-                        &a,
-                    )
-                })
-                .await;
-            let recorded = match recorded {
-                Ok(ok) => ok,
-                Err(crate::store::StoreError::Conflict(_)) => false,
-                Err(e) => return Err(e.into()),
-            };
-            if !recorded {
-                // A replayed code that raced another login, or a recovery code used meanwhile.
-                let who = Some((member.id, member.username.clone()));
-                state
-                    .store
-                    .write(move |conn| auth::record_bad(conn, who.as_ref(), now_secs, &at))
-                    .await?;
-                return render(&state, FAILED, true, &username);
-            }
-            state.devices.add(&device, &member.username);
-            let role = Role::parse(&member.role).unwrap_or(Role::Reviewer);
-            let cookie = state
-                .sessions
-                .create(member.id, member.username.clone(), role, &secret)
-                .map_err(AppError::internal)?;
-            // Rows left uncounted at start (their tallies were in the RAM of the previous
-            // process) are counted again now that keys are open: decrypted, so audited.
-            match state.publisher.adopt_uncounted(keys).await {
-                Ok(Some(n)) => {
-                    let (actor, at) = (member.username.clone(), at.clone());
-                    let _ = state
-                        .store
-                        .write(move |conn| {
-                            audit::append(
-                                conn,
-                                &at,
-                                &actor,
-                                "counts.recount",
-                                &format!("{n} uncounted rows decrypted for their categories"),
-                            )
-                        })
-                        .await;
-                }
-                Ok(None) => {}
-                Err(e) => tracing::warn!(error = %e, "could not recount uncounted rows"),
-            }
-            let mut response = see_other(super::paths::INBOX);
-            for c in [
-                cookies::build(&state.config, cookies::SESSION, cookie.to_string(), None),
-                cookies::build(
-                    &state.config,
-                    cookies::DEVICE,
-                    device,
-                    Some(Duration::days(365)),
-                ),
-                cookies::removal(&state.config, cookies::LOGIN),
-            ] {
-                response.add_cookie(&c).map_err(AppError::internal)?;
-            }
-            Ok(response)
-        }
-        Verdict::Bad { member } => {
-            state
-                .store
-                .write(move |conn| auth::record_bad(conn, member.as_ref(), now_secs, &at))
-                .await?;
-            render(&state, FAILED, true, &username)
-        }
+    let mut response = see_other(paths::INBOX);
+    for c in [
+        cookies::build(
+            &state.config,
+            cookies::SESSION,
+            logged_in.session_cookie.to_string(),
+            None,
+        ),
+        cookies::build(
+            &state.config,
+            cookies::DEVICE,
+            logged_in.device_token,
+            Some(Duration::days(365)),
+        ),
+        cookies::removal(&state.config, cookies::LOGIN),
+    ] {
+        response.add_cookie(&c).map_err(AppError::internal)?;
     }
+    Ok(response)
 }
 
 pub async fn logout(
@@ -213,11 +109,11 @@ pub async fn logout(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let _pairs = super::read_form(&req, &staff.0, body).await?;
+    let _pairs = read_form(&req, &staff.0, body).await?;
     if let Some(cookie) = cookies::read(&req, &state.config, cookies::SESSION) {
-        state.sessions.destroy(&cookie);
+        state.desk.log_out(&cookie);
     }
-    let mut response = see_other(super::paths::LOGIN);
+    let mut response = see_other(paths::LOGIN);
     // Not "cookies": the device cookie must outlive logout (it exempts this browser from
     // lockout); the session cookie is removed explicitly instead.
     response.headers_mut().insert(

@@ -1,0 +1,66 @@
+//! Every accountable staff action, in one place (promise 6). Each is written to the
+//! hash-chained audit log in the same transaction as the action itself. Survivor actions
+//! are never here: recording them would timestamp survivors.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    /// The first admin was set up (web link or `chorus init`).
+    SetupFirstAdmin,
+    /// An epoch key was made at set-up.
+    KeysEpoch,
+    /// A new epoch key: `chorus keys rotate`, the admin page, or disabling someone.
+    KeysRotate,
+    /// A new admin was granted access with the offline recovery key.
+    KeysRecover,
+    LoginSuccess,
+    LoginFailure,
+    StaffInvite,
+    StaffEnrol,
+    StaffGrant,
+    StaffDisable,
+    StaffUnlock,
+    StaffPasswordChange,
+    StaffPasswordChangeFailure,
+    /// An inbox page: which previews were decrypted.
+    InboxView,
+    /// One testimony decrypted.
+    TestimonyView,
+    TestimonyStatus,
+    TestimonyNote,
+    TestimonyReply,
+    TestimonyDelete,
+    Export,
+    RetentionPurge,
+    /// Rows left uncounted by a restart were decrypted to count them.
+    CountsRecount,
+}
+
+impl AuditAction {
+    /// The name written to the log (stable: old entries keep their names).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::SetupFirstAdmin => "setup.first_admin",
+            AuditAction::KeysEpoch => "keys.epoch",
+            AuditAction::KeysRotate => "keys.rotate",
+            AuditAction::KeysRecover => "keys.recover",
+            AuditAction::LoginSuccess => "login.success",
+            AuditAction::LoginFailure => "login.failure",
+            AuditAction::StaffInvite => "staff.invite",
+            AuditAction::StaffEnrol => "staff.enrol",
+            AuditAction::StaffGrant => "staff.grant",
+            AuditAction::StaffDisable => "staff.disable",
+            AuditAction::StaffUnlock => "staff.unlock",
+            AuditAction::StaffPasswordChange => "staff.password_change",
+            AuditAction::StaffPasswordChangeFailure => "staff.password_change.failure",
+            AuditAction::InboxView => "inbox.view",
+            AuditAction::TestimonyView => "testimony.view",
+            AuditAction::TestimonyStatus => "testimony.status",
+            AuditAction::TestimonyNote => "testimony.note",
+            AuditAction::TestimonyReply => "testimony.reply",
+            AuditAction::TestimonyDelete => "testimony.delete",
+            AuditAction::Export => "export",
+            AuditAction::RetentionPurge => "retention.purge",
+            AuditAction::CountsRecount => "counts.recount",
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The kinds of message in a testimony's thread. Each is sealed under its own label, so a
+//! note can never be opened as a reply (and so reach the author).
+
+use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+use crate::crypto::suite::Label;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    /// Staff only.
+    Note,
+    /// Added by the author with their receipt code; staff only.
+    FollowUp,
+    /// From staff to the author: also sealed to the author's code.
+    Reply,
+}
+
+impl MessageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Note => "note",
+            MessageKind::FollowUp => "follow_up",
+            MessageKind::Reply => "reply",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<MessageKind> {
+        match text {
+            "note" => Some(MessageKind::Note),
+            "follow_up" => Some(MessageKind::FollowUp),
+            "reply" => Some(MessageKind::Reply),
+            _ => None,
+        }
+    }
+
+    /// The sealing label.
+    pub fn label(self) -> Label {
+        match self {
+            MessageKind::Note => Label::Note,
+            MessageKind::FollowUp => Label::FollowUp,
+            MessageKind::Reply => Label::Reply,
+        }
+    }
+
+    /// How the staff page heads a message of this kind.
+    pub fn heading(self) -> &'static str {
+        match self {
+            MessageKind::Note => "Staff note",
+            MessageKind::FollowUp => "Added by the author",
+            MessageKind::Reply => "Reply to the author",
+        }
+    }
+}
+
+impl ToSql for MessageKind {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(
+            self.as_str().as_bytes(),
+        )))
+    }
+}
+
+impl FromSql for MessageKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<MessageKind> {
+        let text = value.as_str()?;
+        MessageKind::parse(text).ok_or_else(|| super::unknown_value("message kind", text))
+    }
+}

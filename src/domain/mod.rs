@@ -1,0 +1,20 @@
+//! The staff side's vocabulary as types: ids that cannot be swapped, statuses, roles, kinds
+//! of thread message and the list of accountable actions. Each stores itself in SQLite
+//! (`ToSql`/`FromSql`), so no string spelling of these lives anywhere else.
+
+mod audit_action;
+mod ids;
+mod message_kind;
+mod role;
+mod status;
+
+pub use audit_action::AuditAction;
+pub use ids::{EpochId, MessageId, RecipientId, RecoveryKeyId, StaffId, TestimonyId};
+pub use message_kind::MessageKind;
+pub use role::Role;
+pub use status::Status;
+
+/// Text stored in a column of enum values that this build does not know.
+fn unknown_value(column: &str, value: &str) -> rusqlite::types::FromSqlError {
+    rusqlite::types::FromSqlError::Other(format!("unknown {column} {value:?}").into())
+}

@@ -1,0 +1,82 @@
+//! Where a testimony is in the staff workflow. Spam leaves the public counts.
+
+use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    New,
+    Read,
+    InProgress,
+    Resolved,
+    Spam,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 5] = [
+        Status::New,
+        Status::Read,
+        Status::InProgress,
+        Status::Resolved,
+        Status::Spam,
+    ];
+
+    /// The key in forms, URLs and the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Read => "read",
+            Status::InProgress => "in_progress",
+            Status::Resolved => "resolved",
+            Status::Spam => "spam",
+        }
+    }
+
+    /// What staff read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "New",
+            Status::Read => "Read",
+            Status::InProgress => "In progress",
+            Status::Resolved => "Resolved",
+            Status::Spam => "Spam",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// True if a testimony with this status counts publicly under `count_policy`
+    /// "received" (everything but spam).
+    pub fn is_spam(self) -> bool {
+        self == Status::Spam
+    }
+}
+
+impl ToSql for Status {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(self.key().as_bytes())))
+    }
+}
+
+impl FromSql for Status {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Status> {
+        let text = value.as_str()?;
+        Status::parse(text).ok_or_else(|| super::unknown_value("status", text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_parses_from_its_key() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.key()), Some(s));
+        }
+        assert_eq!(Status::parse("deleted"), None);
+        assert_eq!(Status::parse("Spam"), None);
+    }
+}

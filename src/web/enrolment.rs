@@ -1,0 +1,58 @@
+//! What the set-up page and the invitation page share: showing a new authenticator secret
+//! (as base32 to type and as a QR code to scan, drawn server-side as SVG) and reading the
+//! enrolment form back into [`EnrolmentForm`].
+
+use secrecy::SecretString;
+
+use super::form::FormPairs;
+use crate::error::AppError;
+use crate::review::enrolment::EnrolmentForm;
+use crate::review::totp;
+
+/// A new authenticator secret as the page shows it.
+pub struct TotpDisplay {
+    /// To type into an authenticator app.
+    pub base32: String,
+    /// To scan: inline SVG we generated (safe to embed unescaped).
+    pub qr_svg: String,
+}
+
+impl TotpDisplay {
+    /// `username` names the account in the authenticator app.
+    pub fn new(secret: &[u8], username: &str) -> TotpDisplay {
+        let uri = totp::uri(secret, username).unwrap_or_default();
+        TotpDisplay {
+            base32: totp::base32(secret),
+            qr_svg: qr_svg(&uri),
+        }
+    }
+}
+
+/// A QR code as inline SVG (no XML declaration).
+fn qr_svg(uri: &str) -> String {
+    let Ok(code) = qrcode::QrCode::new(uri.as_bytes()) else {
+        return String::new();
+    };
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(220, 220)
+        .quiet_zone(true)
+        .build();
+    match svg.find("<svg") {
+        Some(i) => svg.get(i..).unwrap_or_default().to_owned(),
+        None => String::new(),
+    }
+}
+
+/// Reads an enrolment form; `username` when the link decides it (an invitation).
+pub fn parse(pairs: &FormPairs, username: Option<&str>) -> Result<EnrolmentForm, AppError> {
+    let totp_secret = totp::parse_base32(pairs.get("totp_secret")).ok_or(AppError::BadRequest(
+        "The authenticator secret on the form was changed. Please start again from the link.",
+    ))?;
+    Ok(EnrolmentForm {
+        username: username.unwrap_or(pairs.get("username")).to_owned(),
+        password: SecretString::from(pairs.get("password").to_owned()),
+        totp_secret,
+        totp_code: pairs.get("totp_code").trim().to_owned(),
+    })
+}

@@ -1,0 +1,84 @@
+//! The staff routes: one list, from which both the route table and [`ROUTES`] (what tests
+//! walk to check every route refuses the anonymous and the under-privileged) are made, so
+//! the two cannot drift.
+
+use actix_web::web;
+
+use super::{account, admin, audit, export, inbox, invite, login, testimony};
+use crate::web::routes::{get_or_head, resource};
+
+/// Staff route paths.
+pub mod paths {
+    pub const LOGIN: &str = "/review/login";
+    pub const LOGOUT: &str = "/review/logout";
+    pub const INBOX: &str = "/review";
+    pub const TESTIMONY: &str = "/review/t/{id}";
+    pub const STATUS: &str = "/review/t/{id}/status";
+    pub const NOTE: &str = "/review/t/{id}/note";
+    pub const DELETE: &str = "/review/t/{id}/delete";
+    pub const REPLY: &str = "/review/t/{id}/reply";
+    pub const EXPORT: &str = "/review/export";
+    pub const AUDIT: &str = "/review/audit";
+    pub const ADMIN: &str = "/review/admin";
+    pub const INVITE_CREATE: &str = "/review/admin/invite";
+    pub const GRANT: &str = "/review/admin/staff/{id}/grant";
+    pub const DISABLE: &str = "/review/admin/staff/{id}/disable";
+    pub const ROTATE: &str = "/review/admin/keys/rotate";
+    pub const PASSWORD: &str = "/review/account/password";
+    pub const INVITE_ACCEPT: &str = "/review/invite/{token}";
+}
+
+/// Who may use a route. (The extractors `Staff` and `Admin` enforce it; this says what the
+/// tests expect.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (login, invitation acceptance).
+    Public,
+    Staff,
+    Admin,
+}
+
+macro_rules! method_route {
+    (GET) => {
+        get_or_head()
+    };
+    (POST) => {
+        web::post()
+    };
+}
+
+macro_rules! staff_routes {
+    ($($path:ident ($access:ident): $($method:ident => $handler:path),+;)+) => {
+        /// (method, path, access) for every staff route.
+        pub const ROUTES: &[(&str, &str, Access)] = &[
+            $($((stringify!($method), paths::$path, Access::$access),)+)+
+        ];
+
+        pub fn configure(cfg: &mut web::ServiceConfig) {
+            $(cfg.service(
+                resource(paths::$path, &[$(stringify!($method)),+])
+                    $(.route(method_route!($method).to($handler)))+
+            );)+
+        }
+    };
+}
+
+staff_routes! {
+    LOGIN (Public): GET => login::form, POST => login::submit;
+    LOGOUT (Staff): POST => login::logout;
+    INBOX (Staff): GET => inbox::show;
+    TESTIMONY (Staff): GET => testimony::view;
+    STATUS (Staff): POST => testimony::status;
+    NOTE (Staff): POST => testimony::note;
+    DELETE (Staff): POST => testimony::delete;
+    REPLY (Staff): POST => testimony::reply;
+    EXPORT (Admin): GET => export::download;
+    AUDIT (Admin): GET => audit::show;
+    ADMIN (Admin): GET => admin::show;
+    INVITE_CREATE (Admin): POST => admin::invite;
+    GRANT (Admin): POST => admin::grant;
+    DISABLE (Admin): POST => admin::disable;
+    ROTATE (Admin): POST => admin::rotate;
+    PASSWORD (Staff): GET => account::form, POST => account::submit;
+    INVITE_ACCEPT (Public): GET => invite::form, POST => invite::submit;
+}
