@@ -1,11 +1,14 @@
 //! SQLite storage. One writer thread owns the only write connection and group-commits
 //! whatever is queued into one transaction; readers use a small pool. Nothing here ever
-//! sees plaintext: rows hold ids, days, statuses and ciphertext.
+//! sees plaintext: rows hold ids, days, statuses and ciphertext. One file per table group;
+//! only the services (`intake`, `returning`, `publish`, `review`) call them.
 
 pub mod audit;
 pub mod connection;
 pub mod counts;
 pub mod devices;
+mod error;
+mod handle;
 pub mod invitations;
 pub mod keys;
 pub mod messages;
@@ -17,161 +20,5 @@ pub mod staff;
 pub mod testimonies;
 pub mod writer;
 
-use std::path::{Path, PathBuf};
-
-use rusqlite::Connection;
-
-use read_pool::ReadPool;
-use writer::Writer;
-
-/// Why a store operation failed. Callers map these to 503 (busy, commit failed, writer
-/// gone: [`StoreError::is_overload`]) or 500. A service's own reasons to refuse are never
-/// squeezed in here: it returns its own error type from the transaction closure.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("the write queue is full")]
-    Busy,
-    #[error("the database could not commit")]
-    CommitFailed,
-    #[error("the writer has stopped")]
-    WriterGone,
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("migration failed: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
-    #[error("io error: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("the operating system's random generator failed")]
-    Random,
-    #[error("background task failed")]
-    Join,
-}
-
-impl StoreError {
-    /// True for "try again in a moment" failures: the queue was full, the commit failed or
-    /// the writer stopped. These answer 503, never 500.
-    pub fn is_overload(&self) -> bool {
-        matches!(
-            self,
-            StoreError::Busy | StoreError::CommitFailed | StoreError::WriterGone
-        )
-    }
-}
-
-pub type StoreResult<T> = Result<T, StoreError>;
-
-/// Handle to the database: cheap to clone, shared by every request.
-#[derive(Clone)]
-pub struct Store {
-    writer: Writer,
-    reads: ReadPool,
-    path: PathBuf,
-}
-
-impl Store {
-    /// Opens (creating if needed) the database, applies migrations and starts the writer.
-    pub fn open(path: &Path, queue_capacity: usize) -> StoreResult<Store> {
-        if let Some(dir) = path.parent() {
-            connection::create_private_dir(dir)?;
-        }
-        let mut conn = connection::open(path)?;
-        connection::migrate(&mut conn)?;
-        // Made before anything can need it, so concurrent readers never race to create it.
-        settings::receipt_salt(&conn)?;
-        Ok(Store {
-            writer: Writer::start(conn, queue_capacity),
-            reads: ReadPool::new(path.to_path_buf(), 4),
-            path: path.to_path_buf(),
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Runs `f` inside the next group-committed transaction, in its own savepoint; resolves
-    /// only once that transaction is durably committed. If `f` returns `Err` (of any error
-    /// type that a [`StoreError`] converts into), everything `f` did is rolled back and the
-    /// error is the answer. A full queue answers [`StoreError::Busy`] at once.
-    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
-    where
-        T: Send + 'static,
-        E: From<StoreError> + Send + 'static,
-        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
-    {
-        self.writer
-            .submit(f)?
-            .await
-            .map_err(|_| E::from(StoreError::WriterGone))?
-    }
-
-    /// Runs `f` on a pooled read connection on the blocking pool, inside one read
-    /// transaction so everything it reads comes from the same snapshot.
-    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
-    where
-        T: Send + 'static,
-        E: From<StoreError> + Send + 'static,
-        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
-    {
-        let reads = self.reads.clone();
-        tokio::task::spawn_blocking(move || read_on(&reads, f))
-            .await
-            .map_err(|_| E::from(StoreError::Join))?
-    }
-
-    /// Moves the WAL into the main file and truncates it, so deleted or replaced data (and
-    /// the order things were written in) does not linger there. Best effort, after the
-    /// change it follows has committed: a failure is logged, and the maintenance task
-    /// checkpoints again within minutes.
-    pub async fn checkpoint(&self) {
-        let reads = self.reads.clone();
-        let done = tokio::task::spawn_blocking(move || {
-            // Outside any transaction: a checkpoint cannot pass an open read snapshot.
-            connection::checkpoint_truncate(&*reads.get()?)
-        })
-        .await
-        .unwrap_or(Err(StoreError::Join));
-        if let Err(e) = done {
-            tracing::warn!(error = %e, "WAL checkpoint failed; the maintenance task will retry");
-        }
-    }
-
-    /// The same checkpoint, for the CLI (no runtime).
-    pub fn checkpoint_blocking(&self) -> StoreResult<()> {
-        connection::checkpoint_truncate(&*self.reads.get()?)
-    }
-
-    /// Synchronous write for the CLI, outside any async runtime (it would panic inside one).
-    pub fn write_blocking<T, E, F>(&self, f: F) -> Result<T, E>
-    where
-        T: Send + 'static,
-        E: From<StoreError> + Send + 'static,
-        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
-    {
-        self.writer
-            .submit(f)?
-            .blocking_recv()
-            .map_err(|_| E::from(StoreError::WriterGone))?
-    }
-
-    /// Synchronous read for the CLI, start-up and work already on the blocking pool.
-    pub fn read_blocking<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
-    where
-        E: From<StoreError>,
-    {
-        read_on(&self.reads, f)
-    }
-}
-
-/// One read transaction on a pooled connection (a deferred transaction only reads, and
-/// ends when dropped).
-fn read_on<T, E>(reads: &ReadPool, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
-where
-    E: From<StoreError>,
-{
-    let conn = reads.get()?;
-    let tx = conn
-        .unchecked_transaction()
-        .map_err(|e| E::from(StoreError::from(e)))?;
-    f(&tx)
-}
+pub use error::{StoreError, StoreResult};
+pub use handle::Store;

@@ -1,22 +1,17 @@
-//! Public counts. Intake never touches `counters`: each new row is marked uncounted and its
-//! categories wait here, in RAM. At a wall-clock tick (every `publish_interval_secs`, never at
-//! start-up) the waiting tallies fold into `counters` in one transaction that clears the
-//! marks, and a rounded snapshot is stored. The HTML page, the JSON and the badge all serve
-//! that one snapshot, so they agree and a restart changes nothing.
-//!
-//! Every published cell is the true count rounded down to a multiple of `min_cell`, or
-//! `null` below it; weeks appear once closed and are never revised.
+//! The running publisher: what changed since the last tick waits here in RAM (never on a
+//! row), each wall-clock tick folds it in (see `fold`), and the latest snapshot is what
+//! every public view serves.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 use tokio::sync::Notify;
 
-use crate::clock::{Clock, parse_day, week_label};
+use super::fold::{Change, Pending, fold};
+use super::snapshot::{PledgeCounts, PublicCounts, Snapshot, StatementCounts};
+use crate::clock::{Clock, parse_day};
 use crate::config::Config;
 use crate::domain::TestimonyId;
 use crate::store::{Store, StoreError, StoreResult, counts, testimonies};
@@ -30,61 +25,6 @@ pub enum PublishError {
     Encode(#[from] serde_json::Error),
 }
 
-/// A change waiting for the next tick.
-#[derive(Clone)]
-struct Pending {
-    id: TestimonyId,
-    day: Date,
-    categories: Vec<String>,
-    change: Change,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Change {
-    /// A new (uncounted) row: counted once, unless it is spam by then.
-    Fold,
-    /// A counted row marked spam or withdrawn: leaves the counts.
-    Subtract,
-    /// A counted row un-marked as spam: comes back.
-    Restore,
-}
-
-/// The published figures, exactly the JSON of `/api/v1/counts`.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-pub struct PublicCounts {
-    pub published_at: Option<String>,
-    pub min_cell: u64,
-    pub statements: StatementCounts,
-    pub pledges: PledgeCounts,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-pub struct StatementCounts {
-    pub total: Option<u64>,
-    pub by_category: BTreeMap<String, Option<u64>>,
-    pub by_week: BTreeMap<String, Option<u64>>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-pub struct PledgeCounts {
-    pub total: Option<u64>,
-}
-
-/// One snapshot as served: figures, its id (the ETag) and the JSON body ready to send.
-#[derive(Debug)]
-pub struct Snapshot {
-    pub id: String,
-    pub counts: PublicCounts,
-    pub json: String,
-}
-
-impl Snapshot {
-    fn new(id: String, counts: PublicCounts) -> Snapshot {
-        let json = serde_json::to_string(&counts).unwrap_or_else(|_| "{}".to_owned());
-        Snapshot { id, counts, json }
-    }
-}
-
 pub struct Publisher {
     store: Store,
     clock: Clock,
@@ -96,16 +36,6 @@ pub struct Publisher {
     changed: Notify,
     /// Whether a staff unlock has already re-queued the rows left uncounted at start.
     adopted: std::sync::atomic::AtomicBool,
-}
-
-/// Rounds down to a multiple of `min_cell`; anything below it (zero included, so a first
-/// submission never turns a 0 into "fewer than") is `None`.
-pub fn round(count: u64, min_cell: u64) -> Option<u64> {
-    if min_cell == 0 || count < min_cell {
-        None
-    } else {
-        Some(count - count % min_cell)
-    }
 }
 
 impl Publisher {
@@ -351,185 +281,15 @@ fn until_next_tick(now: OffsetDateTime, interval_secs: u64) -> Duration {
     Duration::from_millis(next - now_ms)
 }
 
-/// The transaction of a tick; returns the new snapshot (if one was published) and the new
-/// rows it left waiting.
-///
-/// New rows are folded only in groups of at least `min_cell` rows that will really count
-/// (still there, still uncounted, not spam): a tick that folded a single row would let two
-/// backups taken around it show that row's categories.
-fn fold(
-    conn: &rusqlite::Connection,
-    pending: &[Pending],
-    now: OffsetDateTime,
-    previous: &PublicCounts,
-    min_cell: u64,
-    categories: &[String],
-    skip_unchanged: bool,
-) -> Result<(Option<Snapshot>, Vec<Pending>), PublishError> {
-    let mut eligible = 0u64;
-    for p in pending.iter().filter(|p| p.change == Change::Fold) {
-        if testimonies::would_count(conn, &p.id)? {
-            eligible += 1;
-        }
-    }
-    let defer = eligible < min_cell;
-    let mut deferred = Vec::new();
-    for p in pending {
-        let delta: i64 = match p.change {
-            Change::Fold if defer => {
-                deferred.push(p.clone());
-                0
-            }
-            // Skips rows deleted meanwhile, rows already counted, and spam.
-            Change::Fold => i64::from(testimonies::mark_counted(conn, &p.id)?),
-            Change::Subtract => -1,
-            Change::Restore => 1,
-        };
-        if delta == 0 {
-            continue;
-        }
-        counts::adjust(conn, "total", delta)?;
-        counts::adjust(conn, &format!("week:{}", week_label(p.day)), delta)?;
-        for c in &p.categories {
-            counts::adjust(conn, &format!("category:{c}"), delta)?;
-        }
-    }
-    for (key, n) in counts::take_pledges(conn)? {
-        counts::add(conn, "pledge:total", n)?;
-        if !key.is_empty() {
-            counts::add(conn, &format!("pledge:{key}"), n)?;
-        }
-    }
-    let cells = counts::all(conn)?;
-    let counts = build(&cells, now, previous, min_cell, categories);
-    let unchanged = previous.published_at.is_some()
-        && counts.statements == previous.statements
-        && counts.pledges == previous.pledges;
-    if skip_unchanged && unchanged {
-        return Ok((None, deferred));
-    }
-    let id = crate::crypto::random::token_hex()
-        .map(|t| t.chars().take(32).collect::<String>())
-        .unwrap_or_else(|_| format!("{}", now.unix_timestamp()));
-    let body = serde_json::to_string(&counts)?;
-    counts::insert_snapshot(
-        conn,
-        &id,
-        counts.published_at.as_deref().unwrap_or_default(),
-        &body,
-    )?;
-    Ok((
-        Some(Snapshot {
-            id,
-            counts,
-            json: body,
-        }),
-        deferred,
-    ))
-}
-
-/// Rounds the true counts into the published figures.
-fn build(
-    cells: &BTreeMap<String, u64>,
-    now: OffsetDateTime,
-    previous: &PublicCounts,
-    min_cell: u64,
-    categories: &[String],
-) -> PublicCounts {
-    let cell = |name: &str| cells.get(name).copied().unwrap_or(0);
-    let this_week = week_label(now.date());
-    let mut by_week = previous.statements.by_week.clone();
-    for (name, count) in cells {
-        if let Some(week) = name.strip_prefix("week:") {
-            // Closed weeks only ("YYYY-Www" sorts in time order), each published once.
-            if week < this_week.as_str() && !by_week.contains_key(week) {
-                by_week.insert(week.to_owned(), round(*count, min_cell));
-            }
-        }
-    }
-    PublicCounts {
-        published_at: now
-            .replace_nanosecond(0)
-            .ok()
-            .and_then(|t| t.format(&Rfc3339).ok()),
-        min_cell,
-        statements: StatementCounts {
-            total: round(cell("total"), min_cell),
-            by_category: categories
-                .iter()
-                .map(|k| (k.clone(), round(cell(&format!("category:{k}")), min_cell)))
-                .collect(),
-            by_week,
-        },
-        pledges: PledgeCounts {
-            total: round(cell("pledge:total"), min_cell),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::datetime;
 
     #[test]
-    fn rounding_only_moves_in_steps_of_min_cell() {
-        assert_eq!(round(0, 10), None);
-        assert_eq!(round(9, 10), None);
-        assert_eq!(round(10, 10), Some(10));
-        assert_eq!(round(19, 10), Some(10));
-        assert_eq!(round(20, 10), Some(20));
-        for n in 0..1000 {
-            if let Some(v) = round(n, 7) {
-                assert!(v % 7 == 0 && v >= 7 && v <= n);
-            }
-        }
-    }
-
-    #[test]
     fn ticks_land_on_wall_clock_multiples() {
         let now = datetime!(2026-11-28 23:59:30 UTC);
         assert_eq!(until_next_tick(now, 86_400), Duration::from_secs(30));
         assert_eq!(until_next_tick(now, 60), Duration::from_secs(30));
-    }
-
-    #[test]
-    fn only_closed_weeks_are_published_and_never_revised() {
-        let empty = PublicCounts {
-            published_at: None,
-            min_cell: 10,
-            statements: StatementCounts {
-                total: None,
-                by_category: BTreeMap::new(),
-                by_week: BTreeMap::new(),
-            },
-            pledges: PledgeCounts { total: None },
-        };
-        let mut cells = BTreeMap::new();
-        cells.insert("total".to_owned(), 45);
-        cells.insert("week:2026-W47".to_owned(), 25);
-        cells.insert("week:2026-W48".to_owned(), 20);
-        cells.insert("category:a".to_owned(), 3);
-        let first = build(
-            &cells,
-            datetime!(2026-11-28 00:00 UTC),
-            &empty,
-            10,
-            &["a".to_owned(), "b".to_owned()],
-        );
-        assert_eq!(first.statements.total, Some(40));
-        assert_eq!(first.statements.by_week.get("2026-W47"), Some(&Some(20)));
-        assert!(
-            !first.statements.by_week.contains_key("2026-W48"),
-            "W48 is still open"
-        );
-        assert_eq!(first.statements.by_category.get("a"), Some(&None));
-        assert_eq!(first.statements.by_category.get("b"), Some(&None));
-        // Late rows for W47 do not revise it once published.
-        cells.insert("week:2026-W47".to_owned(), 40);
-        let second = build(&cells, datetime!(2026-12-01 00:00 UTC), &first, 10, &[]);
-        assert_eq!(second.statements.by_week.get("2026-W47"), Some(&Some(20)));
-        assert_eq!(second.statements.by_week.get("2026-W48"), Some(&Some(20)));
-        assert_eq!(second.published_at.as_deref(), Some("2026-12-01T00:00:00Z"));
     }
 }

@@ -1,0 +1,156 @@
+//! The published figures — exactly the JSON of `/api/v1/counts` — and how the true counts
+//! become them: every cell rounded down to a multiple of `min_cell` (or `null` below it),
+//! weeks published once closed and never revised.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::clock::week_label;
+
+/// The published figures, exactly the JSON of `/api/v1/counts`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PublicCounts {
+    pub published_at: Option<String>,
+    pub min_cell: u64,
+    pub statements: StatementCounts,
+    pub pledges: PledgeCounts,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StatementCounts {
+    pub total: Option<u64>,
+    pub by_category: BTreeMap<String, Option<u64>>,
+    pub by_week: BTreeMap<String, Option<u64>>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PledgeCounts {
+    pub total: Option<u64>,
+}
+
+/// One snapshot as served: figures, its id (the ETag) and the JSON body ready to send.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub id: String,
+    pub counts: PublicCounts,
+    pub json: String,
+}
+
+impl Snapshot {
+    pub(super) fn new(id: String, counts: PublicCounts) -> Snapshot {
+        let json = serde_json::to_string(&counts).unwrap_or_else(|_| "{}".to_owned());
+        Snapshot { id, counts, json }
+    }
+}
+
+/// Rounds down to a multiple of `min_cell`; anything below it (zero included, so a first
+/// submission never turns a 0 into "fewer than") is `None`.
+pub fn round(count: u64, min_cell: u64) -> Option<u64> {
+    if min_cell == 0 || count < min_cell {
+        None
+    } else {
+        Some(count - count % min_cell)
+    }
+}
+
+/// Rounds the true counts into the published figures.
+pub(super) fn build(
+    cells: &BTreeMap<String, u64>,
+    now: OffsetDateTime,
+    previous: &PublicCounts,
+    min_cell: u64,
+    categories: &[String],
+) -> PublicCounts {
+    let cell = |name: &str| cells.get(name).copied().unwrap_or(0);
+    let this_week = week_label(now.date());
+    let mut by_week = previous.statements.by_week.clone();
+    for (name, count) in cells {
+        if let Some(week) = name.strip_prefix("week:") {
+            // Closed weeks only ("YYYY-Www" sorts in time order), each published once.
+            if week < this_week.as_str() && !by_week.contains_key(week) {
+                by_week.insert(week.to_owned(), round(*count, min_cell));
+            }
+        }
+    }
+    PublicCounts {
+        published_at: now
+            .replace_nanosecond(0)
+            .ok()
+            .and_then(|t| t.format(&Rfc3339).ok()),
+        min_cell,
+        statements: StatementCounts {
+            total: round(cell("total"), min_cell),
+            by_category: categories
+                .iter()
+                .map(|k| (k.clone(), round(cell(&format!("category:{k}")), min_cell)))
+                .collect(),
+            by_week,
+        },
+        pledges: PledgeCounts {
+            total: round(cell("pledge:total"), min_cell),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn rounding_only_moves_in_steps_of_min_cell() {
+        assert_eq!(round(0, 10), None);
+        assert_eq!(round(9, 10), None);
+        assert_eq!(round(10, 10), Some(10));
+        assert_eq!(round(19, 10), Some(10));
+        assert_eq!(round(20, 10), Some(20));
+        for n in 0..1000 {
+            if let Some(v) = round(n, 7) {
+                assert!(v % 7 == 0 && v >= 7 && v <= n);
+            }
+        }
+    }
+
+    #[test]
+    fn only_closed_weeks_are_published_and_never_revised() {
+        let empty = PublicCounts {
+            published_at: None,
+            min_cell: 10,
+            statements: StatementCounts {
+                total: None,
+                by_category: BTreeMap::new(),
+                by_week: BTreeMap::new(),
+            },
+            pledges: PledgeCounts { total: None },
+        };
+        let mut cells = BTreeMap::new();
+        cells.insert("total".to_owned(), 45);
+        cells.insert("week:2026-W47".to_owned(), 25);
+        cells.insert("week:2026-W48".to_owned(), 20);
+        cells.insert("category:a".to_owned(), 3);
+        let first = build(
+            &cells,
+            datetime!(2026-11-28 00:00 UTC),
+            &empty,
+            10,
+            &["a".to_owned(), "b".to_owned()],
+        );
+        assert_eq!(first.statements.total, Some(40));
+        assert_eq!(first.statements.by_week.get("2026-W47"), Some(&Some(20)));
+        assert!(
+            !first.statements.by_week.contains_key("2026-W48"),
+            "W48 is still open"
+        );
+        assert_eq!(first.statements.by_category.get("a"), Some(&None));
+        assert_eq!(first.statements.by_category.get("b"), Some(&None));
+        // Late rows for W47 do not revise it once published.
+        cells.insert("week:2026-W47".to_owned(), 40);
+        let second = build(&cells, datetime!(2026-12-01 00:00 UTC), &first, 10, &[]);
+        assert_eq!(second.statements.by_week.get("2026-W47"), Some(&Some(20)));
+        assert_eq!(second.statements.by_week.get("2026-W48"), Some(&Some(20)));
+        assert_eq!(second.published_at.as_deref(), Some("2026-12-01T00:00:00Z"));
+    }
+}

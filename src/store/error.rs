@@ -1,0 +1,37 @@
+//! Why a store operation failed.
+
+/// Why a store operation failed. Callers map these to 503 (busy, commit failed, writer
+/// gone: [`StoreError::is_overload`]) or 500. A service's own reasons to refuse are never
+/// squeezed in here: it returns its own error type from the transaction closure.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the write queue is full")]
+    Busy,
+    #[error("the database could not commit")]
+    CommitFailed,
+    #[error("the writer has stopped")]
+    WriterGone,
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("io error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the operating system's random generator failed")]
+    Random,
+    #[error("background task failed")]
+    Join,
+}
+
+impl StoreError {
+    /// True for "try again in a moment" failures: the queue was full, the commit failed or
+    /// the writer stopped. These answer 503, never 500.
+    pub fn is_overload(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Busy | StoreError::CommitFailed | StoreError::WriterGone
+        )
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
