@@ -133,10 +133,37 @@ pub struct ErrorView<'a> {
     pub message: &'a str,
 }
 
-/// The layout used when the app's own is not at hand (actix's internal errors).
-fn fallback_layout() -> &'static Layout {
+/// The layout an error page has before `web::error_pages` renders it again with the running
+/// app's own (site name, quick-exit target).
+fn default_layout() -> &'static Layout {
     static LAYOUT: std::sync::OnceLock<Layout> = std::sync::OnceLock::new();
     LAYOUT.get_or_init(|| Layout::from_config(&crate::config::Config::default()))
+}
+
+impl AppError {
+    /// The error page in `layout`, with its status and the headers it needs.
+    pub fn page(&self, layout: &Layout) -> HttpResponse {
+        let (title, message) = self.title_and_message();
+        let view = ErrorView {
+            layout,
+            title,
+            message: &message,
+        };
+        let mut response = crate::web::layout::page(self.status_code(), &view);
+        if matches!(self, AppError::LoginRequired) {
+            response.headers_mut().insert(
+                actix_web::http::header::LOCATION,
+                actix_web::http::header::HeaderValue::from_static("/review/login"),
+            );
+        }
+        if matches!(self, AppError::Busy) {
+            response.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from_static("30"),
+            );
+        }
+        response
+    }
 }
 
 impl ResponseError for AppError {
@@ -158,26 +185,7 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let (title, message) = self.title_and_message();
-        let view = ErrorView {
-            layout: crate::web::layout::current().unwrap_or(fallback_layout()),
-            title,
-            message: &message,
-        };
-        let mut response = crate::web::layout::page(self.status_code(), &view);
-        if matches!(self, AppError::LoginRequired) {
-            response.headers_mut().insert(
-                actix_web::http::header::LOCATION,
-                actix_web::http::header::HeaderValue::from_static("/review/login"),
-            );
-        }
-        if matches!(self, AppError::Busy) {
-            response.headers_mut().insert(
-                actix_web::http::header::RETRY_AFTER,
-                actix_web::http::header::HeaderValue::from_static("30"),
-            );
-        }
-        response
+        self.page(default_layout())
     }
 }
 

@@ -81,10 +81,10 @@ impl Application {
         let setup_link =
             setup_link.map(|token| format!("{}/setup/{}", base_url(&config, addr), token.as_str()));
         let state_for_tasks = state.clone();
-        web::layout::install(state.layout.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .wrap(from_fn(web::error_pages::in_app_layout))
                 .wrap(from_fn(web::headers::security_headers))
                 .wrap(from_fn(web::request_log::log_requests))
                 .configure(web::configure)

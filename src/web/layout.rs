@@ -1,8 +1,6 @@
 //! What every page shares: the site name and the quick-exit target, and rendering a view
 //! with a status.
 
-use std::sync::OnceLock;
-
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
@@ -23,17 +21,6 @@ impl Layout {
             quick_exit_url: config.quick_exit_url.clone(),
         }
     }
-}
-
-static CURRENT: OnceLock<Layout> = OnceLock::new();
-
-/// Records the running app's layout so error pages rendered outside a handler match it.
-pub fn install(layout: Layout) {
-    let _ = CURRENT.set(layout);
-}
-
-pub fn current() -> Option<&'static Layout> {
-    CURRENT.get()
 }
 
 /// 303 to `location` (after a POST).

@@ -3,6 +3,7 @@
 
 pub mod cookies;
 pub mod enrolment;
+pub mod error_pages;
 pub mod form;
 pub mod headers;
 pub mod layout;

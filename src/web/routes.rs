@@ -133,7 +133,7 @@ async fn method_not_allowed(req: HttpRequest, allow: String) -> HttpResponse {
     let mut response = if is_api(&req) {
         json_error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed")
     } else {
-        actix_web::ResponseError::error_response(&AppError::MethodNotAllowed)
+        super::error_pages::page_for(&req, &AppError::MethodNotAllowed)
     };
     if let Ok(value) = HeaderValue::from_str(&allow) {
         response.headers_mut().insert(ALLOW, value);

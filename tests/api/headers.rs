@@ -169,3 +169,28 @@ async fn head_works_on_pages_and_unused_methods_say_what_is_allowed() {
     let res = client().post(server.url("/counts")).send().await.unwrap();
     assert_eq!(res.headers()["allow"], "GET, HEAD");
 }
+
+#[tokio::test]
+async fn error_pages_wear_this_deployments_name_and_quick_exit() {
+    let d = dirs();
+    std::fs::write(
+        d.logs.path().join("chorus.toml"),
+        "site_name = \"Voices of Ourtown\"\nquick_exit_url = \"https://weather.example/\"\n",
+    )
+    .unwrap();
+    let server = TestServer::start(d.data.path(), d.logs.path(), &[]);
+    for (path, status) in [("/no-such-page", 404), ("/review/logout", 401)] {
+        let res = client().post(server.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), status, "{path}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains("Voices of Ourtown"), "{path}: site name");
+        assert!(
+            html.contains("https://weather.example/"),
+            "{path}: quick exit"
+        );
+    }
+    // 405 is built by the route table itself.
+    let res = client().delete(server.url("/submit")).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    assert!(res.text().await.unwrap().contains("Voices of Ourtown"));
+}

@@ -1,0 +1,37 @@
+//! Error pages in the running app's own layout. An `AppError` renders itself without
+//! knowing which app it belongs to (actix calls it without the request); this middleware
+//! renders it again with this app's site name and quick-exit target, so no process-wide
+//! state decides how a page looks.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::web::Data;
+use actix_web::{Error, HttpRequest, HttpResponse, ResponseError};
+
+use super::AppState;
+use crate::error::AppError;
+
+pub async fn in_app_layout(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let res = next.call(req).await?;
+    let again = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<AppError>())
+        .map(|e| page_for(res.request(), e));
+    Ok(match again {
+        Some(page) => res.into_response(page),
+        None => res.map_into_boxed_body(),
+    })
+}
+
+/// `error`'s page in the layout of the app serving `req`.
+pub fn page_for(req: &HttpRequest, error: &AppError) -> HttpResponse {
+    match req.app_data::<Data<AppState>>() {
+        Some(state) => error.page(&state.layout),
+        None => error.error_response(),
+    }
+}
