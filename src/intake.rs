@@ -11,7 +11,7 @@ use crate::clock::Clock;
 use crate::crypto::receipt::{self, BoxContents, Derived, ReceiptCode};
 use crate::crypto::suite::KeyId;
 use crate::crypto::{self, CryptoError};
-use crate::domain::{Status, TestimonyId};
+use crate::domain::{PledgeId, Status, TestimonyId};
 use crate::publish::Publisher;
 use crate::sealing::{NewestEpoch, SealError};
 use crate::store::{Store, StoreError, settings, testimonies};
@@ -174,7 +174,7 @@ impl Intake {
 
     /// Stores one pledge (`key` empty for a plain pledge); counted at the next tick.
     pub async fn pledge(&self, key: String) -> Result<(), IntakeError> {
-        let id = crypto::random::id()?;
+        let id = PledgeId::random()?;
         self.store
             .write(move |conn| crate::store::counts::insert_pledge(conn, &id, &key))
             .await?;

@@ -81,6 +81,10 @@ id_type!(
     MessageId
 );
 id_type!(
+    /// A pledge waiting for the next tick.
+    PledgeId
+);
+id_type!(
     /// An offline recovery key on file.
     RecoveryKeyId
 );

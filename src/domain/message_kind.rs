@@ -1,8 +1,6 @@
 //! The kinds of message in a testimony's thread. Each is sealed under its own label, so a
 //! note can never be opened as a reply (and so reach the author).
 
-use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-
 use crate::crypto::suite::Label;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,17 +50,4 @@ impl MessageKind {
     }
 }
 
-impl ToSql for MessageKind {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(ValueRef::Text(
-            self.as_str().as_bytes(),
-        )))
-    }
-}
-
-impl FromSql for MessageKind {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<MessageKind> {
-        let text = value.as_str()?;
-        MessageKind::parse(text).ok_or_else(|| super::unknown_value("message kind", text))
-    }
-}
+text_column!(MessageKind, "message kind", as_str, parse);

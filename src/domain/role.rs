@@ -1,8 +1,6 @@
 //! What a staff member may do: reviewers read and triage; admins also manage staff, keys,
 //! exports and the audit log.
 
-use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Admin,
@@ -32,17 +30,4 @@ impl std::fmt::Display for Role {
     }
 }
 
-impl ToSql for Role {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(ValueRef::Text(
-            self.as_str().as_bytes(),
-        )))
-    }
-}
-
-impl FromSql for Role {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Role> {
-        let text = value.as_str()?;
-        Role::parse(text).ok_or_else(|| super::unknown_value("role", text))
-    }
-}
+text_column!(Role, "role", as_str, parse);

@@ -1,7 +1,5 @@
 //! Where a testimony is in the staff workflow. Spam leaves the public counts.
 
-use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     New,
@@ -54,18 +52,7 @@ impl Status {
     }
 }
 
-impl ToSql for Status {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(ValueRef::Text(self.key().as_bytes())))
-    }
-}
-
-impl FromSql for Status {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Status> {
-        let text = value.as_str()?;
-        Status::parse(text).ok_or_else(|| super::unknown_value("status", text))
-    }
-}
+text_column!(Status, "status", key, parse);
 
 #[cfg(test)]
 mod tests {

@@ -18,6 +18,7 @@ pub struct ChainCheck {
 
 impl Desk {
     /// `chorus audit verify`: the whole chain, end to end.
+    #[tracing::instrument(skip_all)]
     pub async fn verify_audit_chain(&self) -> Result<ChainCheck, ReviewError> {
         self.store
             .read(|conn| -> Result<_, ReviewError> {
@@ -30,6 +31,7 @@ impl Desk {
     }
 
     /// The newest entries, newest first, and the state of the chain.
+    #[tracing::instrument(skip_all)]
     pub async fn audit_log(
         &self,
         actor: Actor<'_>,

@@ -130,6 +130,7 @@ impl Desk {
     }
 
     /// Counts a failure (locking the account at the limit) and audits it; the answer to give.
+    #[tracing::instrument(skip_all)]
     pub(super) async fn record_bad(
         &self,
         member: Option<(StaffId, String)>,

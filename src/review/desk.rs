@@ -97,6 +97,7 @@ impl Desk {
 
     /// The epoch keys a session can open right now: its private key from the vault, then
     /// the grants on file (so a rotation reaches open sessions at once).
+    #[tracing::instrument(skip_all)]
     pub(super) async fn keys_of(&self, session: &SessionView) -> Result<EpochKeys, ReviewError> {
         let secret = session.staff_secret()?;
         let id = session.staff_id;
@@ -107,6 +108,7 @@ impl Desk {
 
     /// Reloads the browsers known to have logged in (at start, and periodically, so
     /// disabling someone from the command line takes effect).
+    #[tracing::instrument(skip_all)]
     pub async fn reload_known_devices(&self) -> Result<(), ReviewError> {
         let pairs = self.store.read(devices::all_active).await?;
         self.devices.replace_all(pairs);
@@ -115,6 +117,7 @@ impl Desk {
 
     /// Housekeeping while the server runs: drop expired sessions, and end those of anyone
     /// disabled from the command line.
+    #[tracing::instrument(skip_all)]
     pub async fn reap_sessions(&self) -> Result<(), ReviewError> {
         self.sessions.reap();
         let active = self.store.read(staff::active).await?;
@@ -124,6 +127,7 @@ impl Desk {
     }
 
     /// Moves the WAL into the database file (housekeeping).
+    #[tracing::instrument(skip_all)]
     pub async fn checkpoint(&self) {
         self.store.checkpoint().await;
     }
@@ -131,5 +135,63 @@ impl Desk {
     /// Drops every session's keys (shutdown).
     pub fn lock_everything(&self) {
         self.sessions.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use super::*;
+    use crate::review::ReviewError;
+
+    fn desk_at(store: &Store, at: time::OffsetDateTime) -> Desk {
+        let config = Config::default();
+        let clock = Clock::fixed(at);
+        let publisher = Publisher::load(store.clone(), &config, clock.clone()).unwrap();
+        Desk::new(store.clone(), &config, Arc::new(publisher), clock)
+    }
+
+    #[tokio::test]
+    async fn the_desk_reads_the_time_only_from_its_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("chorus.db"), 16).unwrap();
+        let made = datetime!(2026-12-01 09:00:00 UTC);
+        let desk = desk_at(&store, made);
+        let token = desk
+            .invite(Actor::CLI, "sam", Role::Reviewer)
+            .await
+            .unwrap();
+        assert_eq!(
+            desk.invitation(&token).await.unwrap(),
+            ("sam".to_owned(), Role::Reviewer)
+        );
+        let (entries, _) = desk.audit_log(Actor::CLI).await.unwrap();
+        assert_eq!(entries[0].at, "2026-12-01T09:00:00Z");
+        assert_eq!(entries[0].action, "staff.invite");
+        // A day and a second later, by another desk's clock, the link has expired.
+        let later = desk_at(&store, made + time::Duration::seconds(24 * 3600 + 1));
+        assert!(matches!(
+            later.invitation(&token).await,
+            Err(ReviewError::TokenInvalid)
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_refused_action_leaves_no_audit_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("chorus.db"), 16).unwrap();
+        let desk = desk_at(&store, datetime!(2026-12-01 09:00:00 UTC));
+        desk.invite(Actor::CLI, "sam", Role::Reviewer)
+            .await
+            .unwrap();
+        // No one to seal a new epoch to: refused, and nothing of it is kept.
+        assert!(matches!(
+            desk.rotate(Actor::CLI).await,
+            Err(ReviewError::InvalidInput(_))
+        ));
+        let (entries, check) = desk.audit_log(Actor::CLI).await.unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(check.verdict, Ok(1));
     }
 }

@@ -29,6 +29,7 @@ pub struct FirstAdmin {
 impl Desk {
     /// With no admin yet, replaces any earlier set-up token with a fresh one (only its hash
     /// is stored) and returns it for the link; None once an admin exists.
+    #[tracing::instrument(skip_all)]
     pub async fn issue_setup_link(&self) -> Result<Option<Zeroizing<String>>, ReviewError> {
         if self.store.read(staff::any_admin).await? {
             return Ok(None);
@@ -44,6 +45,7 @@ impl Desk {
     }
 
     /// Ok if this set-up link can still be used; `AlreadySetUp` or `TokenInvalid` if not.
+    #[tracing::instrument(skip_all)]
     pub async fn check_setup_link(&self, token: &str) -> Result<(), ReviewError> {
         let (token, now) = (token.to_owned(), self.now().unix());
         self.store

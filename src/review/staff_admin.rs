@@ -52,6 +52,7 @@ pub enum Member {
 
 impl Desk {
     /// Everyone, active first, then by name.
+    #[tracing::instrument(skip_all)]
     pub async fn staff_list(&self) -> Result<Vec<MemberSummary>, ReviewError> {
         let now = self.now().unix();
         self.store
@@ -105,6 +106,7 @@ impl Desk {
     }
 
     /// The (username, role) of a live invitation.
+    #[tracing::instrument(skip_all)]
     pub async fn invitation(&self, token: &str) -> Result<(String, Role), ReviewError> {
         let (token, now) = (token.to_owned(), self.now().unix());
         self.store
@@ -161,6 +163,7 @@ impl Desk {
 
     /// Checks the form, then makes the member's keys behind the Argon2 gate. The TOTP step
     /// the form's code used is recorded, so that code cannot be replayed at the first login.
+    #[tracing::instrument(skip_all)]
     pub(super) async fn make_member(
         &self,
         form: &EnrolmentForm,
@@ -262,6 +265,7 @@ impl Desk {
     }
 
     /// `chorus reviewer unlock`: clears a login lockout (audited); false if no such member.
+    #[tracing::instrument(skip_all)]
     pub async fn unlock(&self, actor: Actor<'_>, username: &str) -> Result<bool, ReviewError> {
         actor.require_admin()?;
         let (name, by, at) = (

@@ -424,6 +424,7 @@ impl Desk {
     }
 
     /// One audit entry on its own (views: nothing else changes).
+    #[tracing::instrument(skip_all)]
     pub(super) async fn audit(
         &self,
         session: &SessionView,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreResult;
+use crate::domain::PledgeId;
 
 /// Adds `by` to a counter cell.
 pub fn add(conn: &Connection, cell: &str, by: u64) -> StoreResult<()> {
@@ -38,7 +39,7 @@ pub fn all(conn: &Connection) -> StoreResult<BTreeMap<String, u64>> {
     Ok(cells)
 }
 
-pub fn insert_pledge(conn: &Connection, id: &[u8; 16], key: &str) -> StoreResult<()> {
+pub fn insert_pledge(conn: &Connection, id: &PledgeId, key: &str) -> StoreResult<()> {
     conn.prepare_cached("INSERT INTO pledges (id, pledge_key) VALUES (?1, ?2)")?
         .execute(params![id, key])?;
     Ok(())

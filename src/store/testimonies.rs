@@ -194,7 +194,8 @@ pub fn set_status(
     Ok(previous)
 }
 
-/// Hard-deletes a testimony and (by cascade) its messages. True if it existed.
+/// Hard-deletes a testimony and its thread (the messages explicitly, not left to the
+/// foreign key's cascade). True if it existed.
 pub fn delete(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
     conn.execute("DELETE FROM messages WHERE testimony_id = ?1", [id])?;
     Ok(conn.execute("DELETE FROM testimonies WHERE id = ?1", [id])? == 1)
