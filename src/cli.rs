@@ -206,7 +206,7 @@ impl Operator {
             },
             Command::Audit {
                 action: AuditAction::Verify,
-            } => match self.runtime.block_on(desk.verify_audit_chain()) {
+            } => match self.runtime.block_on(desk.verify_audit_chain(Actor::CLI)) {
                 Ok(check) => match check.verdict {
                     Ok(n) => {
                         println!("audit log intact: {n} entries");
@@ -276,7 +276,7 @@ impl Operator {
     fn reviewer(&self, action: ReviewerAction, config: &Config) -> ExitCode {
         let desk = &self.desk;
         match action {
-            ReviewerAction::List => match self.runtime.block_on(desk.staff_list()) {
+            ReviewerAction::List => match self.runtime.block_on(desk.staff_list(Actor::CLI)) {
                 Ok(members) => {
                     println!(
                         "{:<24} {:<9} {:<20} key fingerprint",

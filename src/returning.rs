@@ -32,6 +32,9 @@ pub enum ReturnError {
     Joined(#[from] Joined),
     #[error("{0}")]
     Intake(#[from] IntakeError),
+    /// The epoch key changed twice while a follow-up was being sealed.
+    #[error("the epoch key changed while sealing")]
+    EpochChanged,
 }
 
 /// What a code found.
@@ -140,29 +143,43 @@ impl Returning {
         Ok(out)
     }
 
-    /// Adds a follow-up, sealed to the newest epoch like the testimony (staff only).
+    /// Adds a follow-up, sealed to the newest epoch like the testimony (staff only). If a
+    /// rotation lands between sealing and storing, it is sealed again to the new epoch.
     pub async fn follow_up(&self, found: &Found, text: Statement) -> Result<(), ReturnError> {
-        let (id, day) = (found.row.id, self.clock.now().day());
-        let message = self
-            .store
-            .read(move |conn| -> Result<_, ReturnError> {
-                let epoch = NewestEpoch::read(conn)?;
-                let kind = MessageKind::FollowUp;
-                Ok(sealing::thread_message(
-                    &epoch,
-                    &id,
-                    kind,
-                    None,
-                    text.as_str(),
-                    day,
-                    None,
-                )?)
-            })
-            .await?;
-        self.store
-            .write(move |conn| messages::insert(conn, &message))
-            .await?;
-        Ok(())
+        let (id, text) = (found.row.id, Arc::new(text));
+        for _ in 0..2 {
+            let (day, sealing) = (self.clock.now().day(), text.clone());
+            let (epoch, message) = self
+                .store
+                .read(move |conn| -> Result<_, ReturnError> {
+                    let epoch = NewestEpoch::read(conn)?;
+                    let message = sealing::thread_message(
+                        &epoch,
+                        &id,
+                        MessageKind::FollowUp,
+                        None,
+                        sealing.as_str(),
+                        day,
+                        None,
+                    )?;
+                    Ok((epoch, message))
+                })
+                .await?;
+            let stored = self
+                .store
+                .write(move |conn| -> Result<_, ReturnError> {
+                    if !epoch.is_current(conn)? {
+                        return Ok(false);
+                    }
+                    messages::insert(conn, &message)?;
+                    Ok(true)
+                })
+                .await?;
+            if stored {
+                return Ok(());
+            }
+        }
+        Err(ReturnError::EpochChanged)
     }
 
     /// Deletes the testimony and its thread, reading in the same transaction whether it had

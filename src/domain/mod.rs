@@ -2,31 +2,8 @@
 //! of thread message and the list of accountable actions. Each stores itself in SQLite
 //! (`ToSql`/`FromSql`), so no string spelling of these lives anywhere else.
 
-/// Stores an enum as the text of its key: `$key` names it, `$parse` reads it back.
-macro_rules! text_column {
-    ($ty:ty, $column:literal, $key:ident, $parse:ident) => {
-        impl rusqlite::types::ToSql for $ty {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(rusqlite::types::ToSqlOutput::Borrowed(
-                    rusqlite::types::ValueRef::Text(self.$key().as_bytes()),
-                ))
-            }
-        }
-
-        impl rusqlite::types::FromSql for $ty {
-            fn column_result(
-                value: rusqlite::types::ValueRef<'_>,
-            ) -> rusqlite::types::FromSqlResult<$ty> {
-                let text = value.as_str()?;
-                <$ty>::$parse(text).ok_or_else(|| {
-                    rusqlite::types::FromSqlError::Other(
-                        format!("unknown {} {text:?}", $column).into(),
-                    )
-                })
-            }
-        }
-    };
-}
+#[macro_use]
+mod text_column;
 
 mod audit_action;
 mod ids;

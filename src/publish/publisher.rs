@@ -127,6 +127,11 @@ impl Publisher {
         }
     }
 
+    /// True once a staff unlock has re-queued every row left uncounted at start.
+    pub fn has_adopted(&self) -> bool {
+        self.adopted.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     /// After a restart the tallies of uncounted rows are gone with the RAM; the first staff
     /// unlock after start can read their categories again, so they are queued for the next
     /// tick. Decrypts on the blocking pool; returns how many rows were queued (None when an

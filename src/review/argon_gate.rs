@@ -38,6 +38,7 @@ impl ArgonGate {
             let _permit = permit;
             work()
         })
-        .await?
+        .await
+        .map_err(|_| ReviewError::Busy)?
     }
 }

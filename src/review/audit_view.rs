@@ -19,7 +19,8 @@ pub struct ChainCheck {
 impl Desk {
     /// `chorus audit verify`: the whole chain, end to end.
     #[tracing::instrument(skip_all)]
-    pub async fn verify_audit_chain(&self) -> Result<ChainCheck, ReviewError> {
+    pub async fn verify_audit_chain(&self, actor: Actor<'_>) -> Result<ChainCheck, ReviewError> {
+        actor.require_admin()?;
         self.store
             .read(|conn| -> Result<_, ReviewError> {
                 Ok(ChainCheck {

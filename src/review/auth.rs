@@ -17,7 +17,7 @@ use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::SecretKey;
 use crate::domain::{AuditAction, StaffId};
 use crate::store::staff::StaffRow;
-use crate::store::{audit, devices, recovery_codes, staff};
+use crate::store::{audit, devices, recovery_codes, staff, testimonies};
 
 /// Consecutive failures that lock an account.
 pub const MAX_FAILURES: i64 = 10;
@@ -98,11 +98,19 @@ impl Desk {
             Some(token) => token.clone(),
             None => random::token_hex()?,
         };
+        // The session exists before the login is recorded, so no `login.success` is ever
+        // written for a login that could not open one; it is dropped if the record fails.
+        let session_cookie =
+            self.sessions
+                .create(member.id, member.username.clone(), member.role, &secret)?;
         let (m, d) = (member.clone(), device.clone());
         let recorded = self
             .store
             .write(move |conn| record_good(conn, &m, totp_step, recovery_code.as_deref(), &d, now))
             .await;
+        if recorded.is_err() {
+            self.sessions.destroy(&session_cookie);
+        }
         match recorded {
             Ok(()) => {}
             // A replayed code that raced another login, or a recovery code used meanwhile.
@@ -114,9 +122,6 @@ impl Desk {
             Err(e) => return Err(e),
         }
         self.devices.add(&device, &member.username);
-        let session_cookie =
-            self.sessions
-                .create(member.id, member.username.clone(), member.role, &secret)?;
         self.recount_uncounted(&member, &secret).await;
         Ok(LoggedIn {
             session_cookie,
@@ -147,41 +152,47 @@ impl Desk {
     }
 
     /// Rows left uncounted at start (their tallies were in the RAM of the previous process)
-    /// are counted again now that keys are open: decrypted, so audited. Best effort.
+    /// are counted again now that keys are open. That decrypts them, so it is audited
+    /// first: no audit entry, no decryption. Best effort.
     async fn recount_uncounted(&self, member: &StaffRow, secret: &SecretKey) {
+        if self.publisher.has_adopted() {
+            return;
+        }
+        let waiting = match self.store.read(testimonies::count_uncounted).await {
+            Ok(0) => return,
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not count uncounted rows");
+                return;
+            }
+        };
+        let (actor, at) = (member.username.clone(), self.now().rfc3339());
+        let audited: Result<(), ReviewError> = self
+            .store
+            .write(move |conn| {
+                let detail = format!("{waiting} uncounted rows decrypted for their categories");
+                audit::append(conn, &at, &actor, AuditAction::CountsRecount, &detail)?;
+                Ok(())
+            })
+            .await;
+        if let Err(e) = audited {
+            tracing::warn!(error = %e, "could not audit the recount; rows stay uncounted for now");
+            return;
+        }
         let (id, secret) = (member.id, secret.clone());
         let keys: Result<EpochKeys, ReviewError> = self
             .store
             .read(move |conn| keyring::open_grants(conn, id.into(), &secret))
             .await;
         let adopted = match keys {
-            Ok(keys) => self.publisher.adopt_uncounted(keys).await,
+            Ok(keys) => self.publisher.adopt_uncounted(keys).await.map(|_| ()),
             Err(e) => {
                 tracing::warn!(error = %e, "could not open keys to recount uncounted rows");
                 return;
             }
         };
-        match adopted {
-            Ok(Some(n)) => {
-                let (actor, at) = (member.username.clone(), self.now().rfc3339());
-                let audited: Result<(), ReviewError> = self
-                    .store
-                    .write(move |conn| {
-                        Ok(audit::append(
-                            conn,
-                            &at,
-                            &actor,
-                            AuditAction::CountsRecount,
-                            &format!("{n} uncounted rows decrypted for their categories"),
-                        )?)
-                    })
-                    .await;
-                if let Err(e) = audited {
-                    tracing::warn!(error = %e, "could not audit the recount");
-                }
-            }
-            Ok(None) => {}
-            Err(e) => tracing::warn!(error = %e, "could not recount uncounted rows"),
+        if let Err(e) = adopted {
+            tracing::warn!(error = %e, "could not recount uncounted rows");
         }
     }
 }

@@ -53,7 +53,8 @@ pub enum Member {
 impl Desk {
     /// Everyone, active first, then by name.
     #[tracing::instrument(skip_all)]
-    pub async fn staff_list(&self) -> Result<Vec<MemberSummary>, ReviewError> {
+    pub async fn staff_list(&self, actor: Actor<'_>) -> Result<Vec<MemberSummary>, ReviewError> {
+        actor.require_admin()?;
         let now = self.now().unix();
         self.store
             .read(move |conn| -> Result<_, ReviewError> {
@@ -169,7 +170,7 @@ impl Desk {
         form: &EnrolmentForm,
         role: Role,
     ) -> Result<NewMember, ReviewError> {
-        let (username, step) = form.check()?;
+        let (username, step) = form.check(self.now().unix())?;
         let (password, secret) = (form.password.clone(), form.totp_secret.clone());
         let memory = self.memory_kib;
         let mut member = self

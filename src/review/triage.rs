@@ -284,6 +284,9 @@ impl Desk {
         if (row.status.is_spam() || status.is_spam()) && categories.is_none() {
             return Err(CANNOT_ADJUST);
         }
+        // Everything the counts will need is known before anything changes.
+        let day = parse_day(&row.received_day)
+            .map_err(|_| ReviewError::InvalidInput("The testimony's day is malformed."))?;
         let can_adjust = categories.is_some();
         let (actor, at) = (session.username.clone(), self.now().rfc3339());
         // The previous status and whether the row was counted are read in the same
@@ -303,8 +306,6 @@ impl Desk {
             })
             .await?;
         if before.status.is_spam() != status.is_spam() {
-            let day = parse_day(&before.received_day)
-                .map_err(|_| ReviewError::InvalidInput("The testimony's day is malformed."))?;
             let categories = categories.unwrap_or_default();
             let was_counted = !before.uncounted;
             if status.is_spam() {

@@ -100,6 +100,16 @@ pub fn uncounted(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
     Ok(rows)
 }
 
+/// How many rows a crash left uncounted.
+pub fn count_uncounted(conn: &Connection) -> StoreResult<u64> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM testimonies WHERE uncounted = 1",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
 /// True if folding this row now would count it: it still exists, is uncounted, not spam.
 pub fn would_count(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
     Ok(conn

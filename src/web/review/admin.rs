@@ -54,7 +54,7 @@ async fn render(
 ) -> Result<HttpResponse, AppError> {
     let members = state
         .desk
-        .staff_list()
+        .staff_list(Actor::Staff(&admin.0))
         .await?
         .into_iter()
         .map(|m| Member {

@@ -19,11 +19,12 @@ pub async fn download(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let pairs = form::FormPairs(form::decode(req.query_string().as_bytes())?);
-    let format = Format::parse(match pairs.get("format") {
-        "" => "json",
-        other => other,
-    })
-    .ok_or(AppError::BadRequest("Choose format=json or format=csv."))?;
+    let format = pairs
+        .0
+        .iter()
+        .find(|(k, _)| k == "format")
+        .map_or(Some(Format::Json), |(_, v)| Format::parse(v))
+        .ok_or(AppError::BadRequest("Choose format=json or format=csv."))?;
     let status = match pairs.get("status") {
         "" | "all" => None,
         s => Some(Status::parse(s).ok_or(AppError::BadRequest("Unknown status filter."))?),
