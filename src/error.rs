@@ -133,13 +133,6 @@ pub struct ErrorView<'a> {
     pub message: &'a str,
 }
 
-/// The layout an error page has before `web::error_pages` renders it again with the running
-/// app's own (site name, quick-exit target).
-fn default_layout() -> &'static Layout {
-    static LAYOUT: std::sync::OnceLock<Layout> = std::sync::OnceLock::new();
-    LAYOUT.get_or_init(|| Layout::from_config(&crate::config::Config::default()))
-}
-
 impl AppError {
     /// The error page in `layout`, with its status and the headers it needs.
     pub fn page(&self, layout: &Layout) -> HttpResponse {
@@ -149,7 +142,17 @@ impl AppError {
             title,
             message: &message,
         };
-        let mut response = crate::web::layout::page(self.status_code(), &view);
+        let page = crate::web::layout::page(self.status_code(), &view);
+        self.with_headers(page)
+    }
+
+    /// The status and headers alone; `web::error_pages` adds the page, in the layout of the
+    /// app that answered (actix asks for this without telling which app).
+    fn bare(&self) -> HttpResponse {
+        self.with_headers(HttpResponse::new(self.status_code()))
+    }
+
+    fn with_headers(&self, mut response: HttpResponse) -> HttpResponse {
         if matches!(self, AppError::LoginRequired) {
             response.headers_mut().insert(
                 actix_web::http::header::LOCATION,
@@ -185,7 +188,7 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        self.page(default_layout())
+        self.bare()
     }
 }
 

@@ -17,7 +17,7 @@ use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::SecretKey;
 use crate::domain::{AuditAction, StaffId};
 use crate::store::staff::StaffRow;
-use crate::store::{audit, devices, recovery_codes, staff, testimonies};
+use crate::store::{Store, audit, devices, recovery_codes, staff, testimonies};
 
 /// Consecutive failures that lock an account.
 pub const MAX_FAILURES: i64 = 10;
@@ -75,8 +75,7 @@ impl Desk {
         let now = self.now();
         let (store, memory) = (self.store.clone(), self.memory_kib);
         let work = move || {
-            store
-                .read_blocking(|conn| verify(conn, &username, &attempt, memory, now.unix()))
+            verify(&store, &username, &attempt, memory, now.unix())
                 .map(|verdict| (verdict, attempt))
         };
         let gate = if known_device {
@@ -197,15 +196,19 @@ impl Desk {
     }
 }
 
-/// The slow part, on the blocking pool: Argon2id, TOTP, unwrapping keys. Reads only.
+/// The slow part, on the blocking pool: Argon2id, TOTP, unwrapping keys. Reads only, each
+/// read short: no read snapshot is held across Argon2id (a long-lived reader keeps the WAL
+/// from being reset while intake writes).
 fn verify(
-    conn: &Connection,
+    store: &Store,
     username: &str,
     attempt: &LoginAttempt,
     memory_kib: u32,
     now: i64,
 ) -> Result<Verdict, ReviewError> {
-    let member = staff::by_username(conn, username)?.filter(|m| m.active);
+    let member = store
+        .read_blocking(|conn| staff::by_username(conn, username))?
+        .filter(|m| m.active);
     // Unknown users cost the same Argon2id run, against a dummy salt.
     let salt = member
         .as_ref()
@@ -220,7 +223,7 @@ fn verify(
     };
     let Ok(derived) = derived else { return Ok(bad) };
     let known_device = match &attempt.device_token {
-        Some(token) => devices::is_known(conn, token, &member.id)?,
+        Some(token) => store.read_blocking(|conn| devices::is_known(conn, token, &member.id))?,
         None => false,
     };
     let locked = member.locked_until.is_some_and(|until| until > now) && !known_device;
@@ -253,7 +256,9 @@ fn verify(
             }
             None => return Ok(bad),
         }
-    } else if !code.is_empty() && recovery_codes::exists(conn, &member.id, &code)? {
+    } else if !code.is_empty()
+        && store.read_blocking(|conn| recovery_codes::exists(conn, &member.id, &code))?
+    {
         (None, Some(Zeroizing::new(code)))
     } else {
         return Ok(bad);

@@ -301,7 +301,13 @@ impl Desk {
         let (store, memory, id) = (self.store.clone(), self.memory_kib, session.staff_id);
         let rewrapped = self
             .argon
-            .run(move || store.read_blocking(|conn| rewrap(conn, &id, &current, &new, memory)))
+            .run(move || {
+                // A short read, then the slow part with no read snapshot held.
+                let member = store
+                    .read_blocking(|conn| staff::by_id(conn, &id))?
+                    .ok_or(ReviewError::BadCredentials)?;
+                rewrap(&member, &current, &new, memory)
+            })
             .await;
         let rewrapped = match rewrapped {
             Ok(r) => r,
@@ -417,13 +423,11 @@ struct Rewrapped {
 }
 
 fn rewrap(
-    conn: &rusqlite::Connection,
-    staff_id: &StaffId,
+    member: &crate::store::staff::StaffRow,
     current: &SecretString,
     new: &SecretString,
     memory_kib: u32,
 ) -> Result<Rewrapped, ReviewError> {
-    let member = staff::by_id(conn, staff_id)?.ok_or(ReviewError::BadCredentials)?;
     let context = member.id.as_bytes();
     let old = PasswordKeys::derive(current, &member.salt, memory_kib)
         .map_err(|_| ReviewError::BadCredentials)?;

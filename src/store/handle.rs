@@ -55,7 +55,9 @@ impl Store {
     }
 
     /// Runs `f` on a pooled read connection on the blocking pool, inside one read
-    /// transaction so everything it reads comes from the same snapshot.
+    /// transaction so everything it reads comes from the same snapshot. Keep `f` short: an
+    /// open snapshot keeps the WAL from being reset while intake writes (holding one across
+    /// an Argon2id run doubled intake's p99 under a login flood), so slow work goes outside.
     pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
     where
         T: Send + 'static,

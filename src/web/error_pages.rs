@@ -1,15 +1,16 @@
-//! Error pages in the running app's own layout. An `AppError` renders itself without
-//! knowing which app it belongs to (actix calls it without the request); this middleware
-//! renders it again with this app's site name and quick-exit target, so no process-wide
-//! state decides how a page looks.
+//! Error pages in the running app's own layout. Actix turns an `AppError` into a response
+//! without telling it which app answered, so that response carries only the status and
+//! headers; this middleware adds the page, with this app's site name and quick-exit target
+//! — rendered once, and no process-wide state decides how it looks.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::web::Data;
-use actix_web::{Error, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{Error, HttpRequest, HttpResponse};
 
 use super::AppState;
+use super::layout::Layout;
 use crate::error::AppError;
 
 pub async fn in_app_layout(
@@ -32,6 +33,6 @@ pub async fn in_app_layout(
 pub fn page_for(req: &HttpRequest, error: &AppError) -> HttpResponse {
     match req.app_data::<Data<AppState>>() {
         Some(state) => error.page(&state.layout),
-        None => error.error_response(),
+        None => error.page(&Layout::from_config(&crate::config::Config::default())),
     }
 }
