@@ -27,6 +27,36 @@ pub fn harden_process() -> Vec<&'static str> {
     failed
 }
 
+/// Raises the open-file soft limit to the hard limit, so a crowd of slow connections
+/// cannot exhaust the usual default of 1,024 and lock everyone else out (`accept` failing
+/// with "too many open files"). Returns the soft limit now in force, when it is known.
+pub fn raise_open_file_limit() -> Option<u64> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+        let limit = getrlimit(Resource::Nofile);
+        if let Some(hard) = limit.maximum
+            && limit.current.is_some_and(|soft| soft < hard)
+        {
+            let raised = setrlimit(
+                Resource::Nofile,
+                Rlimit {
+                    current: Some(hard),
+                    maximum: Some(hard),
+                },
+            );
+            if raised.is_err() {
+                tracing::warn!("could not raise the open-file limit to the hard limit");
+            }
+        }
+        getrlimit(Resource::Nofile).current
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
+    }
+}
+
 /// Files created from now on are readable by their owner only (umask 077).
 pub fn private_umask() {
     #[cfg(unix)]

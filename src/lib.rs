@@ -53,6 +53,25 @@ pub enum StartError {
     Review(#[from] ReviewError),
 }
 
+/// How long a client may take to send a request's headers (and its first byte). Long enough
+/// for a slow Tor circuit, short enough that connections trickling headers do not pile up.
+const HEADER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Open files kept back from connections: the database (writer, read pool, WAL and shm),
+/// the listener, logs and the blocking pool's work.
+const FILE_HEADROOM: u64 = 256;
+
+/// Connections each worker may hold at once: the open-file limit, less the headroom, shared
+/// by the workers — so a crowd of slow clients meets a cap, never "too many open files".
+fn connections_per_worker(open_files: Option<u64>, workers: usize) -> usize {
+    let files = open_files.unwrap_or(1024);
+    let spare = files.saturating_sub(FILE_HEADROOM).max(64);
+    let each = spare / u64::try_from(workers.max(1)).unwrap_or(1);
+    usize::try_from(each)
+        .unwrap_or(usize::MAX)
+        .clamp(32, 25_000)
+}
+
 /// A built, bound, not-yet-running server.
 pub struct Application {
     server: actix_web::dev::Server,
@@ -81,6 +100,9 @@ impl Application {
         let setup_link =
             setup_link.map(|token| format!("{}/setup/{}", base_url(&config, addr), token.as_str()));
         let state_for_tasks = state.clone();
+        let open_files = hardening::raise_open_file_limit();
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let max_connections = connections_per_worker(open_files, workers);
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -89,8 +111,9 @@ impl Application {
                 .wrap(from_fn(web::request_log::log_requests))
                 .configure(web::configure)
         })
-        // Keep-alive and timeouts that suit slow Tor circuits without holding sockets forever.
-        .client_request_timeout(std::time::Duration::from_secs(30))
+        .workers(workers)
+        .max_connections(max_connections)
+        .client_request_timeout(HEADER_TIMEOUT)
         .listen(listener)
         .map_err(|source| StartError::Bind { addr, source })?
         .run();
@@ -125,5 +148,20 @@ fn base_url(config: &Config, addr: SocketAddr) -> String {
     match config.public_url.as_deref() {
         Some(url) => url.trim_end_matches('/').to_owned(),
         None => format!("http://{addr}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connections_stay_below_the_open_file_limit() {
+        // The usual systemd default: two workers share what is left after the headroom.
+        assert_eq!(connections_per_worker(Some(1024), 2), 384);
+        assert_eq!(connections_per_worker(Some(20_000), 2), 9_872);
+        assert!(connections_per_worker(Some(100), 2) >= 32);
+        assert_eq!(connections_per_worker(Some(u64::MAX), 1), 25_000);
+        assert_eq!(connections_per_worker(None, 2), 384);
     }
 }

@@ -53,13 +53,37 @@ impl TestServer {
         Self::start_with(data_dir, log_dir, env)
     }
 
+    /// Starts a server whose open-file soft limit starts at `soft` (as under systemd's
+    /// default of 1,024), through util-linux `prlimit`.
+    pub fn start_with_file_limit(data_dir: &Path, log_dir: &Path, soft: u64) -> TestServer {
+        let limit = format!("--nofile={soft}:");
+        Self::start_command(data_dir, log_dir, Vec::new(), &["prlimit", &limit, "--"])
+    }
+
     fn start_with(data_dir: &Path, log_dir: &Path, env: Vec<(String, String)>) -> TestServer {
+        Self::start_command(data_dir, log_dir, env, &[])
+    }
+
+    /// Starts `chorus serve`, behind `wrapper` (a command that runs it) when not empty.
+    fn start_command(
+        data_dir: &Path,
+        log_dir: &Path,
+        env: Vec<(String, String)>,
+        wrapper: &[&str],
+    ) -> TestServer {
         let log_path = log_dir.join(format!(
             "server-{}.log",
             Instant::now().elapsed().as_nanos() + std::process::id() as u128 + rand_suffix()
         ));
         let log = std::fs::File::create(&log_path).unwrap();
-        let mut cmd = Command::new(bin());
+        let mut cmd = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut cmd = Command::new(program);
+                cmd.args(args).arg(bin());
+                cmd
+            }
+            None => Command::new(bin()),
+        };
         cmd.current_dir(log_dir)
             .envs(base_env(data_dir))
             .envs(env.iter().cloned());

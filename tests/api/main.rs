@@ -21,4 +21,5 @@ mod helpers;
 mod receipts;
 mod sealing;
 mod setup;
+mod slow_clients;
 mod staff;
