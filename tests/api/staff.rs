@@ -256,7 +256,7 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
 }
 
 #[tokio::test]
-async fn a_missing_or_wrong_csrf_token_is_refused_and_changes_nothing() {
+async fn a_missing_or_wrong_csrf_token_or_a_cross_site_post_is_refused_and_changes_nothing() {
     let d = dirs();
     let (server, _, secret) = staff_server(&d, &[]);
     assert_eq!(submit(&server, "x", &[]).await, 200);
@@ -272,6 +272,22 @@ async fn a_missing_or_wrong_csrf_token_is_refused_and_changes_nothing() {
             .await
             .unwrap();
         assert_eq!(res.status(), 403, "{body}");
+    }
+    // A right token in a form another site made the browser send is refused too.
+    for (header, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("origin", "https://evil.example"),
+    ] {
+        let res = admin
+            .client
+            .post(server.url(&format!("/review/t/{id}/status")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header(header, value)
+            .body(format!("csrf_token={}&status=spam", admin.csrf))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "{header}: {value}");
     }
     let status: String = scalar(&server.db(), "SELECT status FROM testimonies");
     assert_eq!(status, "new");

@@ -12,7 +12,7 @@ use crate::domain::Role;
 use crate::error::AppError;
 use crate::review::sessions::SessionView;
 use crate::web::form::{self, FormPairs};
-use crate::web::{AppState, cookies};
+use crate::web::{AppState, cookies, origin};
 
 /// A request from a logged-in staff member.
 pub struct Staff(pub SessionView);
@@ -59,13 +59,17 @@ impl FromRequest for Admin {
     }
 }
 
-/// Reads a staff form and refuses it (403) unless it carries the session's CSRF token.
+/// Reads a staff form and refuses it (403) unless it carries the session's CSRF token and
+/// does not plainly come from another site (depth beside the SameSite=Strict cookie).
 pub async fn read_form(
     req: &HttpRequest,
     session: &SessionView,
     body: actix_web::web::Payload,
 ) -> Result<FormPairs, AppError> {
     let pairs = form::read(req, body).await?;
+    if let Some(state) = req.app_data::<Data<AppState>>() {
+        origin::refuse_cross_site(req, &state.config)?;
+    }
     if session.csrf_matches(pairs.get("csrf_token")) {
         Ok(pairs)
     } else {
