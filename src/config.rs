@@ -60,6 +60,10 @@ pub struct Config {
     pub argon2_concurrency: usize,
     /// Submissions the writer queue holds before answering 503.
     pub write_queue: usize,
+    /// Free space (MiB) kept on the data directory's filesystem: below it, new statements,
+    /// follow-ups and pledges are refused (503, text kept) so staff can still log in,
+    /// triage and delete.
+    pub min_free_mib: u64,
     /// Delete testimonies older than this many days (0 keeps them until staff delete them).
     pub retention_days: u32,
     /// A staff session ends after this many seconds without a request.
@@ -110,6 +114,7 @@ impl Default for Config {
             // flood may take one core, never every core, from submissions.
             argon2_concurrency: 1,
             write_queue: 4096,
+            min_free_mib: 256,
             retention_days: 0,
             session_idle_secs: 15 * 60,
             session_absolute_secs: 8 * 3600,
@@ -250,6 +255,9 @@ impl Config {
                     });
                 }
             };
+        }
+        if let Some(v) = lookup("CHORUS_MIN_FREE_MIB") {
+            self.min_free_mib = parse("CHORUS_MIN_FREE_MIB", &v)?;
         }
         if let Some(v) = lookup("CHORUS_ARGON2_MEMORY_KIB") {
             self.argon2_memory_kib = parse("CHORUS_ARGON2_MEMORY_KIB", &v)?;

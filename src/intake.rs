@@ -14,6 +14,7 @@ use crate::crypto::{self, CryptoError};
 use crate::domain::{PledgeId, Status, TestimonyId};
 use crate::publish::Publisher;
 use crate::sealing::{NewestEpoch, SealError};
+use crate::store::space::Space;
 use crate::store::{Store, StoreError, settings, testimonies};
 use crate::submission::Testimony;
 
@@ -30,6 +31,9 @@ pub enum IntakeError {
     Store(StoreError),
     #[error("sealing failed: {0}")]
     Crypto(#[from] CryptoError),
+    /// The disk is nearly full: nothing new is taken until space is freed (503, text kept).
+    #[error("the data directory is nearly full")]
+    StorageFull,
     /// A rotation committed between sealing and storing: reseal to the new epoch.
     #[error("the epoch key changed while sealing")]
     StaleEpoch,
@@ -61,16 +65,18 @@ pub struct Intake {
     store: Store,
     publisher: Arc<Publisher>,
     clock: Clock,
+    space: Arc<Space>,
     epoch: RwLock<Option<NewestEpoch>>,
     salt: std::sync::OnceLock<Vec<u8>>,
 }
 
 impl Intake {
-    pub fn new(store: Store, publisher: Arc<Publisher>, clock: Clock) -> Intake {
+    pub fn new(store: Store, publisher: Arc<Publisher>, clock: Clock, space: Arc<Space>) -> Intake {
         Intake {
             store,
             publisher,
             clock,
+            space,
             epoch: RwLock::new(None),
             salt: std::sync::OnceLock::new(),
         }
@@ -83,6 +89,7 @@ impl Intake {
         testimony: Testimony,
         want_receipt: bool,
     ) -> Result<Option<Zeroizing<String>>, IntakeError> {
+        self.check_space()?;
         let testimony = Arc::new(testimony);
         let receipt = if want_receipt {
             let code = ReceiptCode::generate();
@@ -174,12 +181,22 @@ impl Intake {
 
     /// Stores one pledge (`key` empty for a plain pledge); counted at the next tick.
     pub async fn pledge(&self, key: String) -> Result<(), IntakeError> {
+        self.check_space()?;
         let id = PledgeId::random()?;
         self.store
             .write(move |conn| crate::store::counts::insert_pledge(conn, &id, &key))
             .await?;
         self.publisher.note_change();
         Ok(())
+    }
+
+    /// Refuses new things while the disk is below its reserve.
+    pub fn check_space(&self) -> Result<(), IntakeError> {
+        if self.space.allows_intake(self.clock.now().unix()) {
+            Ok(())
+        } else {
+            Err(IntakeError::StorageFull)
+        }
     }
 
     /// True once set-up has made the first epoch key.

@@ -146,6 +146,7 @@ impl Returning {
     /// Adds a follow-up, sealed to the newest epoch like the testimony (staff only). If a
     /// rotation lands between sealing and storing, it is sealed again to the new epoch.
     pub async fn follow_up(&self, found: &Found, text: Statement) -> Result<(), ReturnError> {
+        self.intake.check_space()?;
         let (id, text) = (found.row.id, Arc::new(text));
         for _ in 0..2 {
             let (day, sealing) = (self.clock.now().day(), text.clone());

@@ -27,10 +27,14 @@ impl StoreError {
     /// True for "try again in a moment" failures: the queue was full, the commit failed or
     /// the writer stopped. These answer 503, never 500.
     pub fn is_overload(&self) -> bool {
-        matches!(
-            self,
-            StoreError::Busy | StoreError::CommitFailed | StoreError::WriterGone
-        )
+        match self {
+            StoreError::Busy | StoreError::CommitFailed | StoreError::WriterGone => true,
+            // A full disk is "try again later" too, never an opaque 500.
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                e.code == rusqlite::ErrorCode::DiskFull
+            }
+            _ => false,
+        }
     }
 }
 

@@ -16,6 +16,7 @@ pub mod read_pool;
 pub mod recovery_codes;
 pub mod settings;
 pub mod setup_tokens;
+pub mod space;
 pub mod staff;
 pub mod testimonies;
 pub mod writer;

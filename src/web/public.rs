@@ -268,6 +268,13 @@ pub async fn pledge(
                 pledge: label,
             },
         )),
+        Err(IntakeError::StorageFull) => Ok(pledge_page(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some(
+                "This site cannot store anything new right now: its storage is nearly full. Please try again later.",
+            ),
+        )),
         Err(IntakeError::Overloaded(_)) => Ok(pledge_page(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,

@@ -11,8 +11,10 @@ use super::layout::{Layout, page};
 use super::{AppState, form, origin};
 use crate::crypto::receipt::ParseError;
 use crate::error::AppError;
-use crate::returning::{Found, Lookup, status_words};
+use crate::intake::IntakeError;
+use crate::returning::{Found, Lookup, ReturnError, status_words};
 use crate::submission::Statement;
+use crate::web::survivor::{BUSY, STORAGE_FULL};
 
 #[derive(Template)]
 #[template(path = "survivor/return.html")]
@@ -187,7 +189,27 @@ pub async fn follow_up(
             .await;
         }
     };
-    state.returning.follow_up(&found, text).await?;
+    let refused = match state.returning.follow_up(&found, text).await {
+        Ok(()) => None,
+        Err(ReturnError::Intake(IntakeError::StorageFull)) => Some(STORAGE_FULL),
+        Err(e) => match AppError::from(e) {
+            AppError::Busy => Some(BUSY),
+            other => return Err(other),
+        },
+    };
+    if let Some(message) = refused {
+        // What they wrote stays in the box.
+        return thread(
+            &state,
+            found,
+            receipt,
+            StatusCode::SERVICE_UNAVAILABLE,
+            None,
+            Some(message.to_owned()),
+            raw,
+        )
+        .await;
+    }
     thread(
         &state,
         found,

@@ -9,6 +9,7 @@ use crate::intake::Intake;
 use crate::publish::Publisher;
 use crate::returning::Returning;
 use crate::review::Desk;
+use crate::store::space::Space;
 use crate::store::{Store, StoreResult};
 use crate::throttle::{self, Limiter};
 
@@ -28,7 +29,16 @@ impl AppState {
     /// Builds every service over one store, all reading the same clock.
     pub fn new(config: Arc<Config>, store: Store, clock: Clock) -> StoreResult<AppState> {
         let publisher = Arc::new(Publisher::load(store.clone(), &config, clock.clone())?);
-        let intake = Arc::new(Intake::new(store.clone(), publisher.clone(), clock.clone()));
+        let space = Arc::new(Space::new(
+            &config.data_dir,
+            config.min_free_mib.saturating_mul(1024 * 1024),
+        ));
+        let intake = Arc::new(Intake::new(
+            store.clone(),
+            publisher.clone(),
+            clock.clone(),
+            space,
+        ));
         let returning = Returning::new(
             store.clone(),
             intake.clone(),

@@ -114,6 +114,15 @@ fn render_form(
 }
 
 /// 400 for a form that is not this form's shape; 422 for values it cannot accept.
+/// What a survivor reads when the site is too busy to take their words now.
+pub const BUSY: &str = "Too many people are sending at this moment, so your words were not sent yet. \
+                        They are still here: please try again in a minute.";
+
+/// What a survivor reads when the server's storage is nearly full.
+pub const STORAGE_FULL: &str = "This site cannot store anything new right now: its storage is nearly full, \
+                                and its organisers need to free some. Your words were not sent and are still \
+                                here; please try again later.";
+
 fn status_for(e: &SubmissionError) -> StatusCode {
     match e {
         SubmissionError::UnexpectedField => StatusCode::BAD_REQUEST,
@@ -182,8 +191,7 @@ pub async fn submit(
             ));
         }
     };
-    let busy = "Too many people are sending at this moment, so your words were not sent yet. \
-                They are still here: please try again in a minute.";
+    let busy = BUSY;
     if !state.intake_admits() {
         return Ok(render_form(
             &state,
@@ -214,6 +222,13 @@ pub async fn submit(
                 false,
             ))
         }
+        Err(IntakeError::StorageFull) => Ok(render_form(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            &submitted,
+            Some(STORAGE_FULL.to_owned()),
+            open,
+        )),
         Err(IntakeError::Overloaded(_)) => Ok(render_form(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
