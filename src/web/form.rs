@@ -28,6 +28,21 @@ impl Drop for FormPairs {
 }
 
 impl FormPairs {
+    /// Refuses (400) a form with a field outside `allowed`, or any field twice: our forms
+    /// send neither, and a lenient reader would let a crafted post pick which copy counts.
+    pub fn only(&self, allowed: &[&str]) -> Result<(), AppError> {
+        let mut seen = Vec::with_capacity(self.0.len());
+        for (name, _) in &self.0 {
+            if !allowed.contains(&name.as_str()) || seen.contains(&name.as_str()) {
+                return Err(AppError::BadRequest(
+                    "The form was sent with a field it does not have. Please use the form on this page.",
+                ));
+            }
+            seen.push(name.as_str());
+        }
+        Ok(())
+    }
+
     /// The first value of a field ("" when absent).
     pub fn get(&self, name: &str) -> &str {
         self.0

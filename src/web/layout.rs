@@ -23,6 +23,26 @@ impl Layout {
     }
 }
 
+/// Like [`page`], with the HTML padded by trailing white space to a multiple of `block`
+/// bytes: pages whose length would tell a network observer what someone chose (a bare
+/// "me too", a story, a receipt code) all weigh the same.
+pub fn padded_page(status: StatusCode, view: &impl Template, block: usize) -> HttpResponse {
+    match view.render() {
+        Ok(mut html) => {
+            let block = block.max(1);
+            let target = html.len().div_ceil(block) * block;
+            html.extend(std::iter::repeat_n(' ', target - html.len()));
+            HttpResponse::build(status)
+                .insert_header((
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                ))
+                .body(html)
+        }
+        Err(_) => page(status, view),
+    }
+}
+
 /// 303 to `location` (after a POST).
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()

@@ -83,8 +83,10 @@ async fn open(
     req: &HttpRequest,
     body: Payload,
     state: &AppState,
+    fields: &[&str],
 ) -> Result<(form::FormPairs, Result<Box<Found>, HttpResponse>), AppError> {
     let pairs = form::read(req, body).await?;
+    pairs.only(fields)?;
     origin::refuse_cross_site(req, &state.config)?;
     let code = Zeroizing::new(pairs.get("receipt").to_owned());
     let found = state.returning.lookup(&code).await?;
@@ -132,7 +134,7 @@ pub async fn view(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let (pairs, found) = open(&req, body, &state).await?;
+    let (pairs, found) = open(&req, body, &state, &["receipt"]).await?;
     match found {
         Ok(found) => {
             thread(
@@ -155,7 +157,7 @@ pub async fn follow_up(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let (pairs, found) = open(&req, body, &state).await?;
+    let (pairs, found) = open(&req, body, &state, &["receipt", "message"]).await?;
     let found = match found {
         Ok(found) => found,
         Err(response) => return Ok(response),
@@ -227,7 +229,7 @@ pub async fn withdraw(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let (pairs, found) = open(&req, body, &state).await?;
+    let (pairs, found) = open(&req, body, &state, &["receipt", "confirm"]).await?;
     let found = match found {
         Ok(found) => found,
         Err(response) => return Ok(response),

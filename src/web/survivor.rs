@@ -6,7 +6,7 @@ use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::layout::{Layout, page};
+use super::layout::{Layout, padded_page, page};
 use super::{AppState, form, origin};
 use crate::error::AppError;
 use crate::intake::IntakeError;
@@ -114,6 +114,9 @@ fn render_form(
 }
 
 /// 400 for a form that is not this form's shape; 422 for values it cannot accept.
+/// Every "received" page is padded to a multiple of this many bytes.
+const RECEIVED_PAGE_BLOCK: usize = 4096;
+
 /// What a survivor reads when the site is too busy to take their words now.
 pub const BUSY: &str = "Too many people are sending at this moment, so your words were not sent yet. \
                         They are still here: please try again in a minute.";
@@ -203,13 +206,15 @@ pub async fn submit(
     }
     let told_story = !testimony.statement.is_empty();
     match state.intake.submit(testimony, submitted.want_receipt).await {
-        Ok(receipt) => Ok(page(
+        // One size for every "received" page, receipt code or not.
+        Ok(receipt) => Ok(padded_page(
             StatusCode::OK,
             &ReceivedView {
                 layout: &state.layout,
                 told_story,
                 receipt: receipt.as_ref().map(|words| words.as_str()),
             },
+            RECEIVED_PAGE_BLOCK,
         )),
         Err(IntakeError::NotOpen) => {
             let message = "This site is not accepting statements yet: its organisers have not \

@@ -292,3 +292,53 @@ async fn the_code_is_kept_nowhere_not_on_disk_in_logs_or_urls() {
     assert!(!page.contains(&"?receipt".to_string()) && !page.contains("href=\"/return?"));
     assert!(page.contains("method=\"post\" action=\"/return/follow-up\""));
 }
+
+#[tokio::test]
+async fn every_received_page_weighs_the_same_whatever_was_chosen() {
+    let d = dirs();
+    let (server, _, _) = staff_server(&d, &[]);
+    let mut sizes = Vec::new();
+    for body in [
+        "statement=".to_owned(),
+        format!("statement={}", enc(&"a story told at length ".repeat(40))),
+        format!(
+            "statement={}&want_receipt=on",
+            enc("and a code to come back")
+        ),
+        "statement=&want_receipt=on".to_owned(),
+    ] {
+        let res = post_form(&server, "/submit", body.clone()).await;
+        assert_eq!(res.status(), 200, "{body}");
+        sizes.push(res.bytes().await.unwrap().len());
+    }
+    assert!(sizes.iter().all(|s| *s == sizes[0]), "{sizes:?}");
+}
+
+#[tokio::test]
+async fn return_forms_refuse_fields_they_do_not_have_and_change_nothing() {
+    let d = dirs();
+    let (server, _, _) = staff_server(&d, &[]);
+    let code = submit_with_receipt(&server, "still here", &[]).await;
+    let code = enc(&code);
+    for (path, body) in [
+        ("/return", format!("receipt={code}&extra=1")),
+        ("/return", format!("receipt={code}&receipt=x")),
+        (
+            "/return/follow-up",
+            format!("receipt={code}&message=hi&message=again"),
+        ),
+        (
+            "/return/withdraw",
+            format!("receipt={code}&confirm=no&confirm=yes"),
+        ),
+        ("/return/withdraw", format!("receipt={code}&confirm=yes&x=")),
+    ] {
+        let res = post_form(&server, path, body.clone()).await;
+        assert_eq!(res.status(), 400, "{path} {body}");
+    }
+    assert_eq!(row_count(&server.db()), 1);
+    assert_eq!(
+        scalar::<i64>(&server.db(), "SELECT count(*) FROM messages"),
+        0
+    );
+}

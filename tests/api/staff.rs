@@ -877,3 +877,31 @@ async fn admins_export_just_the_testimonies_they_select() {
         "{detail}"
     );
 }
+
+#[tokio::test]
+async fn direction_overrides_and_invisible_characters_are_shown_to_staff() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    // Reads "it was the manager" but displays reversed without the mark shown.
+    let sneaky = "it was the \u{202E}reganam\u{202C} and\u{200B}more\u{FEFF}";
+    assert_eq!(submit(&server, sneaky, &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let inbox = admin.get(&server, "/review").await.text().await.unwrap();
+    assert!(
+        inbox.contains("[U+202E]"),
+        "the inbox preview shows the override"
+    );
+    let id = inbox_ids(&inbox).remove(0);
+    let page = admin
+        .get(&server, &format!("/review/t/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for mark in ["[U+202E]", "[U+202C]", "[U+200B]", "[U+FEFF]"] {
+        assert!(page.contains(mark), "{mark}");
+    }
+    for raw in ['\u{202E}', '\u{202C}', '\u{200B}', '\u{FEFF}'] {
+        assert!(!page.contains(raw), "{raw:?} reached the page");
+    }
+}

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::extract::Staff;
 use super::nav::Nav;
+use super::visible::reveal;
 use crate::domain::Status;
 use crate::error::AppError;
 use crate::review::triage::Cursor;
@@ -78,7 +79,7 @@ pub async fn show(
                 id: r.id.to_hex(),
                 day: r.received_day,
                 status: r.status.label(),
-                preview: r.preview.to_string(),
+                preview: reveal(&r.preview),
                 has_statement: r.has_statement,
                 has_receipt: r.has_receipt,
             })

@@ -13,3 +13,4 @@ pub mod login;
 pub mod nav;
 pub mod routes;
 pub mod testimony;
+pub mod visible;

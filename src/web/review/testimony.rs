@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::extract::{Staff, path_id, read_form};
 use super::nav::Nav;
+use super::visible::reveal;
 use crate::domain::{Status, TestimonyId};
 use crate::error::AppError;
 use crate::review::triage::ThreadText;
@@ -65,7 +66,7 @@ pub async fn view(
         status: opened.row.status.key(),
         status_label: opened.row.status.label(),
         statuses: Status::ALL.iter().map(|s| (s.key(), s.label())).collect(),
-        statement: t.statement.clone(),
+        statement: reveal(&t.statement),
         categories: t
             .categories
             .iter()
@@ -84,7 +85,7 @@ pub async fn view(
                 kind: m.kind.heading(),
                 author: m.author.clone().unwrap_or_default(),
                 day: m.day.clone(),
-                text: m.text.to_string(),
+                text: reveal(&m.text),
             })
             .collect(),
     };
