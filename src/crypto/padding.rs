@@ -89,4 +89,25 @@ mod tests {
         assert!(unpad(&padded[..100]).is_err());
         assert!(unpad(&[0, 0]).is_err());
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            #[test]
+            fn padding_round_trips_and_hides_small_lengths(
+                payload in proptest::collection::vec(any::<u8>(), 0..20_000),
+            ) {
+                let padded = pad(&payload).unwrap();
+                prop_assert_eq!(padded.len(), padded_len(payload.len()));
+                prop_assert!(padded.len() >= MIN_PADDED);
+                if payload.len() + PREFIX <= MIN_PADDED {
+                    prop_assert_eq!(padded.len(), MIN_PADDED);
+                }
+                prop_assert_eq!(unpad(&padded).unwrap(), &payload[..]);
+            }
+        }
+    }
 }

@@ -177,6 +177,41 @@ mod tests {
             include_str!("../../tests/kat/receipt_tag.hex").trim()
         );
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn any_code_typed_any_way_derives_the_same_tag(
+                picks in proptest::collection::vec(any::<proptest::sample::Index>(), WORDS),
+                separators in proptest::collection::vec("[ ,.\t\n-]{1,3}", WORDS),
+                shout in proptest::collection::vec(any::<bool>(), WORDS),
+                salt in proptest::collection::vec(any::<u8>(), 32),
+            ) {
+                let list = wordlist();
+                let words: Vec<&str> = picks.iter().map(|p| list[p.index(list.len())]).collect();
+                let canonical = ReceiptCode::parse(&words.join(" ")).unwrap();
+                let typed: String = words
+                    .iter()
+                    .zip(&separators)
+                    .zip(&shout)
+                    .map(|((w, sep), up)| {
+                        let w = if *up { w.to_uppercase() } else { (*w).to_owned() };
+                        format!("{w}{sep}")
+                    })
+                    .collect();
+                let parsed = ReceiptCode::parse(&typed).unwrap();
+                let read_back = parsed.words();
+                prop_assert_eq!(read_back.as_str(), words.join(" "));
+                prop_assert_eq!(parsed.derive(&salt).unwrap().tag, canonical.derive(&salt).unwrap().tag);
+            }
+        }
+    }
 }
 
 /// What the receipt box holds: enough to take a withdrawn testimony out of the counts.

@@ -280,4 +280,31 @@ mod tests {
         assert_eq!(opened.as_slice(), b"known answer");
         assert_eq!(key_id_of(&blob).unwrap(), KeyId([0x11; 16]));
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(32))]
+
+            #[test]
+            fn whatever_is_sealed_opens_only_with_its_context(
+                plaintext in proptest::collection::vec(any::<u8>(), 0..5_000),
+                context in proptest::collection::vec(any::<u8>(), 0..64),
+                seed in any::<[u8; 32]>(),
+            ) {
+                let sk = SecretKey::from_seed(&seed).unwrap();
+                let pk = sk.public_key().unwrap();
+                let blob = seal(&pk, &KeyId([3; 16]), Label::Note, &plaintext, &context).unwrap();
+                prop_assert_eq!(key_id_of(&blob).unwrap().0, [3; 16]);
+                prop_assert_eq!(&open(&sk, Label::Note, &blob, &context).unwrap()[..], &plaintext[..]);
+                let mut other = context.clone();
+                other.push(0);
+                prop_assert!(open(&sk, Label::Note, &blob, &other).is_err());
+                prop_assert!(open(&sk, Label::Reply, &blob, &context).is_err());
+            }
+        }
+    }
 }

@@ -153,4 +153,43 @@ mod tests {
         assert_eq!(second.statements.by_week.get("2026-W48"), Some(&Some(20)));
         assert_eq!(second.published_at.as_deref(), Some("2026-12-01T00:00:00Z"));
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn cell() -> impl Strategy<Value = Option<u64>> {
+            proptest::option::of(0u64..1_000_000_000)
+        }
+
+        proptest! {
+            #[test]
+            fn a_snapshot_reads_back_as_the_same_figures(
+                total in cell(),
+                pledges in cell(),
+                min_cell in 1u64..100,
+                categories in proptest::collection::btree_map("[a-z_-]{1,12}", cell(), 0..8),
+                weeks in proptest::collection::btree_map("20[0-9]{2}-W[0-5][0-9]", cell(), 0..60),
+            ) {
+                let counts = PublicCounts {
+                    published_at: Some("2026-12-01T00:00:00Z".to_owned()),
+                    min_cell,
+                    statements: StatementCounts { total, by_category: categories, by_week: weeks },
+                    pledges: PledgeCounts { total: pledges },
+                };
+                let json = serde_json::to_string(&counts).unwrap();
+                let back: PublicCounts = serde_json::from_str(&json).unwrap();
+                prop_assert_eq!(back, counts);
+            }
+
+            #[test]
+            fn published_cells_are_null_or_whole_steps_of_min_cell(count in 0u64..1_000_000, min_cell in 1u64..1000) {
+                match round(count, min_cell) {
+                    None => prop_assert!(count < min_cell),
+                    Some(v) => prop_assert!(v % min_cell == 0 && v >= min_cell && v <= count && count - v < min_cell),
+                }
+            }
+        }
+    }
 }

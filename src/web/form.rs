@@ -209,4 +209,29 @@ mod tests {
         assert!(decode(b"s=\xff").is_err());
         assert!(decode(b"s=%+1").is_err());
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn encode(text: &str) -> String {
+            text.bytes().map(|b| format!("%{b:02X}")).collect()
+        }
+
+        proptest! {
+            #[test]
+            fn any_text_percent_encoded_decodes_to_itself(
+                pairs in proptest::collection::vec(("\\PC{0,20}", "\\PC{0,200}"), 0..6),
+            ) {
+                let body: Vec<String> = pairs
+                    .iter()
+                    .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+                    .collect();
+                let decoded = decode(body.join("&").as_bytes()).unwrap();
+                let expected: Vec<(String, String)> = pairs.into_iter().collect();
+                prop_assert_eq!(decoded, expected);
+            }
+        }
+    }
 }
