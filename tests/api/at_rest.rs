@@ -168,3 +168,33 @@ async fn anonymous_pages_set_no_cookies() {
     let res = post_form(&server, "/submit", "statement=x").await;
     assert!(res.headers().get("set-cookie").is_none());
 }
+
+#[tokio::test]
+async fn a_flood_of_refused_submissions_leaves_no_line_per_request_in_the_log() {
+    let d = dirs();
+    // A throttle that admits one submission and refuses the rest.
+    std::fs::write(
+        d.logs.path().join("chorus.toml"),
+        "intake_per_second = 1\nintake_burst = 1\n",
+    )
+    .unwrap();
+    init_admin(d.data.path());
+    let server = TestServer::start(d.data.path(), d.logs.path(), &[]);
+    let mut refused = 0;
+    for i in 0..60 {
+        let res = post_form(&server, "/submit", format!("statement=flood+{i}")).await;
+        if res.status() == 503 {
+            refused += 1;
+            assert!(res.text().await.unwrap().contains(&format!("flood {i}")));
+        }
+    }
+    assert!(refused >= 50, "the throttle refused {refused}");
+    let log = server.log();
+    let per_request = log
+        .lines()
+        .filter(|l| l.contains("/submit") || l.contains("status=503"))
+        .count();
+    assert_eq!(per_request, 0, "{log}");
+    let summaries = log.lines().filter(|l| l.contains("refused")).count();
+    assert!(summaries <= 1, "at most one summary a minute: {log}");
+}
