@@ -79,7 +79,8 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum ReviewerAction {
-    /// List staff: role, state, whether they hold every epoch key, key fingerprint.
+    /// List staff (role, state, whether they hold every epoch key, key fingerprint) and
+    /// open invitations.
     List,
     /// Print a one-time invitation link (24 h) for a new staff member.
     Invite {
@@ -277,8 +278,13 @@ impl Operator {
     fn reviewer(&self, action: ReviewerAction, config: &Config) -> ExitCode {
         let desk = &self.desk;
         match action {
-            ReviewerAction::List => match self.runtime.block_on(desk.staff_list(Actor::CLI)) {
-                Ok(members) => {
+            ReviewerAction::List => match self.runtime.block_on(async {
+                Ok::<_, crate::review::ReviewError>((
+                    desk.staff_list(Actor::CLI).await?,
+                    desk.open_invitations(Actor::CLI).await?,
+                ))
+            }) {
+                Ok((members, invited)) => {
                     println!(
                         "{:<24} {:<9} {:<20} key fingerprint",
                         "username", "role", "state"
@@ -299,6 +305,20 @@ impl Operator {
                             m.role.as_str(),
                             state,
                             m.fingerprint
+                        );
+                    }
+                    for (username, role, expires) in invited {
+                        let until = time::OffsetDateTime::from_unix_timestamp(expires)
+                            .map(|t| {
+                                crate::clock::day_string(t.date())
+                                    + &format!(" {:02}:{:02} UTC", t.hour(), t.minute())
+                            })
+                            .unwrap_or_default();
+                        println!(
+                            "{:<24} {:<9} {:<20} invitation open until {until}",
+                            username,
+                            role.as_str(),
+                            "invited"
                         );
                     }
                     ExitCode::SUCCESS

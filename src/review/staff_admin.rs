@@ -77,6 +77,20 @@ impl Desk {
             .await
     }
 
+    /// Invitations not yet used or expired: who, as what, and until when (unix seconds).
+    #[tracing::instrument(skip_all)]
+    pub async fn open_invitations(
+        &self,
+        actor: Actor<'_>,
+    ) -> Result<Vec<(String, Role, i64)>, ReviewError> {
+        actor.require_admin()?;
+        let now = self.now().unix();
+        Ok(self
+            .store
+            .read(move |conn| invitations::open(conn, now))
+            .await?)
+    }
+
     /// Creates an invitation; the token for the link (shown once, stored hashed).
     #[tracing::instrument(skip_all)]
     pub async fn invite(

@@ -21,6 +21,18 @@ pub fn insert(
     Ok(())
 }
 
+/// Every live invitation: (username, role, expires at), soonest to expire first.
+pub fn open(conn: &Connection, now: i64) -> StoreResult<Vec<(String, Role, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT username, role, expires_at FROM invitations WHERE expires_at > ?1
+         ORDER BY expires_at",
+    )?;
+    let rows = stmt
+        .query_map([now], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 /// The (username, role) of a live invitation.
 pub fn find(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, Role)>> {
     Ok(conn

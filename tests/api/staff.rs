@@ -905,3 +905,28 @@ async fn direction_overrides_and_invisible_characters_are_shown_to_staff() {
         assert!(!page.contains(raw), "{raw:?} reached the page");
     }
 }
+
+#[tokio::test]
+async fn reviewer_list_shows_open_invitations_beside_staff() {
+    let d = dirs();
+    let (server, _, _) = staff_server(&d, &[]);
+    let (ok, out, err) = cli(
+        &server.data_dir,
+        &["reviewer", "invite", "sam", "--role", "admin"],
+        "",
+    );
+    assert!(ok && out.contains("/review/invite/"), "{out}{err}");
+    let (ok, out, _) = cli(&server.data_dir, &["reviewer", "list"], "");
+    assert!(ok, "{out}");
+    let sam = out
+        .lines()
+        .find(|l| l.starts_with("sam "))
+        .expect("sam listed");
+    assert!(
+        sam.contains("admin") && sam.contains("invitation open until"),
+        "{sam}"
+    );
+    assert!(out.lines().any(|l| l.starts_with("admin ")), "{out}");
+    // The link itself is never printed again.
+    assert!(!out.contains("/review/invite/"), "{out}");
+}
