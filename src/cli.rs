@@ -14,10 +14,9 @@ use zeroize::Zeroizing;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::Role;
-use crate::publish::Publisher;
 use crate::review::staff_admin::Member;
 use crate::review::{Actor, Desk};
-use crate::store::Store;
+use crate::services::Services;
 
 /// Chorus: a place to say "me too" without giving any identity.
 ///
@@ -155,12 +154,12 @@ pub fn run(cli: Cli) -> ExitCode {
 /// The staff service for one command, on a small runtime of its own.
 struct Operator {
     runtime: tokio::runtime::Runtime,
-    desk: Desk,
+    desk: std::sync::Arc<Desk>,
 }
 
 impl Operator {
     fn open(config: &Config) -> Result<Operator, ExitCode> {
-        let store = Store::open(&config.database_path(), config.write_queue).map_err(|e| {
+        let services = Services::open(config, Clock::system()).map_err(|e| {
             fail(format!(
                 "cannot open {}: {e}",
                 config.database_path().display()
@@ -170,11 +169,10 @@ impl Operator {
             .enable_all()
             .build()
             .map_err(|e| fail(format!("cannot start: {e}")))?;
-        let clock = Clock::system();
-        let publisher = Publisher::load(store.clone(), config, clock.clone())
-            .map_err(|e| fail(format!("cannot read the published counts: {e}")))?;
-        let desk = Desk::new(store, config, std::sync::Arc::new(publisher), clock);
-        Ok(Operator { runtime, desk })
+        Ok(Operator {
+            runtime,
+            desk: services.desk,
+        })
     }
 
     fn run(&self, command: Command, config: &Config) -> ExitCode {

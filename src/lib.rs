@@ -23,6 +23,7 @@ pub mod publish;
 pub mod returning;
 pub mod review;
 pub mod sealing;
+pub mod services;
 pub mod store;
 pub mod submission;
 pub mod throttle;
@@ -37,7 +38,7 @@ use actix_web::{App, HttpServer, web as aw};
 use clock::Clock;
 use config::Config;
 use review::ReviewError;
-use store::{Store, StoreError};
+use store::StoreError;
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -85,8 +86,8 @@ impl Application {
     /// server. On a deployment with no admin yet it makes a fresh one-time set-up link.
     pub async fn build(config: Config) -> Result<Application, StartError> {
         let config = Arc::new(config);
-        let store = Store::open(&config.database_path(), config.write_queue)?;
-        let state = aw::Data::new(web::AppState::new(config.clone(), store, Clock::system())?);
+        let services = services::Services::open(&config, Clock::system())?;
+        let state = aw::Data::new(web::AppState::new(config.clone(), services));
         let setup_link = state.desk.issue_setup_link().await?;
         state.desk.reload_known_devices().await?;
         let listener = TcpListener::bind(config.bind).map_err(|source| StartError::Bind {

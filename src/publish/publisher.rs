@@ -99,14 +99,7 @@ impl Publisher {
         categories: Vec<String>,
         was_counted: bool,
     ) {
-        if was_counted {
-            self.queue(Pending {
-                id,
-                day,
-                categories,
-                change: Change::Subtract,
-            });
-        }
+        self.queue_counted(id, day, categories, was_counted, Change::Subtract);
     }
 
     /// A counted testimony is no longer spam: it comes back at the next tick.
@@ -117,12 +110,25 @@ impl Publisher {
         categories: Vec<String>,
         was_counted: bool,
     ) {
+        self.queue_counted(id, day, categories, was_counted, Change::Restore);
+    }
+
+    /// A change to a row already in the counts; rows not yet folded need nothing (folding
+    /// skips spam and deleted rows).
+    fn queue_counted(
+        &self,
+        id: TestimonyId,
+        day: Date,
+        categories: Vec<String>,
+        was_counted: bool,
+        change: Change,
+    ) {
         if was_counted {
             self.queue(Pending {
                 id,
                 day,
                 categories,
-                change: Change::Restore,
+                change,
             });
         }
     }

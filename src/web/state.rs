@@ -1,16 +1,14 @@
 //! What every handler shares: the configuration, the page layout and the services. The
-//! store is not here: only the services reach it.
+//! store is not here: only the services reach it (they are built in `services`).
 
 use std::sync::Arc;
 
-use crate::clock::Clock;
 use crate::config::{Config, Toggle};
 use crate::intake::Intake;
 use crate::publish::Publisher;
 use crate::returning::Returning;
 use crate::review::Desk;
-use crate::store::space::Space;
-use crate::store::{Store, StoreResult};
+use crate::services::Services;
 use crate::throttle::{self, Limiter};
 
 use super::layout::Layout;
@@ -26,26 +24,14 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds every service over one store, all reading the same clock.
-    pub fn new(config: Arc<Config>, store: Store, clock: Clock) -> StoreResult<AppState> {
-        let publisher = Arc::new(Publisher::load(store.clone(), &config, clock.clone())?);
-        let space = Arc::new(Space::new(
-            &config.data_dir,
-            config.min_free_mib.saturating_mul(1024 * 1024),
-        ));
-        let intake = Arc::new(Intake::new(
-            store.clone(),
-            publisher.clone(),
-            clock.clone(),
-            space,
-        ));
-        let returning = Returning::new(
-            store.clone(),
-            intake.clone(),
-            publisher.clone(),
-            clock.clone(),
-        );
-        let desk = Arc::new(Desk::new(store, &config, publisher.clone(), clock));
+    /// The web layer over the services (built by `services::Services`).
+    pub fn new(config: Arc<Config>, services: Services) -> AppState {
+        let Services {
+            intake,
+            returning,
+            publisher,
+            desk,
+        } = services;
         let intake_limiter = match config.rate_limits {
             Toggle::Off => None,
             Toggle::On => Some(throttle::site_wide(
@@ -53,7 +39,7 @@ impl AppState {
                 config.intake_burst,
             )),
         };
-        Ok(AppState {
+        AppState {
             layout: Layout::from_config(&config),
             config,
             intake,
@@ -61,7 +47,7 @@ impl AppState {
             publisher,
             desk,
             intake_limiter,
-        })
+        }
     }
 
     /// True if the site-wide intake throttle admits one more submission now. Generous by

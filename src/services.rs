@@ -1,0 +1,52 @@
+//! Building the services — Intake, Returning, the Publisher and the staff Desk — over one
+//! store and one clock. The server and the CLI both start here, so neither the web layer nor
+//! the command line ever holds the store itself.
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::intake::Intake;
+use crate::publish::Publisher;
+use crate::returning::Returning;
+use crate::review::Desk;
+use crate::store::space::Space;
+use crate::store::{Store, StoreResult};
+
+pub struct Services {
+    pub intake: Arc<Intake>,
+    pub returning: Returning,
+    pub publisher: Arc<Publisher>,
+    pub desk: Arc<Desk>,
+}
+
+impl Services {
+    /// Opens (creating if needed) the database of `config` and builds every service on it.
+    pub fn open(config: &Config, clock: Clock) -> StoreResult<Services> {
+        let store = Store::open(&config.database_path(), config.write_queue)?;
+        let publisher = Arc::new(Publisher::load(store.clone(), config, clock.clone())?);
+        let space = Arc::new(Space::new(
+            &config.data_dir,
+            config.min_free_mib.saturating_mul(1024 * 1024),
+        ));
+        let intake = Arc::new(Intake::new(
+            store.clone(),
+            publisher.clone(),
+            clock.clone(),
+            space,
+        ));
+        let returning = Returning::new(
+            store.clone(),
+            intake.clone(),
+            publisher.clone(),
+            clock.clone(),
+        );
+        let desk = Arc::new(Desk::new(store, config, publisher.clone(), clock));
+        Ok(Services {
+            intake,
+            returning,
+            publisher,
+            desk,
+        })
+    }
+}
