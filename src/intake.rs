@@ -134,7 +134,7 @@ impl Intake {
         let day = self.clock.now().date();
         let categories = testimony.categories.clone();
         let sealing = epoch.clone();
-        let sealed = blocking::run(move || -> Result<_, CryptoError> {
+        let sealed = blocking::run_sealing(move || -> Result<_, CryptoError> {
             let epoch = sealing;
             let ciphertext = crypto::testimony::seal(
                 &epoch.public_key,

@@ -18,6 +18,7 @@ pub mod domain;
 pub mod error;
 pub mod hardening;
 pub mod intake;
+pub mod logging;
 pub mod maintenance;
 pub mod publish;
 pub mod returning;
@@ -26,6 +27,7 @@ pub mod sealing;
 pub mod services;
 pub mod store;
 pub mod submission;
+pub mod tally;
 pub mod throttle;
 pub mod web;
 

@@ -2,12 +2,23 @@
 //! a small pool on the blocking pool, each read in one transaction.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
+use super::checkpointer;
+use super::file_times::FileStamp;
 use super::read_pool::ReadPool;
 use super::writer::Writer;
 use super::{StoreError, StoreResult, connection, settings};
+
+/// The writer checkpoints on its own only past this many WAL pages (16 MiB), should the
+/// background checkpointer fall behind.
+const WRITER_AUTOCHECKPOINT_PAGES: i64 = 4_096;
+
+/// A checkpoint waits for readers this many times, this long apart (reads are short).
+const CHECKPOINT_TRIES: u32 = 100;
+const CHECKPOINT_RETRY: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// Handle to the database: cheap to clone, shared by every request.
 #[derive(Clone)]
@@ -15,6 +26,8 @@ pub struct Store {
     writer: Writer,
     reads: ReadPool,
     path: PathBuf,
+    /// The background checkpointer runs while any clone of this exists.
+    _alive: Arc<()>,
 }
 
 impl Store {
@@ -27,10 +40,17 @@ impl Store {
         connection::migrate(&mut conn)?;
         // Made before anything can need it, so concurrent readers never race to create it.
         settings::receipt_salt(&conn)?;
+        // Routine checkpoints run in the background; the writer's own automatic one is only a
+        // safety net (see `checkpointer`).
+        conn.pragma_update(None, "wal_autocheckpoint", WRITER_AUTOCHECKPOINT_PAGES)?;
+        let stamp = Arc::new(FileStamp::new(path));
+        let alive = Arc::new(());
+        checkpointer::start(path.to_path_buf(), stamp.clone(), Arc::downgrade(&alive));
         Ok(Store {
-            writer: Writer::start(conn, queue_capacity),
+            writer: Writer::start(conn, queue_capacity, Some(stamp)),
             reads: ReadPool::new(path.to_path_buf(), 4),
             path: path.to_path_buf(),
+            _alive: alive,
         })
     }
 
@@ -71,25 +91,26 @@ impl Store {
     }
 
     /// Moves the WAL into the main file and truncates it, so deleted or replaced data (and
-    /// the order things were written in) does not linger there. Best effort, after the
-    /// change it follows has committed: a failure is logged, and the maintenance task
+    /// the order things were written in) does not linger there. Runs on the writer between
+    /// batches, and is tried again while short reads still hold the WAL. Best effort, after
+    /// the change it follows has committed: a failure is logged, and the maintenance task
     /// checkpoints again within minutes.
     pub async fn checkpoint(&self) {
-        let reads = self.reads.clone();
-        let done = crate::blocking::run(move || {
-            // Outside any transaction: a checkpoint cannot pass an open read snapshot.
-            connection::checkpoint_truncate(&*reads.get()?)
-        })
-        .await
-        .unwrap_or(Err(StoreError::Join));
-        if let Err(e) = done {
-            tracing::warn!(error = %e, "WAL checkpoint failed; the maintenance task will retry");
+        for _ in 0..CHECKPOINT_TRIES {
+            let done = match self.writer.checkpoint() {
+                Ok(answer) => answer.await.unwrap_or(Err(StoreError::WriterGone)),
+                Err(e) => Err(e),
+            };
+            match done {
+                Ok(true) => return,
+                Ok(false) => tokio::time::sleep(CHECKPOINT_RETRY).await,
+                Err(e) => {
+                    tracing::warn!(error = %e, "WAL checkpoint failed; the maintenance task will retry");
+                    return;
+                }
+            }
         }
-    }
-
-    /// The same checkpoint, for the CLI (no runtime).
-    pub fn checkpoint_blocking(&self) -> StoreResult<()> {
-        connection::checkpoint_truncate(&*self.reads.get()?)
+        tracing::warn!("WAL checkpoint kept waiting for readers; the maintenance task will retry");
     }
 
     /// Synchronous write for the CLI, outside any async runtime (it would panic inside one).

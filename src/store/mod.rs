@@ -4,10 +4,12 @@
 //! only the services (`intake`, `returning`, `publish`, `review`) call them.
 
 pub mod audit;
+mod checkpointer;
 pub mod connection;
 pub mod counts;
 pub mod devices;
 mod error;
+mod file_times;
 mod handle;
 pub mod invitations;
 pub mod keys;

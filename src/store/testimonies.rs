@@ -1,5 +1,6 @@
-//! The `testimonies` table: random id, received day, epoch, status, the "uncounted" mark
-//! and the ciphertext. Nothing on a row says what the testimony is about.
+//! The `testimonies` table: random id, received day, epoch, status and the ciphertext —
+//! nothing on a row says what the testimony is about — and the `uncounted` table, which
+//! marks the rows not yet folded into the public counts.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -32,21 +33,24 @@ pub struct Receipt {
 /// epoch is still the newest.)
 pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
     conn.prepare_cached(
-        "INSERT INTO testimonies (id, received_day, epoch_id, status, uncounted, ciphertext,
+        "INSERT INTO testimonies (id, received_day, epoch_id, status, ciphertext,
                                   receipt_tag, reply_public_key, receipt_box)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         row.id,
         row.received_day,
         row.epoch_id,
         row.status,
-        row.uncounted,
         row.ciphertext,
         row.receipt.as_ref().map(|r| &r.tag),
         row.receipt.as_ref().map(|r| &r.reply_public_key),
         row.receipt.as_ref().map(|r| &r.sealed_box),
     ])?;
+    if row.uncounted {
+        conn.prepare_cached("INSERT INTO uncounted (id) VALUES (?1)")?
+            .execute([row.id])?;
+    }
     Ok(())
 }
 
@@ -69,7 +73,9 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTestimony> {
     })
 }
 
-const COLUMNS: &str = "id, received_day, epoch_id, status, uncounted, ciphertext, receipt_tag, reply_public_key, receipt_box";
+const COLUMNS: &str = "id, received_day, epoch_id, status, \
+     EXISTS (SELECT 1 FROM uncounted u WHERE u.id = testimonies.id), \
+     ciphertext, receipt_tag, reply_public_key, receipt_box";
 
 pub fn get(conn: &Connection, id: &TestimonyId) -> StoreResult<Option<StoredTestimony>> {
     Ok(conn
@@ -92,7 +98,7 @@ pub fn all(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
 /// Rows a crash left uncounted (their tallies were only in RAM).
 pub fn uncounted(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM testimonies WHERE uncounted = 1"
+        "SELECT {COLUMNS} FROM testimonies WHERE id IN (SELECT id FROM uncounted)"
     ))?;
     let rows = stmt
         .query_map([], from_row)?
@@ -102,32 +108,25 @@ pub fn uncounted(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
 
 /// How many rows a crash left uncounted.
 pub fn count_uncounted(conn: &Connection) -> StoreResult<u64> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM testimonies WHERE uncounted = 1",
-        [],
-        |r| r.get(0),
-    )?;
+    let n: i64 = conn.query_row("SELECT count(*) FROM uncounted", [], |r| r.get(0))?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-/// True if folding this row now would count it: it still exists, is uncounted, not spam.
+/// True if folding this row now would count it: it is still marked (a deleted row's mark
+/// goes with it, and marking a row spam clears its mark).
 pub fn would_count(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
     Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM testimonies WHERE id = ?1 AND uncounted = 1 AND status != ?2)")?
-        .query_row(params![id, Status::Spam], |r| r.get(0))?)
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM uncounted WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
 }
 
-/// Clears the mark; true if this call was the one that counted the row (it still exists
-/// and was uncounted), so a row is never counted twice.
+/// Clears the mark; true if this call was the one that counted the row (it was still
+/// marked), so a row is never counted twice.
 pub fn mark_counted(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
-    let status: Option<Status> = conn
-        .prepare_cached(
-            "UPDATE testimonies SET uncounted = 0 WHERE id = ?1 AND uncounted = 1 RETURNING status",
-        )?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    // Spam is marked counted (it never needs recounting) but adds nothing.
-    Ok(status.is_some_and(|s| !s.is_spam()))
+    let cleared = conn
+        .prepare_cached("DELETE FROM uncounted WHERE id = ?1")?
+        .execute([id])?;
+    Ok(cleared > 0)
 }
 
 pub fn count(conn: &Connection) -> StoreResult<u64> {
@@ -200,6 +199,12 @@ pub fn set_status(
             "UPDATE testimonies SET status = ?2 WHERE id = ?1",
             params![id, status],
         )?;
+        // Spam never needs counting: its mark goes now, so a tick only ever reads the
+        // narrow `uncounted` table. (Taken out of spam later, it comes back as a counted row.)
+        if status.is_spam() {
+            conn.prepare_cached("DELETE FROM uncounted WHERE id = ?1")?
+                .execute([id])?;
+        }
     }
     Ok(previous)
 }

@@ -3,31 +3,50 @@
 //! inside one transaction, commits once (one fsync for the whole batch) and only then
 //! answers each caller. A failed commit answers every waiter with an error. A panic on this
 //! thread aborts the process, so no request is ever left hanging.
+//!
+//! `TRUNCATE` checkpoints (after deletions and ticks) run here too, between batches: from
+//! another connection one would take the write lock and leave this thread sleeping in
+//! SQLite's busy handler for longer than the checkpoint itself. Routine checkpoints run in
+//! the background (`checkpointer`). After every commit the files get their housekeeping time
+//! back (see `file_times`).
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::time::Duration;
 
 use rusqlite::Connection;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
-use super::{StoreError, StoreResult};
+use super::file_times::FileStamp;
+use super::{StoreError, StoreResult, connection};
 
 /// Most jobs folded into one transaction.
 const MAX_BATCH: usize = 512;
 
 type Finish = Box<dyn FnOnce(StoreResult<()>) + Send>;
-type Job = Box<dyn FnOnce(&Connection) -> (bool, Finish) + Send>;
+type TxJob = Box<dyn FnOnce(&Connection) -> (bool, Finish) + Send>;
+
+enum Job {
+    /// Work inside the next group-committed transaction.
+    Tx(TxJob),
+    /// A `TRUNCATE` checkpoint outside any transaction; answers whether it completed.
+    Checkpoint(oneshot::Sender<StoreResult<bool>>),
+}
 
 #[derive(Clone)]
 pub struct Writer {
-    queue: mpsc::Sender<Job>,
+    queue: SyncSender<Job>,
 }
 
 impl Writer {
-    pub fn start(conn: Connection, capacity: usize) -> Writer {
-        let (queue, jobs) = mpsc::channel(capacity);
+    /// Starts the writer on `conn`; `stamp` (if any) goes back on the files after each commit.
+    pub fn start(conn: Connection, capacity: usize, stamp: Option<Arc<FileStamp>>) -> Writer {
+        let (queue, jobs) = sync_channel(capacity);
         std::thread::Builder::new()
             .name("chorus-writer".to_owned())
             .spawn(move || {
                 let _abort = AbortOnPanic;
-                run(conn, jobs);
+                run(conn, jobs, stamp);
             })
             .map(drop)
             .unwrap_or_else(|e| {
@@ -47,7 +66,7 @@ impl Writer {
         F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
-        let job: Job = Box::new(move |conn| {
+        let job: TxJob = Box::new(move |conn| {
             let outcome = f(conn);
             let ok = outcome.is_ok();
             let finish: Finish = Box::new(move |commit: StoreResult<()>| {
@@ -61,46 +80,84 @@ impl Writer {
             });
             (ok, finish)
         });
-        self.queue.try_send(job).map_err(|e| match e {
-            mpsc::error::TrySendError::Full(_) => StoreError::Busy,
-            mpsc::error::TrySendError::Closed(_) => StoreError::WriterGone,
-        })?;
+        self.send(Job::Tx(job))?;
         Ok(answer)
+    }
+
+    /// Queues a `TRUNCATE` checkpoint; the receiver says whether it moved every frame into
+    /// the main file and emptied the WAL (false: a reader still used the WAL; try again).
+    pub fn checkpoint(&self) -> StoreResult<oneshot::Receiver<StoreResult<bool>>> {
+        let (reply, answer) = oneshot::channel();
+        self.send(Job::Checkpoint(reply))?;
+        Ok(answer)
+    }
+
+    fn send(&self, job: Job) -> StoreResult<()> {
+        self.queue.try_send(job).map_err(|e| match e {
+            TrySendError::Full(_) => StoreError::Busy,
+            TrySendError::Disconnected(_) => StoreError::WriterGone,
+        })
     }
 }
 
-fn run(mut conn: Connection, mut jobs: mpsc::Receiver<Job>) {
-    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
-    while let Some(first) = jobs.blocking_recv() {
-        batch.push(first);
-        while batch.len() < MAX_BATCH {
+fn run(mut conn: Connection, jobs: Receiver<Job>, stamp: Option<Arc<FileStamp>>) {
+    let mut batch: Vec<TxJob> = Vec::with_capacity(MAX_BATCH);
+    while let Ok(first) = jobs.recv() {
+        // A checkpoint ends the batch: it runs after the commit of the jobs queued before it.
+        let mut checkpoint = None;
+        match first {
+            Job::Tx(job) => batch.push(job),
+            Job::Checkpoint(reply) => checkpoint = Some(reply),
+        }
+        while checkpoint.is_none() && batch.len() < MAX_BATCH {
             match jobs.try_recv() {
-                Ok(job) => batch.push(job),
+                Ok(Job::Tx(job)) => batch.push(job),
+                Ok(Job::Checkpoint(reply)) => checkpoint = Some(reply),
                 Err(_) => break,
             }
         }
-        let finishers = commit_batch(&mut conn, batch.drain(..));
-        let (commit, finishers) = match finishers {
-            Ok(finishers) => (Ok(()), finishers),
-            Err((e, finishers)) => {
-                tracing::error!(error = %e, "group commit failed; every waiter gets 503");
-                (Err(StoreError::CommitFailed), finishers)
-            }
-        };
-        for finish in finishers {
-            finish(match &commit {
-                Ok(()) => Ok(()),
-                Err(_) => Err(StoreError::CommitFailed),
-            });
+        if !batch.is_empty() {
+            commit_and_answer(&mut conn, batch.drain(..));
+        }
+        if let Some(reply) = checkpoint {
+            let _ = reply.send(checkpoint_now(&conn));
+        }
+        if let Some(stamp) = &stamp {
+            stamp.apply();
         }
     }
+}
+
+fn commit_and_answer(conn: &mut Connection, batch: impl Iterator<Item = TxJob>) {
+    let (commit, finishers) = match commit_batch(conn, batch) {
+        Ok(finishers) => (Ok(()), finishers),
+        Err((e, finishers)) => {
+            tracing::error!(error = %e, "group commit failed; every waiter gets 503");
+            (Err(StoreError::CommitFailed), finishers)
+        }
+    };
+    for finish in finishers {
+        finish(match &commit {
+            Ok(()) => Ok(()),
+            Err(_) => Err(StoreError::CommitFailed),
+        });
+    }
+}
+
+/// A `TRUNCATE` checkpoint that never waits: with a reader still on the WAL (or another
+/// process writing) it does what it can and says so, and the caller tries again later.
+fn checkpoint_now(conn: &Connection) -> StoreResult<bool> {
+    conn.busy_timeout(Duration::ZERO)?;
+    let done = connection::checkpoint_truncate(conn);
+    conn.busy_timeout(connection::BUSY_TIMEOUT)?;
+    done
 }
 
 type Finishers = Vec<Finish>;
 
 fn commit_batch(
     conn: &mut Connection,
-    batch: impl Iterator<Item = Job>,
+    batch: impl Iterator<Item = TxJob>,
 ) -> Result<Finishers, (rusqlite::Error, Finishers)> {
     let mut finishers = Vec::new();
     let mut tx = match conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
@@ -155,7 +212,7 @@ mod tests {
         let conn = Connection::open(dir.path().join("w.db")).unwrap();
         conn.execute_batch("CREATE TABLE t (v INTEGER UNIQUE)")
             .unwrap();
-        (dir, Writer::start(conn, 8))
+        (dir, Writer::start(conn, 8, None))
     }
 
     fn count(c: &Connection) -> StoreResult<i64> {

@@ -14,43 +14,11 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 
-/// Survivor requests refused since the last summary line.
-static REFUSALS: RefusalTally = RefusalTally::new();
+use crate::tally::Tally;
 
-/// How often at most a summary of refusals is logged.
-const SUMMARY_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// Counts refused survivor requests and logs their number at most once a minute.
-struct RefusalTally {
-    count: std::sync::atomic::AtomicU64,
-    last: std::sync::Mutex<Option<Instant>>,
-}
-
-impl RefusalTally {
-    const fn new() -> RefusalTally {
-        RefusalTally {
-            count: std::sync::atomic::AtomicU64::new(0),
-            last: std::sync::Mutex::new(None),
-        }
-    }
-
-    fn note(&self) {
-        use std::sync::atomic::Ordering;
-        self.count.fetch_add(1, Ordering::Relaxed);
-        let Ok(mut last) = self.last.try_lock() else {
-            return;
-        };
-        let due = last.is_none_or(|at| at.elapsed() >= SUMMARY_EVERY);
-        if due {
-            *last = Some(Instant::now());
-            let n = self.count.swap(0, Ordering::Relaxed);
-            tracing::warn!(
-                refused = n,
-                "survivor requests refused (busy, throttled or storage nearly full) since the last summary"
-            );
-        }
-    }
-}
+/// Survivor requests refused, logged as one count a minute.
+static REFUSALS: Tally =
+    Tally::new("survivor requests refused (busy, throttled or storage nearly full)");
 
 pub async fn log_requests(
     req: ServiceRequest,

@@ -108,7 +108,6 @@ async fn the_testimonies_table_holds_nothing_about_content_or_order() {
             "received_day",
             "epoch_id",
             "status",
-            "uncounted",
             "ciphertext",
             "receipt_tag",
             "reply_public_key",
@@ -117,6 +116,7 @@ async fn the_testimonies_table_holds_nothing_about_content_or_order() {
     );
     for table in [
         "testimonies",
+        "uncounted",
         "pledges",
         "counters",
         "snapshots",
@@ -197,4 +197,30 @@ async fn a_flood_of_refused_submissions_leaves_no_line_per_request_in_the_log() 
     assert_eq!(per_request, 0, "{log}");
     let summaries = log.lines().filter(|l| l.contains("refused")).count();
     assert!(summaries <= 1, "at most one summary a minute: {log}");
+}
+
+#[tokio::test]
+async fn the_database_files_times_do_not_date_the_latest_statement() {
+    let d = dirs();
+    init_admin(d.data.path());
+    let server = TestServer::start(d.data.path(), d.logs.path(), &[]);
+    // Well after the start-up tick, one statement arrives on a quiet server.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let before = std::time::SystemTime::now() - std::time::Duration::from_millis(500);
+    assert_eq!(
+        submit(&server, "a statement on a quiet day", &[]).await,
+        200
+    );
+    // The background checkpointer has had time to copy it into the main file too.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    for name in ["chorus.db", "chorus.db-wal", "chorus.db-shm"] {
+        let modified = std::fs::metadata(server.data_dir.join(name))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert!(
+            modified < before,
+            "{name} was modified at the statement's time, not at the housekeeping tick"
+        );
+    }
 }

@@ -27,11 +27,7 @@ async fn intake_leaves_counters_untouched_until_a_tick() {
         .query_row("SELECT count(*) FROM counters", [], |r| r.get(0))
         .unwrap();
     let uncounted: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM testimonies WHERE uncounted = 1",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT count(*) FROM uncounted", [], |r| r.get(0))
         .unwrap();
     let snapshots: i64 = conn
         .query_row("SELECT count(*) FROM snapshots", [], |r| r.get(0))
@@ -44,11 +40,7 @@ async fn intake_leaves_counters_untouched_until_a_tick() {
 
 fn uncounted(db: &std::path::Path) -> i64 {
     connect(db)
-        .query_row(
-            "SELECT count(*) FROM testimonies WHERE uncounted = 1",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT count(*) FROM uncounted", [], |r| r.get(0))
         .unwrap()
 }
 

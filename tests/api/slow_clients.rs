@@ -69,3 +69,36 @@ async fn two_thousand_slow_clients_under_a_1024_file_limit_leave_the_site_up() {
     );
     drop(slow);
 }
+
+#[tokio::test]
+async fn malformed_streams_are_counted_not_logged_one_line_each() {
+    use tokio::io::AsyncReadExt;
+    let d = dirs();
+    init_admin(d.data.path());
+    let server = TestServer::start(d.data.path(), d.logs.path(), &[]);
+    let addr = server.base.trim_start_matches("http://").to_owned();
+    let garbage: [&[u8]; 4] = [
+        b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n",
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 not http at all\r\n\r\n",
+        b"GET /\x00 HTTP/1.1\r\n\r\n",
+        b"POST /submit HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+    ];
+    for i in 0..60 {
+        let mut conn = TcpStream::connect(&addr).await.unwrap();
+        conn.write_all(garbage[i % garbage.len()]).await.unwrap();
+        let mut answer = Vec::new();
+        let _ = tokio::time::timeout(Duration::from_secs(2), conn.read_to_end(&mut answer)).await;
+    }
+    // The server is still up and stored nothing.
+    let counts = reqwest::get(server.url("/counts")).await.unwrap();
+    assert_eq!(counts.status(), 200);
+    let log = server.log();
+    let errors = log.lines().filter(|l| l.contains("ERROR")).count();
+    assert_eq!(errors, 0, "a malformed stream was logged on its own: {log}");
+    let summaries = log
+        .lines()
+        .filter(|l| l.contains("malformed or broken HTTP streams"))
+        .count();
+    // The first broken stream starts a minute's count; the rest wait in it.
+    assert_eq!(summaries, 1, "one summary a minute: {log}");
+}
