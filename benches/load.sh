@@ -141,7 +141,7 @@ if [ "$sustain" -gt 0 ]; then
     echo "probe (100/s beside the saturating load), worst seconds:"
     awk -F, 'NR > 1 && $7 != "" { s = int($8); n[s]++; if ($1 > m[s]) m[s] = $1 }
              END { for (s in m) printf "%6d s  slowest %8.1f ms  (%d requests)\n", s, m[s] * 1000, n[s] }' \
-        "$tmp/probe.csv" | sort -k3 -rn | head -5
+        "$tmp/probe.csv" | sort -k4 -rn | head -5
     awk -F, 'NR > 1 { print $1 }' "$tmp/probe.csv" | sort -n | awk '{ v[NR] = $1 }
         END { if (NR) printf "probe overall: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
               NR, v[int(NR * 0.5)] * 1000, v[int(NR * 0.99)] * 1000, v[NR] * 1000 }'

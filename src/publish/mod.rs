@@ -1,15 +1,16 @@
 //! Public counts. Intake never touches `counters`: each new row is marked uncounted and its
 //! categories wait here, in RAM. At a wall-clock tick (every `publish_interval_secs`, never at
-//! start-up) the waiting tallies fold into `counters` in one transaction that clears the
-//! marks, and a rounded snapshot is stored. The HTML page, the JSON and the badge all serve
-//! that one snapshot, so they agree and a restart changes nothing.
+//! start-up) the waiting tallies fold into `counters` in chunks of at most 1,000 rows, each
+//! chunk one transaction that also clears its rows' marks, and a rounded snapshot is stored.
+//! The HTML page, the JSON and the badge all serve that one snapshot, so they agree and a
+//! restart changes nothing.
 //!
 //! Every published cell is the true count rounded down to a multiple of `min_cell`, or
 //! `null` below it; weeks appear once closed and are never revised.
 
 //!
 //! - `publisher`: the running service — tallies in RAM, wall-clock ticks, the latest snapshot
-//! - `fold`: the transaction of one tick (tallies into `counters`, a new snapshot)
+//! - `fold`: the write jobs of one tick (tallies into `counters` by chunk, a new snapshot)
 //! - `snapshot`: the published figures and how true counts are rounded into them
 
 mod fold;
