@@ -115,7 +115,7 @@ impl AppError {
             AppError::CrossSite => ("That was refused", CROSS_SITE.to_owned()),
             AppError::NotFound => ("Page not found", "There is no page at this address. The links below lead back.".to_owned()),
             AppError::MethodNotAllowed => ("Not available", "This page cannot be used that way. Please use the links on the page.".to_owned()),
-            AppError::PayloadTooLarge => ("Too long to receive", "What was sent is larger than this site accepts, so nothing was stored. A statement can hold up to 20,000 characters.".to_owned()),
+            AppError::PayloadTooLarge => ("Too long to receive", "What was sent is larger than this site accepts, so nothing was stored. A statement can hold up to 20,000 characters. What you wrote is still in the form: use your browser’s Back button to return to it and shorten it.".to_owned()),
             AppError::RequestTimeout => ("That took too long", "The form arrived too slowly, so nothing was stored. Please go back and send it again.".to_owned()),
             AppError::UnsupportedMediaType => ("We could not read that", "Please use the form on this site; nothing was stored.".to_owned()),
             AppError::Unprocessable(m) => ("Please check the form", (*m).to_owned()),

@@ -84,6 +84,9 @@ pub struct SubmissionForm {
     pub setting: String,
     pub consent_publish: bool,
     pub want_receipt: bool,
+    /// Sent by the form's hidden default button: Enter was pressed on a choice, so nothing
+    /// is stored and the form comes back as it was.
+    pub pressed_enter: bool,
 }
 
 impl std::fmt::Debug for SubmissionForm {
@@ -107,6 +110,7 @@ impl SubmissionForm {
         let mut seen_setting = false;
         let mut seen_consent = false;
         let mut seen_receipt = false;
+        let mut seen_enter = false;
         for (name, value) in pairs {
             let once = match name.as_str() {
                 "statement" => {
@@ -128,6 +132,10 @@ impl SubmissionForm {
                 "want_receipt" => {
                     form.want_receipt = checkbox(value)?;
                     &mut seen_receipt
+                }
+                "pressed_enter" if value == "1" => {
+                    form.pressed_enter = true;
+                    &mut seen_enter
                 }
                 _ => return Err(SubmissionError::UnexpectedField),
             };

@@ -1,5 +1,7 @@
-//! Receipt codes: 8 words from the EFF large wordlist (hyphenated entries removed), about
-//! 103 bits, shown once and never stored. HKDF-SHA256 over the word indices, salted with a
+//! Receipt codes: 8 words from the EFF large wordlist (hyphenated entries removed), shown
+//! once and never stored. New codes leave out 123 distressing words
+//! (`assets/receipt_excluded_words.txt`): 7,649 words, 12.9 bits each, about 103 bits a code.
+//! Parsing still accepts every word, so codes issued before the exclusions keep working. HKDF-SHA256 over the word indices, salted with a
 //! per-deployment random value, gives a lookup tag (stored on the row) and the seed of an
 //! X-Wing key pair (its public half stored, so replies can be sealed to the survivor). At
 //! ~103 bits a fast KDF is sound: guessing is hopeless, and a check costs microseconds.
@@ -20,6 +22,30 @@ pub const WORDS: usize = 8;
 fn wordlist() -> &'static [&'static str] {
     static WORDLIST: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDLIST.get_or_init(|| eff_words().collect())
+}
+
+const EXCLUDED: &str = include_str!("../../assets/receipt_excluded_words.txt");
+
+/// Words new codes never use (see the file's header for how they were chosen).
+fn excluded_words() -> impl Iterator<Item = &'static str> {
+    EXCLUDED
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Positions in `wordlist()` that new codes draw from.
+fn generation_indices() -> &'static [u16] {
+    static INDICES: OnceLock<Vec<u16>> = OnceLock::new();
+    INDICES.get_or_init(|| {
+        let excluded: std::collections::HashSet<&str> = excluded_words().collect();
+        wordlist()
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !excluded.contains(*w))
+            .filter_map(|(i, _)| u16::try_from(i).ok())
+            .collect()
+    })
 }
 
 /// A parsed code: word indices only. Never logged, never stored.
@@ -45,10 +71,13 @@ pub enum ParseError {
 impl ReceiptCode {
     /// A fresh code from the OS generator (through `rand`'s thread generator, reseeded from it).
     pub fn generate() -> ReceiptCode {
-        let list = wordlist();
+        let allowed = generation_indices();
         let mut indices = Zeroizing::new([0u16; WORDS]);
         for slot in indices.iter_mut() {
-            *slot = u16::try_from(rand::random_range(0..list.len())).unwrap_or(0);
+            *slot = allowed
+                .get(rand::random_range(0..allowed.len()))
+                .copied()
+                .unwrap_or(0);
         }
         ReceiptCode { indices }
     }
@@ -119,6 +148,31 @@ pub struct Derived {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_codes_never_use_an_excluded_word_yet_old_codes_still_parse() {
+        let excluded: Vec<&str> = excluded_words().collect();
+        assert_eq!(excluded.len(), 123);
+        for w in &excluded {
+            // A word not in the list would exclude nothing: a typo in the file.
+            assert!(
+                wordlist().binary_search(w).is_ok(),
+                "{w} is not in the list"
+            );
+        }
+        assert_eq!(
+            generation_indices().len(),
+            wordlist().len() - excluded.len()
+        );
+        for _ in 0..2_000 {
+            let words = ReceiptCode::generate().words();
+            for w in words.split(' ') {
+                assert!(!excluded.contains(&w), "a new code used {w}");
+            }
+        }
+        let old = "grope shame unzip predator savage parasite manhood strangle";
+        assert!(ReceiptCode::parse(old).is_ok());
+    }
 
     #[test]
     fn the_list_is_sorted_large_and_hyphen_free() {

@@ -8,6 +8,7 @@ pub mod form;
 pub mod headers;
 pub mod layout;
 pub mod origin;
+pub mod phone;
 pub mod public;
 pub mod request_log;
 pub mod returning;

@@ -9,6 +9,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::layout::{Layout, page};
+use super::phone::{ContactPart, contact_parts};
 use super::{AppState, form, origin, svg};
 use crate::config::{Choice, Resource};
 use crate::error::AppError;
@@ -288,15 +289,33 @@ pub async fn pledge(
 #[template(path = "public/resources.html")]
 struct ResourcesView<'a> {
     layout: &'a Layout,
-    resources: &'a [Resource],
+    resources: Vec<ResourceRow<'a>>,
+}
+
+struct ResourceRow<'a> {
+    resource: &'a Resource,
+    contact: Vec<ContactPart>,
 }
 
 pub async fn resources(state: Data<AppState>) -> HttpResponse {
+    let resources = state
+        .config
+        .resources
+        .iter()
+        .map(|resource| ResourceRow {
+            resource,
+            contact: resource
+                .contact
+                .as_deref()
+                .map(contact_parts)
+                .unwrap_or_default(),
+        })
+        .collect();
     page(
         StatusCode::OK,
         &ResourcesView {
             layout: &state.layout,
-            resources: &state.config.resources,
+            resources,
         },
     )
 }

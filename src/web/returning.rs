@@ -21,6 +21,9 @@ use crate::web::survivor::{BUSY, STORAGE_FULL};
 struct ReturnView<'a> {
     layout: &'a Layout,
     message: Option<String>,
+    /// What was typed, given back after a code that opened nothing, so one wrong word does
+    /// not mean typing all eight again.
+    typed: &'a str,
 }
 
 pub struct ReplyRow {
@@ -49,7 +52,7 @@ struct WithdrawnView<'a> {
 
 /// The one answer to every code that opens nothing. A word that is not in the list gets a
 /// hint naming its position; that says nothing about whether any testimony exists.
-fn not_found(state: &AppState, why: Option<ParseError>) -> HttpResponse {
+fn not_found(state: &AppState, typed: &str, why: Option<ParseError>) -> HttpResponse {
     let message = match why {
         Some(ParseError::UnknownWord(n)) => format!(
             "We could not open anything with that code. Word {n} is not one of the words codes are made of — please check its spelling."
@@ -64,6 +67,7 @@ fn not_found(state: &AppState, why: Option<ParseError>) -> HttpResponse {
         &ReturnView {
             layout: &state.layout,
             message: Some(message),
+            typed,
         },
     )
 }
@@ -74,6 +78,7 @@ pub async fn form(state: Data<AppState>) -> HttpResponse {
         &ReturnView {
             layout: &state.layout,
             message: None,
+            typed: "",
         },
     )
 }
@@ -92,8 +97,8 @@ async fn open(
     let found = state.returning.lookup(&code).await?;
     let outcome = match found {
         Lookup::Found(found) => Ok(found),
-        Lookup::NotFound => Err(not_found(state, None)),
-        Lookup::Malformed(why) => Err(not_found(state, Some(why))),
+        Lookup::NotFound => Err(not_found(state, &code, None)),
+        Lookup::Malformed(why) => Err(not_found(state, &code, Some(why))),
     };
     Ok((pairs, outcome))
 }

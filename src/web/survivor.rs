@@ -31,6 +31,7 @@ struct LandingView<'a> {
 struct SubmitView<'a> {
     layout: &'a Layout,
     error: Option<String>,
+    notice: Option<&'a str>,
     statement: &'a str,
     categories: Vec<Option_>,
     settings: Vec<Option_>,
@@ -73,11 +74,33 @@ pub async fn form(state: Data<AppState>) -> HttpResponse {
     )
 }
 
+const PRESSED_ENTER: &str = "Nothing has been sent yet: pressing Enter does not send this form. Everything you wrote and chose is still here — press Send when you are ready.";
+
 fn render_form(
     state: &AppState,
     status: StatusCode,
     form: &SubmissionForm,
     error: Option<String>,
+    open: bool,
+) -> HttpResponse {
+    render_page(state, status, form, error, None, open)
+}
+
+fn render_form_with_notice(
+    state: &AppState,
+    form: &SubmissionForm,
+    notice: Option<&str>,
+    open: bool,
+) -> HttpResponse {
+    render_page(state, StatusCode::OK, form, None, notice, open)
+}
+
+fn render_page(
+    state: &AppState,
+    status: StatusCode,
+    form: &SubmissionForm,
+    error: Option<String>,
+    notice: Option<&str>,
     open: bool,
 ) -> HttpResponse {
     let options = |list: &[crate::config::Choice], chosen: &dyn Fn(&str) -> bool| -> Vec<Option_> {
@@ -92,6 +115,7 @@ fn render_form(
     let view = SubmitView {
         layout: &state.layout,
         error,
+        notice,
         statement: &form.statement,
         categories: options(&state.config.categories, &|k| {
             form.categories.iter().any(|c| c == k)
@@ -179,6 +203,16 @@ pub async fn submit(
             StatusCode::FORBIDDEN,
             &submitted,
             Some(origin::REFUSED_FORM_KEPT.to_owned()),
+            open,
+        ));
+    }
+    if submitted.pressed_enter {
+        // Enter on a checkbox or radio "clicks" the form's first submit button, the hidden
+        // one: an unfinished statement sent without a code could never be withdrawn.
+        return Ok(render_form_with_notice(
+            &state,
+            &submitted,
+            Some(PRESSED_ENTER),
             open,
         ));
     }

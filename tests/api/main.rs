@@ -24,3 +24,4 @@ mod sealing;
 mod setup;
 mod slow_clients;
 mod staff;
+mod survivor_safety;

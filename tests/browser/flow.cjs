@@ -116,6 +116,50 @@ async function shot(page, name) {
     check(code.split(' ').length === 8, 'the receipt code is shown once, 8 words');
     await shot(page, '04-received');
 
+    // Survivor safety, JavaScript still off. Back after leaving must not bring a
+    // half-written story back (the browser's form-state restore).
+    await page.goto(base + '/submit');
+    await page.fill('#statement', 'a half-written story');
+    await page.click('footer a[href="/counts"]');
+    await page.goBack();
+    check((await page.inputValue('#statement')) === '', 'Back after leaving does not restore a half-written story');
+    // Enter on a checkbox or a radio sends nothing (implicit submission is blocked).
+    await page.fill('#statement', 'not finished yet');
+    for (const choice of ['#category-harassment', '#setting-work']) {
+      await page.check(choice);
+      await page.focus(choice);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      check((await page.textContent('h1')).includes('Say me too')
+        && (await page.inputValue('#statement')) === 'not finished yet'
+        && (await page.isChecked(choice)),
+        `Enter on ${choice} sends nothing and keeps what was written and chosen`);
+    }
+    // The quick exit is the first stop after the skip link and stays in view at Send.
+    await page.goto(base + '/submit');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    check((await page.locator('a.quick-exit:focus').count()) === 1, 'the quick exit is the first Tab stop after the skip link');
+    await page.locator('form.submit button.primary').scrollIntoViewIfNeeded();
+    const exitBox = await page.locator('a.quick-exit').boundingBox();
+    check(exitBox && exitBox.y >= 0 && exitBox.y + exitBox.height <= 844, 'the quick exit stays in view beside Send on a phone');
+    await shot(page, '03b-submit-scrolled');
+
+    // With JavaScript on, Shift three times leaves — but never while typing in a field.
+    const jsPage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const exitUrl = 'https://www.bbc.com/weather';
+    await jsPage.route((url) => url.href.startsWith(exitUrl), (route) => route.fulfill({ body: 'elsewhere', contentType: 'text/plain' }));
+    await jsPage.goto(base + '/submit');
+    await jsPage.focus('#statement');
+    for (let i = 0; i < 3; i++) await jsPage.keyboard.press('Shift');
+    await jsPage.keyboard.type('Some Capitals Typed');
+    await jsPage.waitForTimeout(300);
+    check(jsPage.url().endsWith('/submit'), 'Shift pressed while typing does not leave the page');
+    await jsPage.click('h1');
+    for (let i = 0; i < 3; i++) await jsPage.keyboard.press('Shift');
+    await jsPage.waitForURL((url) => url.href.startsWith(exitUrl), { timeout: 5000 });
+    check(jsPage.url().startsWith(exitUrl), 'Shift three times leaves the site');
+
     // Staff log in and read, note, reply.
     const staff = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await staff.goto(base + '/review');
