@@ -54,6 +54,13 @@ pub struct Config {
     pub intake_per_second: u32,
     /// Burst the intake throttle absorbs before refusing.
     pub intake_burst: u32,
+    /// What one network (IPv4 /24, IPv6 /56) may send at once — statements, pledges and
+    /// follow-ups together — refilled at the same number per hour. Applies only where
+    /// networks can be told apart: not behind Tor, where every request comes from loopback.
+    pub network_burst: u32,
+    /// `on` behind a reverse proxy on this machine: the client address is then the proxy's
+    /// `X-Forwarded-For`/`Forwarded` entry, trusted only when the peer is loopback.
+    pub trusted_proxy: Toggle,
     /// Argon2id memory cost in KiB (at least 64 MiB).
     pub argon2_memory_kib: u32,
     /// Concurrent Argon2id runs allowed; more get 503 + Retry-After.
@@ -107,6 +114,8 @@ impl Default for Config {
             publish_interval_secs: 86_400,
             min_cell: 10,
             rate_limits: Toggle::On,
+            network_burst: 120,
+            trusted_proxy: Toggle::Off,
             intake_per_second: 50,
             intake_burst: 500,
             argon2_memory_kib: 128 * 1024,
@@ -256,6 +265,21 @@ impl Config {
                 }
             };
         }
+        if let Some(v) = lookup("CHORUS_NETWORK_BURST") {
+            self.network_burst = parse("CHORUS_NETWORK_BURST", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_TRUSTED_PROXY") {
+            self.trusted_proxy = match v.trim() {
+                "on" => Toggle::On,
+                "off" => Toggle::Off,
+                _ => {
+                    return Err(ConfigError::Env {
+                        name: "CHORUS_TRUSTED_PROXY",
+                        message: "use `on` or `off`".to_owned(),
+                    });
+                }
+            };
+        }
         if let Some(v) = lookup("CHORUS_MIN_FREE_MIB") {
             self.min_free_mib = parse("CHORUS_MIN_FREE_MIB", &v)?;
         }
@@ -314,6 +338,11 @@ impl Config {
             return Err(ConfigError::Invalid(
                 "login_per_second and login_burst must be at least 1: login throttling is always on"
                     .to_owned(),
+            ));
+        }
+        if self.network_burst == 0 {
+            return Err(ConfigError::Invalid(
+                "network_burst must be at least 1".to_owned(),
             ));
         }
         if self.intake_per_second == 0 || self.intake_burst == 0 {

@@ -253,6 +253,13 @@ pub async fn pledge(
             Some("That pledge is not one of the choices here. Please pick one of the buttons."),
         ));
     }
+    if let Err(wait) = state.network_admits(&req) {
+        let message = super::survivor::network_busy(wait);
+        return Ok(super::survivor::retry_after(
+            pledge_page(&state, StatusCode::TOO_MANY_REQUESTS, Some(&message)),
+            wait,
+        ));
+    }
     if !state.intake_admits() {
         return Ok(pledge_page(
             &state,

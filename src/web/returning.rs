@@ -196,6 +196,19 @@ pub async fn follow_up(
             .await;
         }
     };
+    if let Err(wait) = state.network_admits(&req) {
+        let page = thread(
+            &state,
+            found,
+            receipt,
+            StatusCode::TOO_MANY_REQUESTS,
+            None,
+            Some(super::survivor::network_busy(wait)),
+            raw,
+        )
+        .await?;
+        return Ok(super::survivor::retry_after(page, wait));
+    }
     let refused = match state.returning.follow_up(&found, text).await {
         Ok(()) => None,
         Err(ReturnError::Intake(IntakeError::StorageFull)) => Some(STORAGE_FULL),

@@ -9,7 +9,7 @@ use crate::publish::Publisher;
 use crate::returning::Returning;
 use crate::review::Desk;
 use crate::services::Services;
-use crate::throttle::{self, Limiter};
+use crate::throttle::{self, Limiter, NetworkBudgets};
 
 use super::layout::Layout;
 
@@ -21,6 +21,7 @@ pub struct AppState {
     pub publisher: Arc<Publisher>,
     pub desk: Arc<Desk>,
     intake_limiter: Option<Limiter>,
+    network_budgets: Option<NetworkBudgets>,
 }
 
 impl AppState {
@@ -39,7 +40,12 @@ impl AppState {
                 config.intake_burst,
             )),
         };
+        let network_budgets = match config.rate_limits {
+            Toggle::Off => None,
+            Toggle::On => Some(NetworkBudgets::new(config.network_burst)),
+        };
         AppState {
+            network_budgets,
             layout: Layout::from_config(&config),
             config,
             intake,
@@ -56,5 +62,19 @@ impl AppState {
         self.intake_limiter
             .as_ref()
             .is_none_or(|l| l.check().is_ok())
+    }
+
+    /// Takes one from the sender's network budget (statements, pledges and follow-ups
+    /// share it); when it is spent, how long until the next. Nothing to take where networks
+    /// cannot be told apart (behind Tor) or with throttles off.
+    pub fn network_admits(&self, req: &actix_web::HttpRequest) -> Result<(), std::time::Duration> {
+        let Some(budgets) = &self.network_budgets else {
+            return Ok(());
+        };
+        let trusted_proxy = self.config.trusted_proxy == Toggle::On;
+        match super::client_network::of_request(req, trusted_proxy) {
+            Some(network) => budgets.take(&network),
+            None => Ok(()),
+        }
     }
 }

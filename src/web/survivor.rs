@@ -74,6 +74,28 @@ pub async fn form(state: Data<AppState>) -> HttpResponse {
     )
 }
 
+/// The page for a spent network budget: plain about why and when, text kept.
+pub fn network_busy(wait: std::time::Duration) -> String {
+    let minutes = wait.as_secs().div_ceil(60).max(1);
+    format!(
+        "Very much has been sent from your network (your building, campus or provider) in \
+         the last hour, so this was not sent. Anything you wrote is still here: please send \
+         again in {minutes} minute{}.",
+        if minutes == 1 { "" } else { "s" }
+    )
+}
+
+/// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
+pub fn retry_after(mut response: HttpResponse, wait: std::time::Duration) -> HttpResponse {
+    let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&secs.max(1).to_string()) {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, value);
+    }
+    response
+}
+
 const PRESSED_ENTER: &str = "Nothing has been sent yet: pressing Enter does not send this form. Everything you wrote and chose is still here — press Send when you are ready.";
 
 fn render_form(
@@ -228,6 +250,18 @@ pub async fn submit(
             ));
         }
     };
+    if let Err(wait) = state.network_admits(&req) {
+        return Ok(retry_after(
+            render_form(
+                &state,
+                StatusCode::TOO_MANY_REQUESTS,
+                &submitted,
+                Some(network_busy(wait)),
+                open,
+            ),
+            wait,
+        ));
+    }
     let busy = BUSY;
     if !state.intake_admits() {
         return Ok(render_form(

@@ -16,6 +16,7 @@ mod bad_input;
 mod counts;
 mod disk_full;
 mod durability;
+mod fair_intake;
 mod faults;
 mod headers;
 mod helpers;
