@@ -23,7 +23,7 @@ type Keyed = governor::RateLimiter<
     governor::clock::DefaultClock,
 >;
 
-/// Networks remembered at once (about 6 MiB); past it, new networks share one bucket.
+/// Keys remembered at once (about 6 MiB); past it, new keys share one bucket.
 const MAX_NETWORKS: usize = 100_000;
 /// The key and every budget are forgotten this often.
 const KEY_LIFETIME: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
@@ -32,12 +32,12 @@ const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 /// The bucket every network shares once the map is full.
 const OVERFLOW: [u8; 16] = [0xff; 16];
 
-/// Fair intake: each network (its prefix, from the web layer) may send `burst` at once,
-/// refilled at `burst` an hour, so one network's flood cannot turn away people elsewhere.
-/// Budgets are keyed by an HMAC of the prefix under a key drawn at start and replaced
-/// daily (with every budget), held in RAM only: nothing derived from an address is ever
-/// written or logged, and a restart forgets everything.
-pub struct NetworkBudgets {
+/// Budgets per key — a network prefix (fair intake: one network's flood cannot turn away
+/// people elsewhere) or a receipt code's tag (one code cannot flood a thread). Each key may
+/// take `burst` at once, refilled at `burst` an hour. Keys are an HMAC of the input under a
+/// key drawn at start and replaced daily (with every budget), held in RAM only: nothing
+/// derived from an address or a code is ever written or logged, and a restart forgets all.
+pub struct KeyedBudgets {
     quota: governor::Quota,
     state: std::sync::Mutex<Budgets>,
 }
@@ -78,11 +78,11 @@ impl Budgets {
     }
 }
 
-impl NetworkBudgets {
-    pub fn new(burst: u32) -> NetworkBudgets {
+impl KeyedBudgets {
+    pub fn new(burst: u32) -> KeyedBudgets {
         let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
         let quota = governor::Quota::per_hour(burst).allow_burst(burst);
-        NetworkBudgets {
+        KeyedBudgets {
             quota,
             state: std::sync::Mutex::new(Budgets::new(quota)),
         }
@@ -117,7 +117,7 @@ mod tests {
 
     #[test]
     fn one_network_spending_its_budget_leaves_others_theirs() {
-        let budgets = NetworkBudgets::new(3);
+        let budgets = KeyedBudgets::new(3);
         let (flood, other) = ([4u8, 198, 51, 100], [4u8, 203, 0, 113]);
         for _ in 0..3 {
             assert!(budgets.take(&flood).is_ok());

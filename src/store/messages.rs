@@ -39,6 +39,14 @@ pub fn insert(conn: &Connection, m: &StoredMessage) -> StoreResult<()> {
     Ok(())
 }
 
+/// How many follow-ups a testimony's author has added.
+pub fn follow_ups(conn: &Connection, testimony_id: &TestimonyId) -> StoreResult<u64> {
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM messages WHERE testimony_id = ?1 AND kind = ?2")?
+        .query_row(params![testimony_id, MessageKind::FollowUp], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
 pub fn for_testimony(
     conn: &Connection,
     testimony_id: &TestimonyId,

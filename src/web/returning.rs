@@ -16,6 +16,10 @@ use crate::returning::{Found, Lookup, ReturnError, status_words};
 use crate::submission::Statement;
 use crate::web::survivor::{BUSY, STORAGE_FULL};
 
+const THREAD_FULL: &str = "This statement already holds as many additions as it can. The team \
+     can read everything you added so far. If there is more to say, you can send a new \
+     statement from the “Say me too” page (what you wrote here is still in the box to copy).";
+
 #[derive(Template)]
 #[template(path = "survivor/return.html")]
 struct ReturnView<'a> {
@@ -196,7 +200,10 @@ pub async fn follow_up(
             .await;
         }
     };
-    if let Err(wait) = state.network_admits(&req) {
+    let budget = state
+        .network_admits(&req)
+        .and_then(|()| state.code_admits(found.budget_key()));
+    if let Err(wait) = budget {
         let page = thread(
             &state,
             found,
@@ -211,19 +218,22 @@ pub async fn follow_up(
     }
     let refused = match state.returning.follow_up(&found, text).await {
         Ok(()) => None,
-        Err(ReturnError::Intake(IntakeError::StorageFull)) => Some(STORAGE_FULL),
+        Err(ReturnError::Intake(IntakeError::StorageFull)) => {
+            Some((StatusCode::SERVICE_UNAVAILABLE, STORAGE_FULL))
+        }
+        Err(ReturnError::ThreadFull) => Some((StatusCode::UNPROCESSABLE_ENTITY, THREAD_FULL)),
         Err(e) => match AppError::from(e) {
-            AppError::Busy => Some(BUSY),
+            AppError::Busy => Some((StatusCode::SERVICE_UNAVAILABLE, BUSY)),
             other => return Err(other),
         },
     };
-    if let Some(message) = refused {
+    if let Some((status, message)) = refused {
         // What they wrote stays in the box.
         return thread(
             &state,
             found,
             receipt,
-            StatusCode::SERVICE_UNAVAILABLE,
+            status,
             None,
             Some(message.to_owned()),
             raw,

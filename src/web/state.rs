@@ -9,9 +9,12 @@ use crate::publish::Publisher;
 use crate::returning::Returning;
 use crate::review::Desk;
 use crate::services::Services;
-use crate::throttle::{self, Limiter, NetworkBudgets};
+use crate::throttle::{self, KeyedBudgets, Limiter};
 
 use super::layout::Layout;
+
+/// Follow-ups one receipt code may send at once, refilled at as many an hour.
+const FOLLOW_UPS_PER_CODE_PER_HOUR: u32 = 10;
 
 pub struct AppState {
     pub config: Arc<Config>,
@@ -21,7 +24,8 @@ pub struct AppState {
     pub publisher: Arc<Publisher>,
     pub desk: Arc<Desk>,
     intake_limiter: Option<Limiter>,
-    network_budgets: Option<NetworkBudgets>,
+    network_budgets: Option<KeyedBudgets>,
+    code_budgets: Option<KeyedBudgets>,
 }
 
 impl AppState {
@@ -42,10 +46,15 @@ impl AppState {
         };
         let network_budgets = match config.rate_limits {
             Toggle::Off => None,
-            Toggle::On => Some(NetworkBudgets::new(config.network_burst)),
+            Toggle::On => Some(KeyedBudgets::new(config.network_burst)),
+        };
+        let code_budgets = match config.rate_limits {
+            Toggle::Off => None,
+            Toggle::On => Some(KeyedBudgets::new(FOLLOW_UPS_PER_CODE_PER_HOUR)),
         };
         AppState {
             network_budgets,
+            code_budgets,
             layout: Layout::from_config(&config),
             config,
             intake,
@@ -62,6 +71,11 @@ impl AppState {
         self.intake_limiter
             .as_ref()
             .is_none_or(|l| l.check().is_ok())
+    }
+
+    /// Takes one from a receipt code's follow-up budget (`key` is derived from the code).
+    pub fn code_admits(&self, key: &[u8]) -> Result<(), std::time::Duration> {
+        self.code_budgets.as_ref().map_or(Ok(()), |b| b.take(key))
     }
 
     /// Takes one from the sender's network budget (statements, pledges and follow-ups

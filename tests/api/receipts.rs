@@ -349,3 +349,65 @@ async fn return_forms_refuse_fields_they_do_not_have_and_change_nothing() {
         0
     );
 }
+
+async fn follow_up(server: &TestServer, code: &str, text: &str) -> (u16, String) {
+    let res = post_form(
+        server,
+        "/return/follow-up",
+        format!("receipt={}&message={}", enc(code), enc(text)),
+    )
+    .await;
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn one_code_cannot_flood_a_thread() {
+    // Throttles on (as deployed): a code's own budget is 10 an hour.
+    let d = dirs();
+    init_admin(d.data.path());
+    let server = TestServer::start(d.data.path(), d.logs.path(), &[]);
+    let code = submit_with_receipt(&server, "mine", &[]).await;
+    for i in 0..10 {
+        assert_eq!(
+            follow_up(&server, &code, &format!("addition {i}")).await.0,
+            200
+        );
+    }
+    let (status, page) = follow_up(&server, &code, "one too many").await;
+    assert_eq!(status, 429);
+    assert!(
+        page.contains("one too many</textarea>"),
+        "the text was lost"
+    );
+    // Another code is not held up by this one.
+    let other = submit_with_receipt(&server, "someone else", &[]).await;
+    assert_eq!(follow_up(&server, &other, "my addition").await.0, 200);
+}
+
+#[tokio::test]
+async fn a_thread_holds_a_bounded_number_of_follow_ups() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    let code = submit_with_receipt(&server, "mine", &[]).await;
+    for i in 0..chorus::returning::MAX_FOLLOW_UPS {
+        assert_eq!(
+            follow_up(&server, &code, &format!("addition {i}")).await.0,
+            200
+        );
+    }
+    let (status, page) = follow_up(&server, &code, "the fifty-first").await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("the fifty-first</textarea>"),
+        "the text was lost"
+    );
+    assert!(page.contains("as many additions as it can"));
+    let stored: i64 = connect(&server.db())
+        .query_row(
+            "SELECT count(*) FROM messages WHERE kind = 'follow_up'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, 50);
+}
