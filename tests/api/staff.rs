@@ -341,9 +341,7 @@ async fn markup_in_testimonies_and_notes_renders_inert_everywhere() {
         "statement and note both shown, escaped"
     );
     for format in ["json", "csv"] {
-        let res = admin
-            .get(&server, &format!("/review/export?format={format}"))
-            .await;
+        let res = export(&admin, &server, &format!("format={format}")).await;
         assert_eq!(res.status(), 200);
         let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
         assert!(!ct.contains("html"), "{ct}");
@@ -376,13 +374,7 @@ async fn reads_and_exports_are_audited_and_tampering_is_detected() {
             .status(),
         200
     );
-    assert_eq!(
-        admin
-            .get(&server, "/review/export?format=csv")
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(export(&admin, &server, "format=csv").await.status(), 200);
     let conn = connect(&server.db());
     let entries: Vec<(String, String)> = conn
         .prepare("SELECT action, detail FROM audit_log ORDER BY seq")
@@ -847,12 +839,12 @@ async fn admins_export_just_the_testimonies_they_select() {
     let inbox = admin.get(&server, "/review").await.text().await.unwrap();
     assert!(inbox.contains("Export selected"));
     let ids = inbox_ids(&inbox);
-    let res = admin
-        .get(
-            &server,
-            &format!("/review/export?format=json&id={}&id={}", ids[0], ids[1]),
-        )
-        .await;
+    let res = export(
+        &admin,
+        &server,
+        &format!("format=json&id={}&id={}", ids[0], ids[1]),
+    )
+    .await;
     assert_eq!(res.status(), 200);
     let body = res.text().await.unwrap();
     assert_eq!(body.lines().count(), 2, "{body}");
@@ -868,6 +860,10 @@ async fn admins_export_just_the_testimonies_they_select() {
         .get(&server, "/review/export?scope=selected&format=json")
         .await;
     assert_eq!(empty.status(), 422);
+    let posted = admin
+        .post(&server, "/review/export", "scope=selected&format=json")
+        .await;
+    assert_eq!(posted.status(), 422);
     let detail: String = scalar(
         &server.db(),
         "SELECT detail FROM audit_log WHERE action = 'export'",
@@ -929,4 +925,57 @@ async fn reviewer_list_shows_open_invitations_beside_staff() {
     assert!(out.lines().any(|l| l.starts_with("admin ")), "{out}");
     // The link itself is never printed again.
     assert!(!out.contains("/review/invite/"), "{out}");
+}
+
+/// What an admin does: open the export page for `query` (it must be a page with the
+/// warning, never the file), then send its form.
+async fn export(admin: &StaffBrowser, server: &TestServer, query: &str) -> reqwest::Response {
+    let page = admin.get(server, &format!("/review/export?{query}")).await;
+    assert_eq!(page.status(), 200);
+    let ct = page.headers()["content-type"].to_str().unwrap().to_owned();
+    assert!(ct.contains("text/html"), "{ct}");
+    assert!(page.headers().get("content-disposition").is_none());
+    let html = page.text().await.unwrap();
+    assert!(html.contains("decrypted, in plain text"), "{html}");
+    assert!(html.contains(r#"<form method="post" action="/review/export">"#));
+    admin.post(server, "/review/export", query).await
+}
+
+#[tokio::test]
+async fn the_export_page_decrypts_nothing_and_the_file_needs_an_explicit_post() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    assert_eq!(
+        submit(&server, "PAGE-MARKER only in the file", &[]).await,
+        200
+    );
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let page = admin
+        .get(&server, "/review/export")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !page.contains("PAGE-MARKER"),
+        "the page decrypted a testimony"
+    );
+    let audited: i64 = scalar(
+        &server.db(),
+        "SELECT count(*) FROM audit_log WHERE action = 'export'",
+    );
+    assert_eq!(audited, 0, "opening the page is not an export");
+    // The POST without the session's token is refused and exports nothing.
+    let forged = admin
+        .client
+        .post(server.url("/review/export"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("format=json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    let file = admin.post(&server, "/review/export", "format=json").await;
+    assert_eq!(file.status(), 200);
+    assert!(file.text().await.unwrap().contains("PAGE-MARKER"));
 }

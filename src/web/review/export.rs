@@ -1,24 +1,37 @@
-//! `GET /review/export?format=json|csv[&status=…][&scope=selected&id=…&id=…]` (admin,
-//! audited): all testimonies (or one status) streamed in batches, or just the ones ticked
-//! in the inbox.
+//! Exports (admin, audited). `GET /review/export` is a page, never a file: it shows what
+//! would be exported (everything, one status, or the testimonies ticked in the inbox), the
+//! format, and a plain warning. The decrypted file comes only from the explicit
+//! `POST /review/export` it sends, with the session's CSRF token — so no link, prefetch or
+//! stray click can drop every testimony, decrypted, into a Downloads folder.
 
-use actix_web::http::header;
-use actix_web::web::{Bytes, Data};
+use actix_web::http::{StatusCode, header};
+use actix_web::web::{Bytes, Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
+use askama::Template;
 use futures_util::StreamExt as _;
 
-use super::extract::Admin;
+use super::extract::{Admin, read_form};
+use super::nav::Nav;
 use crate::domain::{Status, TestimonyId};
 use crate::error::AppError;
 use crate::review::export::{Format, MAX_SELECTED, Scope};
+use crate::web::layout::{Layout, page as render};
 use crate::web::{AppState, form};
 
-pub async fn download(
-    req: HttpRequest,
-    admin: Admin,
-    state: Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let pairs = form::FormPairs(form::decode(req.query_string().as_bytes())?);
+#[derive(Template)]
+#[template(path = "review/export.html")]
+struct ExportView<'a> {
+    layout: &'a Layout,
+    nav: Nav,
+    json: bool,
+    /// `None`: every testimony, or one status; `Some`: the ids ticked in the inbox.
+    selected: Option<Vec<String>>,
+    status: &'a str,
+    statuses: Vec<(&'static str, &'static str)>,
+}
+
+/// What a request (the page's query or the POST's form) asks to export.
+fn wanted(pairs: &form::FormPairs) -> Result<(Format, Scope), AppError> {
     let format = pairs
         .0
         .iter()
@@ -51,6 +64,48 @@ pub async fn download(
     } else {
         Scope::All(status)
     };
+    Ok((format, scope))
+}
+
+/// `GET`: the page to choose scope and format, with the warning. Decrypts nothing.
+pub async fn page(
+    req: HttpRequest,
+    admin: Admin,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let pairs = form::FormPairs(form::decode(req.query_string().as_bytes())?);
+    let (format, scope) = wanted(&pairs)?;
+    let (selected, status) = match scope {
+        Scope::Selected(ids) if ids.is_empty() => {
+            return Err(AppError::Unprocessable(
+                "Tick the testimonies to export first; nothing was exported.",
+            ));
+        }
+        Scope::Selected(ids) => (Some(ids.iter().map(TestimonyId::to_hex).collect()), ""),
+        Scope::All(status) => (None, status.map_or("all", Status::key)),
+    };
+    Ok(render(
+        StatusCode::OK,
+        &ExportView {
+            layout: &state.layout,
+            nav: Nav::of(&admin.0),
+            json: format == Format::Json,
+            selected,
+            status,
+            statuses: Status::ALL.iter().map(|s| (s.key(), s.label())).collect(),
+        },
+    ))
+}
+
+/// `POST`: the decrypted file, streamed in batches (audited by the service).
+pub async fn download(
+    req: HttpRequest,
+    admin: Admin,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let pairs = read_form(&req, &admin.0, body).await?;
+    let (format, scope) = wanted(&pairs)?;
     let pieces = state.desk.export(&admin.0, format, scope).await?;
     let body = pieces.map(|piece| {
         piece

@@ -72,7 +72,7 @@ staff_routes! {
     NOTE (Staff): POST => testimony::note;
     DELETE (Staff): POST => testimony::delete;
     REPLY (Staff): POST => testimony::reply;
-    EXPORT (Admin): GET => export::download;
+    EXPORT (Admin): GET => export::page, POST => export::download;
     AUDIT (Admin): GET => audit::show;
     ADMIN (Admin): GET => admin::show;
     INVITE_CREATE (Admin): POST => admin::invite;

@@ -16,6 +16,11 @@ use crate::web::layout::{Layout, page, see_other};
 
 pub struct Message {
     pub kind: &'static str,
+    /// `note`, `follow_up` or `reply`: each kind has its own look, so a note is never
+    /// mistaken for a reply.
+    pub kind_key: &'static str,
+    /// Who can read it, in plain words.
+    pub readers: &'static str,
     pub author: String,
     pub day: String,
     pub text: String,
@@ -83,6 +88,8 @@ pub async fn view(
             .iter()
             .map(|m| Message {
                 kind: m.kind.heading(),
+                kind_key: m.kind.as_str(),
+                readers: m.kind.readers(),
                 author: m.author.clone().unwrap_or_default(),
                 day: m.day.clone(),
                 text: reveal(&m.text),
