@@ -44,6 +44,16 @@ fn qr_svg(uri: &str) -> String {
     }
 }
 
+/// Whether the passphrase was typed the same twice. A form without the second field (a
+/// script) is not checked; the page always has it, and a typo there would lose the key for
+/// good.
+pub fn passphrases_match(pairs: &FormPairs) -> bool {
+    let typed_twice = pairs.0.iter().any(|(k, _)| k == "password_confirm");
+    !typed_twice || pairs.get("password_confirm") == pairs.get("password")
+}
+
+pub const PASSPHRASES_DIFFER: &str = "The two passphrases were not the same, so nothing was set up. Please type your passphrase in both boxes again (the authenticator code stays the same).";
+
 /// Reads an enrolment form; `username` when the link decides it (an invitation).
 pub fn parse(pairs: &FormPairs, username: Option<&str>) -> Result<EnrolmentForm, AppError> {
     let totp_secret = totp::parse_base32(pairs.get("totp_secret")).ok_or(AppError::BadRequest(

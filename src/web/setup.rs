@@ -99,6 +99,15 @@ pub async fn submit(
     let input = enrolment::parse(&pairs, None)?;
     origin::refuse_cross_site(&req, &state.config)?;
     let (username, secret) = (input.username.clone(), input.totp_secret.clone());
+    if !enrolment::passphrases_match(&pairs) {
+        return Ok(render_form(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &username,
+            &secret,
+            Some(enrolment::PASSPHRASES_DIFFER.to_owned()),
+        ));
+    }
     match state.desk.set_up_by_link(&token, input).await {
         Ok(shown) => Ok(page(
             StatusCode::OK,

@@ -373,7 +373,7 @@ async fn a_disable_from_the_web_that_fails_at_any_step_changes_nothing() {
         each_fault_changes_nothing(&server.db(), d.logs.path(), DISABLE, &[], async || {
             web(
                 &server,
-                &admin.post(&server, &path, "").await,
+                &admin.post(&server, &path, "confirm=yes").await,
                 "done=disabled",
             )
         })
@@ -418,7 +418,7 @@ async fn a_grant_that_fails_at_any_step_changes_nothing() {
         each_fault_changes_nothing(&server.db(), d.logs.path(), GRANT, &[], async || {
             web(
                 &server,
-                &admin.post(&server, &path, "").await,
+                &admin.post(&server, &path, "compared=yes").await,
                 "done=granted",
             )
         })

@@ -652,7 +652,11 @@ pub async fn add_member(
     let grant_at = row.find("/grant\"").unwrap();
     let id = &row[grant_at - 32..grant_at];
     let res = admin
-        .post(server, &format!("/review/admin/staff/{id}/grant"), "")
+        .post(
+            server,
+            &format!("/review/admin/staff/{id}/grant"),
+            "compared=yes",
+        )
         .await;
     assert_eq!(res.status(), 303);
     (secret, codes)

@@ -45,8 +45,21 @@ async fn the_printed_link_sets_up_the_first_admin_once() {
         assert!(res.status().is_client_error(), "{}", res.status());
     }
     let code = totp.generate_current().to_string();
+    // A typo in the second passphrase box: refused before anything is made, the same
+    // authenticator secret kept on the page.
+    let typo = format!(
+        "username={ADMIN}&password={}&password_confirm={}&totp_secret={secret}&totp_code={code}",
+        enc(PASSWORD),
+        enc(&format!("{PASSWORD}x"))
+    );
+    let res = post_form(&server, link.trim_start_matches(&server.base), typo).await;
+    assert_eq!(res.status(), 422);
+    let again_page = res.text().await.unwrap();
+    assert!(again_page.contains("not the same"));
+    assert_eq!(hidden(&again_page, "totp_secret"), secret);
     let body = format!(
-        "username={ADMIN}&password={}&totp_secret={secret}&totp_code={code}",
+        "username={ADMIN}&password={}&password_confirm={}&totp_secret={secret}&totp_code={code}",
+        enc(PASSWORD),
         enc(PASSWORD)
     );
     let res = post_form(&server, link.trim_start_matches(&server.base), body.clone()).await;

@@ -979,3 +979,53 @@ async fn the_export_page_decrypts_nothing_and_the_file_needs_an_explicit_post() 
     assert_eq!(file.status(), 200);
     assert!(file.text().await.unwrap().contains("PAGE-MARKER"));
 }
+
+#[tokio::test]
+async fn grant_and_disable_change_nothing_until_confirmed() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    enrol(
+        &server,
+        &admin,
+        "newbie",
+        "reviewer",
+        "newbie's passphrase here",
+    )
+    .await;
+    let id: String = scalar(
+        &server.db(),
+        "SELECT lower(hex(id)) FROM staff WHERE username = 'newbie'",
+    );
+    let grants = || -> i64 { scalar(&server.db(), "SELECT count(*) FROM key_grants") };
+    let before = grants();
+    let res = admin
+        .post(&server, &format!("/review/admin/staff/{id}/grant"), "")
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("compare the key fingerprint")
+    );
+    assert_eq!(grants(), before, "granted without comparing fingerprints");
+    let res = admin
+        .post(&server, &format!("/review/admin/staff/{id}/disable"), "")
+        .await;
+    assert_eq!(res.status(), 422);
+    let active: i64 = scalar(
+        &server.db(),
+        "SELECT active FROM staff WHERE username = 'newbie'",
+    );
+    assert_eq!(active, 1, "disabled without confirmation");
+    let res = admin
+        .post(
+            &server,
+            &format!("/review/admin/staff/{id}/grant"),
+            "compared=yes",
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert!(grants() > before);
+}

@@ -93,6 +93,7 @@ async function shot(page, name) {
     const secret = (await page.inputValue('input[name="totp_secret"]')).trim();
     await page.fill('#username', 'admin');
     await page.fill('#password', 'a long browser test passphrase');
+    await page.fill('#password_confirm', 'a long browser test passphrase');
     await page.fill('#totp_code', totp(secret));
     await shot(page, '01-setup');
     await page.click('button[type="submit"]');

@@ -149,7 +149,13 @@ pub async fn grant(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, StaffId::parse_hex)?;
-    let _pairs = read_form(&req, &admin.0, body).await?;
+    let pairs = read_form(&req, &admin.0, body).await?;
+    // Granting opens every testimony to that key: compare first, then grant.
+    if pairs.get("compared") != "yes" {
+        return Err(AppError::Unprocessable(
+            "Nothing was granted. First compare the key fingerprint with the one the new member's page shows, then tick the box to say they match.",
+        ));
+    }
     state.desk.grant(&admin.0, id).await?;
     Ok(see_other("/review/admin?done=granted"))
 }
@@ -162,7 +168,12 @@ pub async fn disable(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, StaffId::parse_hex)?;
-    let _pairs = read_form(&req, &admin.0, body).await?;
+    let pairs = read_form(&req, &admin.0, body).await?;
+    if pairs.get("confirm") != "yes" {
+        return Err(AppError::Unprocessable(
+            "Nobody was disabled. Tick the box to confirm: disabling ends their access and rotates the keys.",
+        ));
+    }
     state
         .desk
         .disable(Actor::Staff(&admin.0), Who::Id(id))

@@ -80,6 +80,15 @@ pub async fn submit(
     };
     let input = enrolment::parse(&pairs, Some(&username))?;
     let secret = input.totp_secret.clone();
+    if !enrolment::passphrases_match(&pairs) {
+        return Ok(render(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &username,
+            &secret,
+            Some(enrolment::PASSPHRASES_DIFFER.to_owned()),
+        ));
+    }
     match state.desk.enrol_invited(&token, input).await {
         Ok(enrolled) => Ok(page(
             StatusCode::OK,
