@@ -26,6 +26,8 @@ pub enum AuditAction {
     /// One testimony decrypted.
     TestimonyView,
     TestimonyStatus,
+    /// One status given to many testimonies at once (a flood cleared): one entry, every id.
+    TestimonyStatusBulk,
     TestimonyNote,
     TestimonyReply,
     TestimonyDelete,
@@ -55,6 +57,7 @@ impl AuditAction {
             AuditAction::InboxView => "inbox.view",
             AuditAction::TestimonyView => "testimony.view",
             AuditAction::TestimonyStatus => "testimony.status",
+            AuditAction::TestimonyStatusBulk => "testimony.status.bulk",
             AuditAction::TestimonyNote => "testimony.note",
             AuditAction::TestimonyReply => "testimony.reply",
             AuditAction::TestimonyDelete => "testimony.delete",

@@ -15,6 +15,7 @@
 mod argon_gate;
 mod audit_view;
 mod auth;
+pub mod bulk;
 mod desk;
 mod devices;
 pub mod enrolment;

@@ -95,6 +95,28 @@ pub fn all(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
     Ok(rows)
 }
 
+/// Every row received on `day` (a flood arrives on a day).
+pub fn on_day(conn: &Connection, day: &str) -> StoreResult<Vec<StoredTestimony>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM testimonies WHERE received_day = ?1"
+    ))?;
+    let rows = stmt
+        .query_map([day], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// The rows with these ids that still exist.
+pub fn some(conn: &Connection, ids: &[TestimonyId]) -> StoreResult<Vec<StoredTestimony>> {
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(row) = get(conn, id)? {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
+}
+
 /// Rows a crash left uncounted (their tallies were only in RAM).
 pub fn uncounted(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
     let mut stmt = conn.prepare_cached(&format!(

@@ -1029,3 +1029,117 @@ async fn grant_and_disable_change_nothing_until_confirmed() {
     assert_eq!(res.status(), 303);
     assert!(grants() > before);
 }
+
+#[tokio::test]
+async fn a_flood_is_cleared_in_bulk_with_one_audit_entry_per_action() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(
+        &d,
+        &[
+            ("CHORUS_PUBLISH_INTERVAL_SECS", "0"),
+            ("CHORUS_MIN_CELL", "1"),
+        ],
+    );
+    for text in [
+        "BUY PILLS NOW",
+        "BUY PILLS NOW",
+        "BUY PILLS NOW",
+        "junk one",
+        "junk two",
+    ] {
+        assert_eq!(submit(&server, text, &["harassment"]).await, 200);
+    }
+    assert_eq!(
+        submit(&server, "a genuine statement", &["harassment"]).await,
+        200
+    );
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 6 }).await);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let statuses = || -> Vec<(String, String)> {
+        connect(&server.db())
+            .prepare("SELECT lower(hex(id)), status FROM testimonies")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let spam = || statuses().iter().filter(|(_, s)| s == "spam").count();
+
+    // Enter on a checkbox "clicks" the hidden first button: nothing changes.
+    let ids: Vec<String> = statuses().into_iter().map(|(id, _)| id).collect();
+    let res = admin
+        .post(
+            &server,
+            "/review/bulk",
+            &format!("id={}&action=none&status=spam", ids[0]),
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(spam(), 0);
+
+    // Every copy of one text, from the page of one of them.
+    let pills = {
+        let mut found = None;
+        for id in &ids {
+            let page = admin
+                .get(&server, &format!("/review/t/{id}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            if page.contains("BUY PILLS NOW") {
+                found = Some(id.clone());
+                break;
+            }
+        }
+        found.unwrap()
+    };
+    let res = admin
+        .post(&server, &format!("/review/t/{pills}/same-text-spam"), "")
+        .await;
+    assert_eq!(res.status(), 422, "it asks to confirm first");
+    let res = admin
+        .post(
+            &server,
+            &format!("/review/t/{pills}/same-text-spam"),
+            "confirm=yes",
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/review?changed=3");
+    assert_eq!(spam(), 3);
+
+    // Then the ticked rows of an inbox page: the two junk ones.
+    let junk: Vec<String> = {
+        let mut junk = Vec::new();
+        for id in &ids {
+            let page = admin
+                .get(&server, &format!("/review/t/{id}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            if page.contains("junk one") || page.contains("junk two") {
+                junk.push(id.clone());
+            }
+        }
+        junk
+    };
+    let body = format!("id={}&id={}&action=status&status=spam", junk[0], junk[1]);
+    let res = admin.post(&server, "/review/bulk", &body).await;
+    assert_eq!(res.headers()["location"], "/review?changed=2");
+    assert_eq!(spam(), 5);
+
+    // One entry per action, listing every id; and the counts follow at the next tick.
+    let entries: Vec<String> = connect(&server.db())
+        .prepare("SELECT detail FROM audit_log WHERE action = 'testimony.status.bulk' ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert!(entries[1].contains(&junk[0]) && entries[1].contains(&junk[1]));
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 1 }).await);
+}

@@ -17,6 +17,8 @@ pub mod paths {
     pub const NOTE: &str = "/review/t/{id}/note";
     pub const DELETE: &str = "/review/t/{id}/delete";
     pub const REPLY: &str = "/review/t/{id}/reply";
+    pub const SAME_TEXT: &str = "/review/t/{id}/same-text-spam";
+    pub const BULK: &str = "/review/bulk";
     pub const EXPORT: &str = "/review/export";
     pub const AUDIT: &str = "/review/audit";
     pub const ADMIN: &str = "/review/admin";
@@ -72,6 +74,8 @@ staff_routes! {
     NOTE (Staff): POST => testimony::note;
     DELETE (Staff): POST => testimony::delete;
     REPLY (Staff): POST => testimony::reply;
+    SAME_TEXT (Staff): POST => testimony::same_text;
+    BULK (Staff): POST => inbox::bulk;
     EXPORT (Admin): GET => export::page, POST => export::download;
     AUDIT (Admin): GET => audit::show;
     ADMIN (Admin): GET => admin::show;

@@ -160,3 +160,23 @@ pub async fn delete(
     state.desk.delete_testimony(&staff.0, id).await?;
     Ok(see_other("/review?deleted=1"))
 }
+
+/// `POST /review/t/{id}/same-text-spam`: every statement received that day with exactly
+/// this text becomes spam (one audit entry listing them).
+pub async fn same_text(
+    req: HttpRequest,
+    staff: Staff,
+    id: Path<String>,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id = path_id(&id, TestimonyId::parse_hex)?;
+    let pairs = read_form(&req, &staff.0, body).await?;
+    if pairs.get("confirm") != "yes" {
+        return Err(AppError::Unprocessable(
+            "Nothing was changed. Tick the box to confirm first.",
+        ));
+    }
+    let outcome = state.desk.spam_same_text(&staff.0, id).await?;
+    Ok(see_other(&format!("/review?changed={}", outcome.changed)))
+}

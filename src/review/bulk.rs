@@ -1,0 +1,175 @@
+//! Triage in bulk, for floods: one status for many testimonies at once — the rows ticked on
+//! an inbox page, or every statement received the same day with exactly the same text as
+//! one staff are looking at (compared after decrypting in the staff session; no tag derived
+//! from the text is ever stored). One audit entry per action lists every id.
+
+use std::collections::BTreeMap;
+
+use super::desk::Desk;
+use super::error::ReviewError;
+use super::keyring::EpochKeys;
+use super::sessions::SessionView;
+use crate::clock::parse_day;
+use crate::domain::{AuditAction, Status, TestimonyId};
+use crate::store::audit;
+use crate::store::testimonies::{self, StoredTestimony};
+
+/// Most testimonies one action changes: a day of 10,000 junk rows is ten clicks, and one
+/// audit entry stays a readable size.
+pub const MAX_BULK: usize = 1_000;
+
+/// What a bulk action did.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BulkOutcome {
+    pub changed: usize,
+    /// Rows these keys cannot open (their counts could not be adjusted) or already so.
+    pub skipped: usize,
+}
+
+/// What the counts need about one row, known before anything changes.
+struct Known {
+    day: time::Date,
+    categories: Vec<String>,
+}
+
+impl Desk {
+    /// Gives `status` to every testimony in `ids` (at most `MAX_BULK`) in one transaction
+    /// with one audit entry. Rows whose counts would move (into or out of spam) but that
+    /// this session cannot open are skipped, as one at a time would refuse them.
+    #[tracing::instrument(skip_all)]
+    pub async fn set_status_many(
+        &self,
+        session: &SessionView,
+        ids: Vec<TestimonyId>,
+        status: Status,
+    ) -> Result<BulkOutcome, ReviewError> {
+        if ids.is_empty() {
+            return Err(ReviewError::InvalidInput(
+                "Tick the testimonies to change first; nothing was changed.",
+            ));
+        }
+        if ids.len() > MAX_BULK {
+            return Err(ReviewError::InvalidInput(
+                "At most 1,000 testimonies can be changed at once.",
+            ));
+        }
+        let keys = self.keys_of(session).await?;
+        let rows = self
+            .store
+            .read(move |conn| testimonies::some(conn, &ids))
+            .await?;
+        let known = crate::blocking::run(move || know(&keys, &rows)).await?;
+        let wanted: Vec<TestimonyId> = known.keys().copied().collect();
+        let (actor, at) = (session.username.clone(), self.now().rfc3339());
+        // Each row's status before, read in the same transaction as the change.
+        let changed = self
+            .store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let mut changed = Vec::new();
+                for id in &wanted {
+                    let Some(row) = testimonies::get(conn, id)? else {
+                        continue;
+                    };
+                    if row.status == status {
+                        continue;
+                    }
+                    testimonies::set_status(conn, id, status)?;
+                    changed.push((row.id, row.status, !row.uncounted));
+                }
+                if !changed.is_empty() {
+                    let list: Vec<String> = changed.iter().map(|(id, _, _)| id.to_hex()).collect();
+                    let detail = format!("{} -> {}: {}", list.len(), status.key(), list.join(" "));
+                    audit::append(conn, &at, &actor, AuditAction::TestimonyStatusBulk, &detail)?;
+                }
+                Ok(changed)
+            })
+            .await?;
+        let total = known.len();
+        let mut known = known;
+        for (id, before, was_counted) in &changed {
+            if before.is_spam() == status.is_spam() {
+                continue;
+            }
+            if let Some(k) = known.remove(id) {
+                if status.is_spam() {
+                    self.publisher
+                        .note_removed(*id, k.day, k.categories, *was_counted);
+                } else {
+                    self.publisher
+                        .note_restored(*id, k.day, k.categories, *was_counted);
+                }
+            }
+        }
+        Ok(BulkOutcome {
+            changed: changed.len(),
+            skipped: total.saturating_sub(changed.len()),
+        })
+    }
+
+    /// Marks as spam every testimony received the same day as `id` whose statement is
+    /// exactly the same as its (a bare "me too" has no text to compare and is refused).
+    /// Returns what was done; decrypts the day's rows in this session, as an inbox would.
+    #[tracing::instrument(skip_all)]
+    pub async fn spam_same_text(
+        &self,
+        session: &SessionView,
+        id: TestimonyId,
+    ) -> Result<BulkOutcome, ReviewError> {
+        let keys = self.keys_of(session).await?;
+        let row = self
+            .store
+            .read(move |conn| testimonies::get(conn, &id))
+            .await?
+            .ok_or(ReviewError::NotFound)?;
+        let day = row.received_day.clone();
+        let rows = self
+            .store
+            .read(move |conn| testimonies::on_day(conn, &day))
+            .await?;
+        let same = crate::blocking::run(move || -> Result<Vec<TestimonyId>, ReviewError> {
+            let this = keys
+                .open_testimony(&row)
+                .map_err(|_| ReviewError::InvalidInput("Your keys cannot open this testimony."))?;
+            if this.statement.trim().is_empty() {
+                return Err(ReviewError::InvalidInput(
+                    "A bare “me too” has no text to compare, so nothing was changed.",
+                ));
+            }
+            Ok(rows
+                .iter()
+                .filter(|r| !r.status.is_spam())
+                .filter(|r| {
+                    keys.open_testimony(r)
+                        .is_ok_and(|t| t.statement == this.statement)
+                })
+                .map(|r| r.id)
+                .take(MAX_BULK)
+                .collect())
+        })
+        .await??;
+        if same.is_empty() {
+            return Ok(BulkOutcome {
+                changed: 0,
+                skipped: 0,
+            });
+        }
+        self.set_status_many(session, same, Status::Spam).await
+    }
+}
+
+/// The rows these keys open, with what the counts need; the others are left out.
+fn know(keys: &EpochKeys, rows: &[StoredTestimony]) -> BTreeMap<TestimonyId, Known> {
+    rows.iter()
+        .filter_map(|row| {
+            let t = keys.open_testimony(row).ok()?;
+            let day = parse_day(&row.received_day).ok()?;
+            Some((
+                row.id,
+                Known {
+                    day,
+                    categories: t.categories.clone(),
+                },
+            ))
+        })
+        .collect()
+}
