@@ -131,6 +131,8 @@ pub struct ErrorView<'a> {
     pub layout: &'a Layout,
     pub title: &'a str,
     pub message: &'a str,
+    /// Staff whose session ended get a way back in, not only the public home page.
+    pub login: bool,
 }
 
 impl AppError {
@@ -141,6 +143,7 @@ impl AppError {
             layout,
             title,
             message: &message,
+            login: matches!(self, AppError::LoginRequired | AppError::Unauthorized),
         };
         let page = crate::web::layout::page(self.status_code(), &view);
         self.with_headers(page)

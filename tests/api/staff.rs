@@ -1143,3 +1143,33 @@ async fn a_flood_is_cleared_in_bulk_with_one_audit_entry_per_action() {
     assert!(entries[1].contains(&junk[0]) && entries[1].contains(&junk[1]));
     assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 1 }).await);
 }
+
+#[tokio::test]
+async fn a_reply_written_as_the_session_ends_comes_back_on_the_page() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    assert_eq!(submit(&server, "please answer", &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let id = inbox_ids(&admin.get(&server, "/review").await.text().await.unwrap()).remove(0);
+    // The session ends (as after 15 idle minutes) while the reply is being written.
+    assert_eq!(
+        admin.post(&server, "/review/logout", "").await.status(),
+        303
+    );
+    let res = admin
+        .post(
+            &server,
+            &format!("/review/t/{id}/reply"),
+            "reply=A+long+careful+answer+%3Cb%3Eone%3C%2Fb%3E",
+        )
+        .await;
+    assert_eq!(res.status(), 401);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("A long careful answer &#60;b&#62;one&#60;/b&#62;</textarea>"),
+        "{page}"
+    );
+    assert!(page.contains(r#"href="/review/login""#));
+    let messages: i64 = scalar(&server.db(), "SELECT count(*) FROM messages");
+    assert_eq!(messages, 0, "nothing was sent");
+}

@@ -37,6 +37,25 @@ fn session_of(req: &HttpRequest) -> Result<SessionView, AppError> {
     state.desk.authenticate(&cookie).ok_or_else(refuse)
 }
 
+/// For the forms where staff write (notes, replies): the session, or the news that it has
+/// ended — so the handler can give back what was written instead of losing it.
+pub enum MaybeStaff {
+    Live(SessionView),
+    Ended,
+}
+
+impl FromRequest for MaybeStaff {
+    type Error = AppError;
+    type Future = Ready<Result<MaybeStaff, AppError>>;
+    fn from_request(req: &HttpRequest, _: &mut DevPayload) -> Self::Future {
+        ready(match session_of(req) {
+            Ok(session) => Ok(MaybeStaff::Live(session)),
+            Err(AppError::Unauthorized | AppError::LoginRequired) => Ok(MaybeStaff::Ended),
+            Err(e) => Err(e),
+        })
+    }
+}
+
 impl FromRequest for Staff {
     type Error = AppError;
     type Future = Ready<Result<Staff, AppError>>;

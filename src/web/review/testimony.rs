@@ -5,7 +5,7 @@ use actix_web::web::{Data, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::extract::{Staff, path_id, read_form};
+use super::extract::{MaybeStaff, Staff, path_id, read_form};
 use super::nav::Nav;
 use super::visible::reveal;
 use crate::domain::{Status, TestimonyId};
@@ -117,30 +117,64 @@ pub async fn status(
 
 pub async fn note(
     req: HttpRequest,
-    staff: Staff,
+    staff: MaybeStaff,
     id: Path<String>,
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
-    let pairs = read_form(&req, &staff.0, body).await?;
+    let MaybeStaff::Live(session) = staff else {
+        return ended_with_text(&req, body, &state, "note", "note").await;
+    };
+    let pairs = read_form(&req, &session, body).await?;
     let text = ThreadText::parse(pairs.get("note"))?;
-    state.desk.add_note(&staff.0, id, text).await?;
+    state.desk.add_note(&session, id, text).await?;
     Ok(back_to(id))
 }
 
 pub async fn reply(
     req: HttpRequest,
-    staff: Staff,
+    staff: MaybeStaff,
     id: Path<String>,
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
-    let pairs = read_form(&req, &staff.0, body).await?;
+    let MaybeStaff::Live(session) = staff else {
+        return ended_with_text(&req, body, &state, "reply", "reply").await;
+    };
+    let pairs = read_form(&req, &session, body).await?;
     let text = ThreadText::parse(pairs.get("reply"))?;
-    state.desk.reply(&staff.0, id, text).await?;
+    state.desk.reply(&session, id, text).await?;
     Ok(back_to(id))
+}
+
+#[derive(Template)]
+#[template(path = "review/ended.html")]
+struct EndedView<'a> {
+    layout: &'a Layout,
+    what: &'a str,
+    text: &'a str,
+}
+
+/// The session ended while someone was writing: nothing was sent, and what they wrote
+/// comes back on the page, next to the way to log in again (it was lost before).
+async fn ended_with_text(
+    req: &HttpRequest,
+    body: Payload,
+    state: &AppState,
+    field: &str,
+    what: &str,
+) -> Result<HttpResponse, AppError> {
+    let pairs = crate::web::form::read(req, body).await?;
+    Ok(page(
+        StatusCode::UNAUTHORIZED,
+        &EndedView {
+            layout: &state.layout,
+            what,
+            text: pairs.get(field),
+        },
+    ))
 }
 
 pub async fn delete(
