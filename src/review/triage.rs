@@ -90,12 +90,21 @@ pub struct OpenedMessage {
     pub text: Zeroizing<String>,
 }
 
-/// A testimony with its thread, opened.
+/// A testimony with one page of its thread, opened.
 pub struct OpenedTestimony {
     pub row: StoredTestimony,
     pub testimony: Testimony,
+    /// Oldest first: the newest `THREAD_PAGE` messages before the page asked for.
     pub messages: Vec<OpenedMessage>,
+    /// Where the page before this one ends (a sequence number), if there is one.
+    pub earlier: Option<i64>,
+    /// Whether newer messages than these exist (this is not the latest page).
+    pub later: bool,
 }
+
+/// Messages decrypted per page of a thread: a testimony with thousands opens as fast as one
+/// with ten (4,411 follow-ups once took a staff page 2 s and 710 KB).
+pub const THREAD_PAGE: u32 = 50;
 
 /// The text of a note or a reply: not empty, at most 10,000 characters, no control
 /// characters but CR, LF and TAB (CRLF becomes LF).
@@ -216,6 +225,7 @@ impl Desk {
         &self,
         session: &SessionView,
         id: TestimonyId,
+        before: Option<i64>,
     ) -> Result<OpenedTestimony, ReviewError> {
         let keys = self.keys_of(session).await?;
         let mut opened = self
@@ -224,7 +234,22 @@ impl Desk {
                 let row = testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
                 let testimony = keys.open_testimony(&row)?;
                 let mut thread = Vec::new();
-                for m in messages::for_testimony(conn, &id)? {
+                // One more than a page, to know whether an earlier page exists.
+                let mut page = messages::page(conn, &id, before, THREAD_PAGE + 1)?;
+                let earlier = if page.len() > THREAD_PAGE as usize {
+                    page.remove(0);
+                    page.first().map(|m| m.seq)
+                } else {
+                    None
+                };
+                // Newer messages exist when the newest of all comes at or after `before`.
+                let later = match before {
+                    Some(b) => messages::page(conn, &id, None, 1)?
+                        .first()
+                        .is_some_and(|newest| newest.seq >= b),
+                    None => false,
+                };
+                for m in page {
                     let text = keys
                         .open_message(m.kind, &id, &m.id, &m.ciphertext)
                         .unwrap_or_else(|_| {
@@ -241,6 +266,8 @@ impl Desk {
                     row,
                     testimony,
                     messages: thread,
+                    earlier,
+                    later,
                 })
             })
             .await?;

@@ -47,6 +47,39 @@ pub fn follow_ups(conn: &Connection, testimony_id: &TestimonyId) -> StoreResult<
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
+/// One page of a thread: the `limit` messages before `before` (a sequence number; the
+/// newest when `None`), oldest first.
+pub fn page(
+    conn: &Connection,
+    testimony_id: &TestimonyId,
+    before: Option<i64>,
+    limit: u32,
+) -> StoreResult<Vec<StoredMessage>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, testimony_id, seq, kind, author, created_day, ciphertext, survivor_ciphertext
+         FROM messages WHERE testimony_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
+    )?;
+    let mut rows = stmt
+        .query_map(
+            params![testimony_id, before.unwrap_or(i64::MAX), limit],
+            |r| {
+                Ok(StoredMessage {
+                    id: r.get(0)?,
+                    testimony_id: r.get(1)?,
+                    seq: r.get(2)?,
+                    kind: r.get(3)?,
+                    author: r.get(4)?,
+                    created_day: r.get(5)?,
+                    ciphertext: r.get(6)?,
+                    survivor_ciphertext: r.get(7)?,
+                })
+            },
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.reverse();
+    Ok(rows)
+}
+
 pub fn for_testimony(
     conn: &Connection,
     testimony_id: &TestimonyId,

@@ -1173,3 +1173,59 @@ async fn a_reply_written_as_the_session_ends_comes_back_on_the_page() {
     let messages: i64 = scalar(&server.db(), "SELECT count(*) FROM messages");
     assert_eq!(messages, 0, "nothing was sent");
 }
+
+#[tokio::test]
+async fn a_long_thread_opens_one_page_at_a_time() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    assert_eq!(submit(&server, "a long thread", &[]).await, 200);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let id = inbox_ids(&admin.get(&server, "/review").await.text().await.unwrap()).remove(0);
+    for i in 1..=120 {
+        let res = admin
+            .post(
+                &server,
+                &format!("/review/t/{id}/note"),
+                &format!("note=note+number+{i}+end"),
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+    }
+    let notes = |page: &str| -> Vec<u32> {
+        page.match_indices("note number ")
+            .map(|(i, _)| {
+                let rest = &page[i + 12..];
+                rest[..rest.find(' ').unwrap()].parse().unwrap()
+            })
+            .collect()
+    };
+    let latest = admin
+        .get(&server, &format!("/review/t/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        notes(&latest),
+        (71..=120).collect::<Vec<_>>(),
+        "the newest 50, oldest first"
+    );
+    assert!(latest.contains(&format!("/review/t/{id}?before=71#thread")));
+    assert!(!latest.contains("Latest messages"));
+    let middle = admin
+        .get(&server, &format!("/review/t/{id}?before=71"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(notes(&middle), (21..=70).collect::<Vec<_>>());
+    assert!(middle.contains("?before=21#thread") && middle.contains("Latest messages"));
+    let first = admin
+        .get(&server, &format!("/review/t/{id}?before=21"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(notes(&first), (1..=20).collect::<Vec<_>>());
+    assert!(!first.contains("Earlier messages"));
+}

@@ -1,7 +1,7 @@
 //! One testimony: `GET /review/t/{id}` (decrypts; audited) and its triage actions.
 
 use actix_web::http::StatusCode;
-use actix_web::web::{Data, Path, Payload};
+use actix_web::web::{Data, Path, Payload, Query};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
@@ -41,6 +41,10 @@ struct TestimonyView<'a> {
     setting: Option<String>,
     consent_publish: bool,
     has_receipt: bool,
+    /// The thread's earlier page starts before this sequence number.
+    earlier: Option<i64>,
+    /// This is not the latest page of the thread.
+    later: bool,
     messages: Vec<Message>,
 }
 
@@ -55,13 +59,23 @@ fn back_to(id: TestimonyId) -> HttpResponse {
     see_other(&format!("/review/t/{id}"))
 }
 
+#[derive(serde::Deserialize)]
+pub struct ThreadQuery {
+    /// Show the page of messages before this sequence number (older ones).
+    before: Option<i64>,
+}
+
 pub async fn view(
     staff: Staff,
     id: Path<String>,
+    query: Query<ThreadQuery>,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
-    let opened = state.desk.open_testimony(&staff.0, id).await?;
+    let opened = state
+        .desk
+        .open_testimony(&staff.0, id, query.before)
+        .await?;
     let t = &opened.testimony;
     let view = TestimonyView {
         layout: &state.layout,
@@ -83,6 +97,8 @@ pub async fn view(
             .map(|k| label(k, &state.config.settings)),
         consent_publish: t.consent_publish,
         has_receipt: opened.row.receipt.is_some(),
+        earlier: opened.earlier,
+        later: opened.later,
         messages: opened
             .messages
             .iter()
