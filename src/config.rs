@@ -85,6 +85,9 @@ pub struct Config {
     pub quick_exit_url: String,
     /// Name shown in page titles and headings.
     pub site_name: String,
+    /// "About this campaign", shown on the landing and submit pages: who runs it and how to
+    /// reach them (plain text). How long statements are kept is added from `retention_days`.
+    pub about: Option<String>,
     pub categories: Vec<Choice>,
     pub settings: Vec<Choice>,
     pub pledges: Vec<Choice>,
@@ -131,6 +134,7 @@ impl Default for Config {
             login_burst: 10,
             quick_exit_url: "https://www.bbc.com/weather".to_owned(),
             site_name: "Chorus".to_owned(),
+            about: None,
             categories: vec![
                 choice("harassment", "Sexual harassment"),
                 choice("assault", "Sexual assault"),

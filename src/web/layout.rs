@@ -12,6 +12,10 @@ use crate::config::Config;
 pub struct Layout {
     pub site_name: String,
     pub quick_exit_url: String,
+    /// The operator's "About this campaign" text, if any.
+    pub about: Option<String>,
+    /// How long statements are kept, in words.
+    pub kept_for: String,
 }
 
 impl Layout {
@@ -19,6 +23,12 @@ impl Layout {
         Layout {
             site_name: config.site_name.clone(),
             quick_exit_url: config.quick_exit_url.clone(),
+            about: config.about.clone().filter(|a| !a.trim().is_empty()),
+            kept_for: match config.retention_days {
+                0 => "Statements are kept until the team deletes them.".to_owned(),
+                1 => "Statements are deleted after 1 day.".to_owned(),
+                n => format!("Statements are deleted after {n} days."),
+            },
         }
     }
 }

@@ -68,3 +68,32 @@ async fn help_line_numbers_are_one_tap_calls() {
     assert!(page.contains(r#"<a href="tel:08085002222">0808 500 2222</a>"#));
     assert!(page.contains(r#"<a href="tel:112">112</a> / <a href="tel:911">911</a>"#));
 }
+
+#[tokio::test]
+async fn the_landing_and_submit_pages_say_who_runs_the_campaign_and_how_long_statements_are_kept() {
+    let d = dirs();
+    std::fs::write(
+        d.logs.path().join("chorus.toml"),
+        "about = \"Run by the Riverside Women's Centre <riverside.example>. Write to help@riverside.example.\"\nretention_days = 365\n",
+    )
+    .unwrap();
+    init_admin(d.data.path());
+    let server = TestServer::start(d.data.path(), d.logs.path(), &[]);
+    for path in ["/", "/submit"] {
+        let page = reqwest::get(server.url(path))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("About this campaign"), "{path}");
+        assert!(
+            page.contains("Run by the Riverside Women&#39;s Centre &#60;riverside.example&#62;."),
+            "{path}: the operator's text, escaped: {page}"
+        );
+        assert!(
+            page.contains("Statements are deleted after 365 days."),
+            "{path}"
+        );
+    }
+}
