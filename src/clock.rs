@@ -78,6 +78,15 @@ pub fn day_string(day: Date) -> String {
 }
 
 /// Parses what [`day_string`] wrote.
+/// A stored day as people read it: "1 December 2026" (the stored text as it is, if it
+/// is not a day).
+pub fn human_day(text: &str) -> String {
+    match parse_day(text) {
+        Ok(day) => format!("{} {} {}", day.day(), day.month(), day.year()),
+        Err(_) => text.to_owned(),
+    }
+}
+
 pub fn parse_day(text: &str) -> Result<Date, time::error::Parse> {
     Date::parse(
         text,
@@ -103,6 +112,8 @@ mod tests {
         assert_eq!(day_string(date!(2026 - 01 - 05)), "2026-01-05");
         assert_eq!(parse_day("2026-01-05").unwrap(), date!(2026 - 01 - 05));
         assert!(parse_day("2026-13-05").is_err());
+        assert_eq!(human_day("2026-12-01"), "1 December 2026");
+        assert_eq!(human_day("not a day"), "not a day");
     }
 
     #[test]

@@ -122,12 +122,12 @@ async fn thread(
         &ThreadView {
             layout: &state.layout,
             receipt,
-            day: &found.row.received_day,
+            day: &crate::clock::human_day(&found.row.received_day),
             status: status_words(found.row.status),
             replies: replies
                 .into_iter()
                 .map(|r| ReplyRow {
-                    day: r.day,
+                    day: crate::clock::human_day(&r.day),
                     text: r.text.to_string(),
                 })
                 .collect(),

@@ -84,7 +84,7 @@ pub async fn show(
             .into_iter()
             .map(|r| Row {
                 id: r.id.to_hex(),
-                day: r.received_day,
+                day: crate::clock::human_day(&r.received_day),
                 status: r.status.label(),
                 preview: reveal(&r.preview),
                 has_statement: r.has_statement,

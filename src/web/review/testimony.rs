@@ -81,7 +81,7 @@ pub async fn view(
         layout: &state.layout,
         nav: Nav::of(&staff.0),
         id: id.to_hex(),
-        day: opened.row.received_day.clone(),
+        day: crate::clock::human_day(&opened.row.received_day),
         status: opened.row.status.key(),
         status_label: opened.row.status.label(),
         statuses: Status::ALL.iter().map(|s| (s.key(), s.label())).collect(),
@@ -107,7 +107,7 @@ pub async fn view(
                 kind_key: m.kind.as_str(),
                 readers: m.kind.readers(),
                 author: m.author.clone().unwrap_or_default(),
-                day: m.day.clone(),
+                day: crate::clock::human_day(&m.day),
                 text: reveal(&m.text),
             })
             .collect(),
