@@ -141,6 +141,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         actix_web::rt::spawn(self.state.publisher.clone().run());
         actix_web::rt::spawn(maintenance::run(self.state.desk.clone()));
+        actix_web::rt::spawn(tally::summarise_every_minute());
         let stopped = self.server.await;
         self.state.desk.lock_everything();
         stopped

@@ -8,12 +8,10 @@ use tracing_subscriber::filter::{EnvFilter, Targets};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 use tracing_subscriber::util::SubscriberInitExt;
 
-use crate::tally::Tally;
+use crate::tally::BROKEN_STREAMS;
 
 /// Where actix logs a stream it could not parse or finish.
 const DISPATCHER: &str = "actix_http::h1::dispatcher";
-
-static BROKEN_STREAMS: Tally = Tally::new("malformed or broken HTTP streams closed");
 
 struct CountBrokenStreams;
 

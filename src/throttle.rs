@@ -23,14 +23,20 @@ type Keyed = governor::RateLimiter<
     governor::clock::DefaultClock,
 >;
 
-/// Keys remembered at once (about 6 MiB); past it, new keys share one bucket.
+/// Keys remembered at once (about 6 MiB); past it, budgets stand aside (see `take`).
 const MAX_NETWORKS: usize = 100_000;
 /// The key and every budget are forgotten this often.
 const KEY_LIFETIME: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 /// Forgetting idle networks walks the whole map: at most this often.
 const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
-/// The bucket every network shares once the map is full.
-const OVERFLOW: [u8; 16] = [0xff; 16];
+/// Waits are told in whole steps of this: an exact `Retry-After` would show someone on the
+/// same network how much of the shared budget others just spent.
+const WAIT_STEP: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+fn coarse(wait: std::time::Duration) -> std::time::Duration {
+    let step = WAIT_STEP.as_secs();
+    std::time::Duration::from_secs(wait.as_secs().div_ceil(step).max(1) * step)
+}
 
 /// Budgets per key — a network prefix (fair intake: one network's flood cannot turn away
 /// people elsewhere) or a receipt code's tag (one code cannot flood a thread). Each key may
@@ -99,15 +105,17 @@ impl KeyedBudgets {
             state.limiter.retain_recent();
             state.pruned = std::time::Instant::now();
         }
-        let id = if state.limiter.len() >= MAX_NETWORKS {
-            OVERFLOW
-        } else {
-            state.id(network)
-        };
+        // Full even after forgetting idle keys: someone is cycling through many networks.
+        // Per-network fairness then stands aside (one shared bucket would let them lock
+        // out every new network); the site-wide ceiling still holds.
+        if state.limiter.len() >= MAX_NETWORKS {
+            return Ok(());
+        }
+        let id = state.id(network);
         state
             .limiter
             .check_key(&id)
-            .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
+            .map_err(|not_until| coarse(not_until.wait_time_from(DefaultClock::default().now())))
     }
 }
 
@@ -123,8 +131,9 @@ mod tests {
             assert!(budgets.take(&flood).is_ok());
         }
         let wait = budgets.take(&flood).unwrap_err();
-        // Refilled at 3 an hour: the next one comes within 20 minutes.
+        // Refilled at 3 an hour: the next one comes within 20 minutes, told in 5-minute steps.
         assert!(wait <= std::time::Duration::from_secs(20 * 60), "{wait:?}");
+        assert_eq!(wait.as_secs() % 300, 0, "{wait:?}");
         assert!(budgets.take(&other).is_ok());
     }
 }

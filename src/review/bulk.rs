@@ -18,6 +18,9 @@ use crate::store::testimonies::{self, StoredTestimony};
 /// audit entry stays a readable size.
 pub const MAX_BULK: usize = 1_000;
 
+/// Rows of a day read and compared at a time when looking for copies of one text.
+const DAY_BATCH: u32 = 500;
+
 /// What a bulk action did.
 #[derive(Debug, PartialEq, Eq)]
 pub struct BulkOutcome {
@@ -115,38 +118,57 @@ impl Desk {
         session: &SessionView,
         id: TestimonyId,
     ) -> Result<BulkOutcome, ReviewError> {
-        let keys = self.keys_of(session).await?;
+        let keys = std::sync::Arc::new(self.keys_of(session).await?);
         let row = self
             .store
             .read(move |conn| testimonies::get(conn, &id))
             .await?
             .ok_or(ReviewError::NotFound)?;
-        let day = row.received_day.clone();
-        let rows = self
-            .store
-            .read(move |conn| testimonies::on_day(conn, &day))
+        let this = {
+            let keys = keys.clone();
+            crate::blocking::run(move || keys.open_testimony(&row).map(|t| (t, row)))
+                .await?
+                .map_err(|_| ReviewError::InvalidInput("Your keys cannot open this testimony."))?
+        };
+        let (this, row) = this;
+        if this.statement.trim().is_empty() {
+            return Err(ReviewError::InvalidInput(
+                "A bare “me too” has no text to compare, so nothing was changed.",
+            ));
+        }
+        let statement = std::sync::Arc::new(zeroize::Zeroizing::new(this.statement.clone()));
+        // The day is read and compared a batch at a time: a flood day can hold a million
+        // rows, which must never sit in memory (or hold a read snapshot) all at once.
+        let mut same = Vec::new();
+        let mut after: Option<TestimonyId> = None;
+        loop {
+            let (day, from) = (row.received_day.clone(), after);
+            let batch = self
+                .store
+                .read(move |conn| testimonies::on_day_after(conn, &day, from.as_ref(), DAY_BATCH))
+                .await?;
+            let Some(last) = batch.last().map(|r| r.id) else {
+                break;
+            };
+            after = Some(last);
+            let (keys, statement) = (keys.clone(), statement.clone());
+            let found = crate::blocking::run(move || {
+                batch
+                    .iter()
+                    .filter(|r| {
+                        keys.open_testimony(r)
+                            .is_ok_and(|t| t.statement.as_str() == statement.as_str())
+                    })
+                    .map(|r| r.id)
+                    .collect::<Vec<_>>()
+            })
             .await?;
-        let same = crate::blocking::run(move || -> Result<Vec<TestimonyId>, ReviewError> {
-            let this = keys
-                .open_testimony(&row)
-                .map_err(|_| ReviewError::InvalidInput("Your keys cannot open this testimony."))?;
-            if this.statement.trim().is_empty() {
-                return Err(ReviewError::InvalidInput(
-                    "A bare “me too” has no text to compare, so nothing was changed.",
-                ));
+            same.extend(found);
+            if same.len() >= MAX_BULK {
+                same.truncate(MAX_BULK);
+                break;
             }
-            Ok(rows
-                .iter()
-                .filter(|r| !r.status.is_spam())
-                .filter(|r| {
-                    keys.open_testimony(r)
-                        .is_ok_and(|t| t.statement == this.statement)
-                })
-                .map(|r| r.id)
-                .take(MAX_BULK)
-                .collect())
-        })
-        .await??;
+        }
         if same.is_empty() {
             return Ok(BulkOutcome {
                 changed: 0,

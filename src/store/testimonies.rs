@@ -95,13 +95,21 @@ pub fn all(conn: &Connection) -> StoreResult<Vec<StoredTestimony>> {
     Ok(rows)
 }
 
-/// Every row received on `day` (a flood arrives on a day).
-pub fn on_day(conn: &Connection, day: &str) -> StoreResult<Vec<StoredTestimony>> {
+/// Up to `limit` rows received on `day` that are not spam, in id order after `after` (a
+/// flood arrives on a day; it is read in batches, never all at once).
+pub fn on_day_after(
+    conn: &Connection,
+    day: &str,
+    after: Option<&TestimonyId>,
+    limit: u32,
+) -> StoreResult<Vec<StoredTestimony>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM testimonies WHERE received_day = ?1"
+        "SELECT {COLUMNS} FROM testimonies
+         WHERE received_day = ?1 AND id > ?2 AND status != ?3 ORDER BY id LIMIT ?4"
     ))?;
+    let after: &[u8] = after.map_or(&[], |id| id.as_bytes());
     let rows = stmt
-        .query_map([day], from_row)?
+        .query_map(params![day, after, Status::Spam, limit], from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

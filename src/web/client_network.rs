@@ -5,7 +5,12 @@
 //! logged.
 //!
 //! A loopback peer without a trusted proxy (Tor, or a proxy not declared) gives no network:
-//! every request would look alike, so only the site-wide ceiling applies.
+//! every request would look alike, so only the site-wide ceiling applies. So does a
+//! forwarded loopback address (an onion service pointed at the proxy).
+//!
+//! With `trusted_proxy` on, nothing but the proxy may reach Chorus on loopback: Tor talking
+//! to Chorus directly would pass its clients' own `X-Forwarded-For` through, letting anyone
+//! spend another network's budget. The README says to point the onion service at the proxy.
 
 use std::net::IpAddr;
 
@@ -31,8 +36,13 @@ pub fn of_request(req: &HttpRequest, trusted_proxy: bool) -> Option<Network> {
     };
     let client = header("x-forwarded-for")
         .and_then(|v| last_forwarded_for(&v))
-        .or_else(|| header("forwarded").and_then(|v| last_forwarded(&v)))?;
-    Some(prefix(client.to_canonical()))
+        .or_else(|| header("forwarded").and_then(|v| last_forwarded(&v)))?
+        .to_canonical();
+    // The proxy's own peer was loopback too (Tor behind the proxy): no telling apart.
+    if client.is_loopback() {
+        return None;
+    }
+    Some(prefix(client))
 }
 
 /// The prefix a budget is kept for.

@@ -14,11 +14,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 
-use crate::tally::Tally;
-
-/// Survivor requests refused, logged as one count a minute.
-static REFUSALS: Tally =
-    Tally::new("survivor requests refused (busy, throttled or storage nearly full)");
+use crate::tally::REFUSED;
 
 pub async fn log_requests(
     req: ServiceRequest,
@@ -45,7 +41,7 @@ pub async fn log_requests(
         StatusCode::SERVICE_UNAVAILABLE | StatusCode::TOO_MANY_REQUESTS
     );
     if survivor_action && refused {
-        REFUSALS.note();
+        REFUSED.note();
         return Ok(res);
     }
     tracing::info!(

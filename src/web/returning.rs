@@ -16,6 +16,14 @@ use crate::returning::{Found, Lookup, ReturnError, status_words};
 use crate::submission::Statement;
 use crate::web::survivor::{BUSY, STORAGE_FULL};
 
+fn code_busy(wait: std::time::Duration) -> String {
+    let minutes = wait.as_secs().div_ceil(60).max(1);
+    format!(
+        "A lot has been added with this code in the last hour, so this was not sent. What you \
+         wrote is still in the box: please send it again in {minutes} minutes."
+    )
+}
+
 const THREAD_FULL: &str = "This statement already holds as many additions as it can. The team \
      can read everything you added so far. If there is more to say, you can send a new \
      statement from the “Say me too” page (what you wrote here is still in the box to copy).";
@@ -200,17 +208,21 @@ pub async fn follow_up(
             .await;
         }
     };
-    let budget = state
-        .network_admits(&req)
-        .and_then(|()| state.code_admits(found.budget_key()));
-    if let Err(wait) = budget {
+    // The code's own budget first: refusing it spends nothing from the network's.
+    let budget = match state.code_admits(found.budget_key()) {
+        Err(wait) => Err((wait, code_busy(wait))),
+        Ok(()) => state
+            .network_admits(&req)
+            .map_err(|wait| (wait, super::survivor::network_busy(wait))),
+    };
+    if let Err((wait, message)) = budget {
         let page = thread(
             &state,
             found,
             receipt,
             StatusCode::TOO_MANY_REQUESTS,
             None,
-            Some(super::survivor::network_busy(wait)),
+            Some(message),
             raw,
         )
         .await?;

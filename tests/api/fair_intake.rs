@@ -115,3 +115,22 @@ async fn without_a_trusted_proxy_forwarded_headers_are_ignored() {
         assert_eq!(res.status(), 200, "submission {i}");
     }
 }
+
+#[tokio::test]
+async fn an_onion_service_behind_the_proxy_is_not_one_network() {
+    let d = dirs();
+    init_admin(d.data.path());
+    // Tor pointed at the proxy: the proxy forwards Tor's own loopback address.
+    let server = TestServer::start(
+        d.data.path(),
+        d.logs.path(),
+        &[
+            ("CHORUS_TRUSTED_PROXY", "on"),
+            ("CHORUS_NETWORK_BURST", "2"),
+        ],
+    );
+    for i in 0..6 {
+        let res = submit_from(&server, "127.0.0.1", "through tor and the proxy").await;
+        assert_eq!(res.status(), 200, "submission {i}");
+    }
+}

@@ -99,6 +99,6 @@ async fn malformed_streams_are_counted_not_logged_one_line_each() {
         .lines()
         .filter(|l| l.contains("malformed or broken HTTP streams"))
         .count();
-    // The first broken stream starts a minute's count; the rest wait in it.
-    assert_eq!(summaries, 1, "one summary a minute: {log}");
+    // Counted, and logged by a task on its own one-minute clock (never at a stream's time).
+    assert!(summaries <= 1, "at most one summary a minute: {log}");
 }

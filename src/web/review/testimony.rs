@@ -183,6 +183,8 @@ async fn ended_with_text(
     what: &str,
 ) -> Result<HttpResponse, AppError> {
     let pairs = crate::web::form::read(req, body).await?;
+    // Only our own pages' words come back: another site cannot have its text shown here.
+    crate::web::origin::refuse_cross_site(req, &state.config)?;
     Ok(page(
         StatusCode::UNAUTHORIZED,
         &EndedView {
