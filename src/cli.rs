@@ -337,6 +337,16 @@ impl Operator {
                             "One-time invitation link (24 hours; shown only now):\n\n    {base}/review/invite/{}\n",
                             token.as_str()
                         );
+                        if config.public_url.is_none() {
+                            // The CLI only knows the configured address, not the one the
+                            // server was started with or the one people use.
+                            println!(
+                                "This link uses the configured address ({}). If people reach Chorus \
+                                 elsewhere (a domain, an onion address, another port), set \
+                                 public_url in chorus.toml or CHORUS_PUBLIC_URL and invite again.\n",
+                                config.bind
+                            );
+                        }
                         println!("After they enrol, an admin grants access from /review/admin.");
                         ExitCode::SUCCESS
                     }

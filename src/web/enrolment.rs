@@ -13,6 +13,10 @@ use crate::review::totp;
 pub struct TotpDisplay {
     /// To type into an authenticator app.
     pub base32: String,
+    /// The same, in groups of four, as people read and type it.
+    pub grouped: String,
+    /// `otpauth://` for an authenticator on the device showing the page.
+    pub uri: String,
     /// To scan: inline SVG we generated (safe to embed unescaped).
     pub qr_svg: String,
 }
@@ -21,9 +25,18 @@ impl TotpDisplay {
     /// `username` names the account in the authenticator app.
     pub fn new(secret: &[u8], username: &str) -> TotpDisplay {
         let uri = totp::uri(secret, username).unwrap_or_default();
+        let base32 = totp::base32(secret);
+        let grouped = base32
+            .as_bytes()
+            .chunks(4)
+            .filter_map(|c| std::str::from_utf8(c).ok())
+            .collect::<Vec<_>>()
+            .join(" ");
         TotpDisplay {
-            base32: totp::base32(secret),
+            base32,
+            grouped,
             qr_svg: qr_svg(&uri),
+            uri,
         }
     }
 }

@@ -22,6 +22,8 @@ struct SetupView<'a> {
     username: &'a str,
     suggestion: String,
     totp_secret: String,
+    totp_grouped: String,
+    totp_uri: String,
     qr_svg: String,
 }
 
@@ -73,6 +75,8 @@ fn render_form(
             username,
             suggestion: passphrase::suggest(),
             totp_secret: shown.base32,
+            totp_grouped: shown.grouped,
+            totp_uri: shown.uri,
             qr_svg: shown.qr_svg,
         },
     )

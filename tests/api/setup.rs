@@ -24,6 +24,14 @@ async fn the_printed_link_sets_up_the_first_admin_once() {
     let html = page.text().await.unwrap();
     assert!(html.contains("<svg"), "QR code inline");
     let secret = hidden(&html, "totp_secret");
+    // Shown in groups of four to type, and as a link for an app on this device.
+    let grouped: Vec<String> = secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8(c.to_vec()).unwrap())
+        .collect();
+    assert!(html.contains(&grouped.join(" ")), "{html}");
+    assert!(html.contains(r#"<a href="otpauth://totp/"#), "{html}");
     let totp = chorus::review::totp::totp(
         totp_rs::Secret::try_from_base32(&secret)
             .unwrap()
@@ -65,6 +73,15 @@ async fn the_printed_link_sets_up_the_first_admin_once() {
     let res = post_form(&server, link.trim_start_matches(&server.base), body.clone()).await;
     assert_eq!(res.status(), 200);
     let done = res.text().await.unwrap();
+    // The way on is the staff login, once the key is said to be written down.
+    assert!(done.contains(r#"<form method="get" action="/review/login""#));
+    assert!(done.contains(r#"name="written" value="yes" required"#));
+    let login = client()
+        .get(format!("{}/review/login?written=yes", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 200);
     let recovery = hidden_code(&done);
     assert!(recovery.starts_with("chorus-recovery-"));
 

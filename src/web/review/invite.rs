@@ -22,6 +22,8 @@ struct InviteView<'a> {
     username: &'a str,
     suggestion: String,
     totp_secret: String,
+    totp_grouped: String,
+    totp_uri: String,
     qr_svg: String,
 }
 
@@ -50,6 +52,8 @@ fn render(
             username,
             suggestion: passphrase::suggest(),
             totp_secret: shown.base32,
+            totp_grouped: shown.grouped,
+            totp_uri: shown.uri,
             qr_svg: shown.qr_svg,
         },
     )
