@@ -90,6 +90,8 @@ pub enum ReviewerAction {
     },
     /// Disable an account: its grants are deleted and keys rotate to a new epoch.
     Disable { username: String },
+    /// Withdraw the open invitations for a username: their links open nothing any more.
+    Revoke { username: String },
     /// Clear a login lockout (works while the server runs).
     Unlock { username: String },
 }
@@ -348,6 +350,20 @@ impl Operator {
                             );
                         }
                         println!("After they enrol, an admin grants access from /review/admin.");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e),
+                }
+            }
+            ReviewerAction::Revoke { username } => {
+                match self
+                    .runtime
+                    .block_on(desk.revoke_invitation(Actor::CLI, &username))
+                {
+                    Ok(()) => {
+                        println!(
+                            "The invitation for {username} is withdrawn; its link opens nothing."
+                        );
                         ExitCode::SUCCESS
                     }
                     Err(e) => fail(e),

@@ -87,6 +87,23 @@ pub fn human_day(text: &str) -> String {
     }
 }
 
+/// An instant as people read it: "2 December 2026, 15:04 UTC".
+pub fn human_instant(t: OffsetDateTime) -> String {
+    format!(
+        "{} {} {}, {:02}:{:02} UTC",
+        t.day(),
+        t.month(),
+        t.year(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// Unix seconds as people read them (see `human_instant`).
+pub fn human_time(unix: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(unix).map_or_else(|_| unix.to_string(), human_instant)
+}
+
 pub fn parse_day(text: &str) -> Result<Date, time::error::Parse> {
     Date::parse(
         text,

@@ -15,6 +15,8 @@ pub enum AuditAction {
     LoginSuccess,
     LoginFailure,
     StaffInvite,
+    /// Open invitations withdrawn before anyone used them.
+    StaffInviteRevoke,
     StaffEnrol,
     StaffGrant,
     StaffDisable,
@@ -48,6 +50,7 @@ impl AuditAction {
             AuditAction::LoginSuccess => "login.success",
             AuditAction::LoginFailure => "login.failure",
             AuditAction::StaffInvite => "staff.invite",
+            AuditAction::StaffInviteRevoke => "staff.invite.revoke",
             AuditAction::StaffEnrol => "staff.enrol",
             AuditAction::StaffGrant => "staff.grant",
             AuditAction::StaffDisable => "staff.disable",

@@ -91,6 +91,29 @@ impl Desk {
             .await?)
     }
 
+    /// Withdraws the open invitations naming `username` (audited): the link opens nothing
+    /// any more. Refused when there is none.
+    #[tracing::instrument(skip_all)]
+    pub async fn revoke_invitation(
+        &self,
+        actor: Actor<'_>,
+        username: &str,
+    ) -> Result<(), ReviewError> {
+        actor.require_admin()?;
+        let (who, at, name) = (actor.name(), self.now().rfc3339(), username.to_owned());
+        self.store
+            .write(move |conn| -> Result<_, ReviewError> {
+                if invitations::revoke(conn, &name)? == 0 {
+                    return Err(ReviewError::InvalidInput(
+                        "There is no open invitation for that username.",
+                    ));
+                }
+                audit::append(conn, &at, &who, AuditAction::StaffInviteRevoke, &name)?;
+                Ok(())
+            })
+            .await
+    }
+
     /// Creates an invitation; the token for the link (shown once, stored hashed).
     #[tracing::instrument(skip_all)]
     pub async fn invite(

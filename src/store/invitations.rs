@@ -33,6 +33,12 @@ pub fn open(conn: &Connection, now: i64) -> StoreResult<Vec<(String, Role, i64)>
     Ok(rows)
 }
 
+/// Withdraws every invitation naming `username` (a link that leaked opens nothing); how
+/// many there were.
+pub fn revoke(conn: &Connection, username: &str) -> StoreResult<usize> {
+    Ok(conn.execute("DELETE FROM invitations WHERE username = ?1", [username])?)
+}
+
 /// The (username, role) of a live invitation.
 pub fn find(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, Role)>> {
     Ok(conn

@@ -140,17 +140,8 @@ pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpRespons
 /// "2026-11-28T00:00:00Z" → "28 November 2026, 00:00 UTC".
 fn human_time(rfc3339: &str) -> String {
     use time::format_description::well_known::Rfc3339;
-    match time::OffsetDateTime::parse(rfc3339, &Rfc3339) {
-        Ok(t) => format!(
-            "{} {} {}, {:02}:{:02} UTC",
-            t.day(),
-            t.month(),
-            t.year(),
-            t.hour(),
-            t.minute()
-        ),
-        Err(_) => rfc3339.to_owned(),
-    }
+    time::OffsetDateTime::parse(rfc3339, &Rfc3339)
+        .map_or_else(|_| rfc3339.to_owned(), crate::clock::human_instant)
 }
 
 pub async fn counts_json(req: HttpRequest, state: Data<AppState>) -> HttpResponse {

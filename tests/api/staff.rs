@@ -1229,3 +1229,59 @@ async fn a_long_thread_opens_one_page_at_a_time() {
     assert_eq!(notes(&first), (1..=20).collect::<Vec<_>>());
     assert!(!first.contains("Earlier messages"));
 }
+
+#[tokio::test]
+async fn an_open_invitation_is_listed_and_can_be_withdrawn() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(&d, &[]);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let page = admin
+        .post(
+            &server,
+            "/review/admin/invite",
+            "username=olga&role=reviewer",
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let at = page.find("id=\"invite-link\">").unwrap();
+    let rest = &page[at + 17..];
+    let link = rest[..rest.find('<').unwrap()].to_owned();
+    let path = link[link.find("/review/invite/").unwrap()..].to_owned();
+    assert_eq!(
+        client()
+            .get(server.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let admin_page = admin
+        .get(&server, "/review/admin")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(admin_page.contains("<td>olga</td>") && admin_page.contains("Withdraw"));
+
+    let res = admin
+        .post(&server, "/review/admin/invitations/revoke", "username=olga")
+        .await;
+    assert_eq!(res.status(), 303);
+    let after = client().get(server.url(&path)).send().await.unwrap();
+    assert!(after.status().is_client_error(), "{}", after.status());
+    let audited: i64 = scalar(
+        &server.db(),
+        "SELECT count(*) FROM audit_log WHERE action = 'staff.invite.revoke' AND detail = 'olga'",
+    );
+    assert_eq!(audited, 1);
+    // Nothing left to withdraw: refused, from the web and the command line alike.
+    let again = admin
+        .post(&server, "/review/admin/invitations/revoke", "username=olga")
+        .await;
+    assert_eq!(again.status(), 422);
+    let (ok, _, err) = cli(&server.data_dir, &["reviewer", "revoke", "olga"], "");
+    assert!(!ok && err.contains("no open invitation"), "{err}");
+}

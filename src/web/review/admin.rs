@@ -31,6 +31,8 @@ struct AdminView<'a> {
     layout: &'a Layout,
     nav: Nav,
     members: Vec<Member>,
+    /// Open invitations: who, as what, until when.
+    invitations: Vec<(String, &'static str, String)>,
     message: Option<&'a str>,
     min_cell: u64,
     interval: u64,
@@ -67,6 +69,13 @@ async fn render(
             fingerprint: m.fingerprint,
         })
         .collect();
+    let invitations = state
+        .desk
+        .open_invitations(Actor::Staff(&admin.0))
+        .await?
+        .into_iter()
+        .map(|(username, role, until)| (username, role.as_str(), crate::clock::human_time(until)))
+        .collect();
     let c = &state.config;
     Ok(page(
         StatusCode::OK,
@@ -74,6 +83,7 @@ async fn render(
             layout: &state.layout,
             nav: Nav::of(&admin.0),
             members,
+            invitations,
             message,
             min_cell: c.min_cell,
             interval: c.publish_interval_secs,
@@ -101,6 +111,7 @@ pub async fn show(
             Some("Disabled. Their keys open nothing new: a new epoch key is in use.")
         }
         Some("rotated") => Some("A new epoch key is in use for everything submitted from now on."),
+        Some("revoked") => Some("The invitation is withdrawn: its link opens nothing any more."),
         _ => None,
     };
     render(&admin, &state, message).await
@@ -190,4 +201,19 @@ pub async fn rotate(
     let _pairs = read_form(&req, &admin.0, body).await?;
     state.desk.rotate(Actor::Staff(&admin.0)).await?;
     Ok(see_other("/review/admin?done=rotated"))
+}
+
+/// `POST /review/admin/invitations/revoke` (`username`): a leaked link opens nothing.
+pub async fn revoke(
+    req: HttpRequest,
+    admin: Admin,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let pairs = read_form(&req, &admin.0, body).await?;
+    state
+        .desk
+        .revoke_invitation(Actor::Staff(&admin.0), pairs.get("username"))
+        .await?;
+    Ok(see_other("/review/admin?done=revoked"))
 }

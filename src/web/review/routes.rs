@@ -23,6 +23,7 @@ pub mod paths {
     pub const AUDIT: &str = "/review/audit";
     pub const ADMIN: &str = "/review/admin";
     pub const INVITE_CREATE: &str = "/review/admin/invite";
+    pub const INVITE_REVOKE: &str = "/review/admin/invitations/revoke";
     pub const GRANT: &str = "/review/admin/staff/{id}/grant";
     pub const DISABLE: &str = "/review/admin/staff/{id}/disable";
     pub const ROTATE: &str = "/review/admin/keys/rotate";
@@ -80,6 +81,7 @@ staff_routes! {
     AUDIT (Admin): GET => audit::show;
     ADMIN (Admin): GET => admin::show;
     INVITE_CREATE (Admin): POST => admin::invite;
+    INVITE_REVOKE (Admin): POST => admin::revoke;
     GRANT (Admin): POST => admin::grant;
     DISABLE (Admin): POST => admin::disable;
     ROTATE (Admin): POST => admin::rotate;
