@@ -44,6 +44,9 @@ async fn every_login_failure_answers_alike() {
     for (what, user, password, code) in attempts {
         let (status, body) = login_with(&browser(), &server, user, password, code).await;
         assert_eq!(status, 401, "{what}");
+        // One answer for all, which also says what to do after a replayed code.
+        assert!(body.contains("wait for your app to show"), "{what}");
+        assert!(body.contains("<title>Error: "), "{what}");
         pages.push((what, normalised(&body)));
     }
     for (what, page) in &pages {
