@@ -11,7 +11,7 @@ use tokio::sync::Notify;
 
 use super::fold::{Change, Pending, Waiting, fold_chunk, publish};
 use super::snapshot::{PledgeCounts, PublicCounts, Snapshot, StatementCounts};
-use crate::clock::{Clock, parse_day};
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::TestimonyId;
 use crate::store::{Store, StoreError, StoreResult, counts, testimonies};
@@ -169,9 +169,8 @@ impl Publisher {
         let opened = crate::blocking::run(move || {
             rows.iter()
                 .filter_map(|row| {
-                    let testimony = keys.open_testimony(row).ok()?;
-                    let day = parse_day(&row.received_day).ok()?;
-                    Some((row.id, day, testimony.categories.clone()))
+                    let (day, categories) = keys.tally_of(row)?;
+                    Some((row.id, day, categories))
                 })
                 .collect::<Vec<_>>()
         })
@@ -249,17 +248,19 @@ impl Publisher {
         let mut chunks = super::fold::chunks(pending).into_iter();
         let mut deferred = Vec::new();
         while let Some(chunk) = chunks.next() {
-            let kept = chunk.clone();
+            // Shared with the write job, not copied: kept only in case it fails.
+            let chunk = Arc::new(chunk);
+            let job = chunk.clone();
             match self
                 .store
-                .write(move |conn| fold_chunk(conn, &chunk, min_cell))
+                .write(move |conn| fold_chunk(conn, &job, min_cell))
                 .await
             {
                 Ok(left) => deferred.extend(left),
                 Err(e) => {
                     // This chunk and the ones after it wait for the next tick.
                     self.requeue(deferred);
-                    self.requeue(kept);
+                    self.requeue(Arc::unwrap_or_clone(chunk));
                     self.requeue(chunks.flatten().collect());
                     return Err(e);
                 }

@@ -9,7 +9,6 @@ use super::desk::Desk;
 use super::error::ReviewError;
 use super::keyring::EpochKeys;
 use super::sessions::SessionView;
-use crate::clock::parse_day;
 use crate::domain::{AuditAction, Status, TestimonyId};
 use crate::store::audit;
 use crate::store::testimonies::{self, StoredTestimony};
@@ -183,15 +182,8 @@ impl Desk {
 fn know(keys: &EpochKeys, rows: &[StoredTestimony]) -> BTreeMap<TestimonyId, Known> {
     rows.iter()
         .filter_map(|row| {
-            let t = keys.open_testimony(row).ok()?;
-            let day = parse_day(&row.received_day).ok()?;
-            Some((
-                row.id,
-                Known {
-                    day,
-                    categories: t.categories.clone(),
-                },
-            ))
+            let (day, categories) = keys.tally_of(row)?;
+            Some((row.id, Known { day, categories }))
         })
         .collect()
 }

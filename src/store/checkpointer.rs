@@ -29,13 +29,22 @@ pub fn start(db: PathBuf, stamp: Arc<FileStamp>, alive: Weak<()>) {
                     return;
                 }
             };
+            // (WAL frames, frames copied) after the last checkpoint: the main file was
+            // written only when they change, and only then do its times need putting back.
+            let mut last = (0i64, 0i64);
             while alive.upgrade().is_some() {
                 std::thread::sleep(EVERY);
-                if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                    tracing::debug!(error = %e, "background checkpoint skipped");
+                match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                    Ok((r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+                }) {
+                    Ok(now) if now != last && now.1 > 0 => {
+                        last = now;
+                        stamp.apply();
+                    }
+                    Ok(now) => last = now,
+                    Err(e) => tracing::debug!(error = %e, "background checkpoint skipped"),
                 }
                 stamp.tick_if_due();
-                stamp.apply();
             }
         });
     if let Err(e) = spawned {

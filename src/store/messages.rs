@@ -39,6 +39,22 @@ pub fn insert(conn: &Connection, m: &StoredMessage) -> StoreResult<()> {
     Ok(())
 }
 
+const COLUMNS: &str =
+    "id, testimony_id, seq, kind, author, created_day, ciphertext, survivor_ciphertext";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMessage> {
+    Ok(StoredMessage {
+        id: r.get(0)?,
+        testimony_id: r.get(1)?,
+        seq: r.get(2)?,
+        kind: r.get(3)?,
+        author: r.get(4)?,
+        created_day: r.get(5)?,
+        ciphertext: r.get(6)?,
+        survivor_ciphertext: r.get(7)?,
+    })
+}
+
 /// How many follow-ups a testimony's author has added.
 pub fn follow_ups(conn: &Connection, testimony_id: &TestimonyId) -> StoreResult<u64> {
     let n: i64 = conn
@@ -55,25 +71,14 @@ pub fn page(
     before: Option<i64>,
     limit: u32,
 ) -> StoreResult<Vec<StoredMessage>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, testimony_id, seq, kind, author, created_day, ciphertext, survivor_ciphertext
-         FROM messages WHERE testimony_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM messages WHERE testimony_id = ?1 AND seq < ?2
+         ORDER BY seq DESC LIMIT ?3"
+    ))?;
     let mut rows = stmt
         .query_map(
             params![testimony_id, before.unwrap_or(i64::MAX), limit],
-            |r| {
-                Ok(StoredMessage {
-                    id: r.get(0)?,
-                    testimony_id: r.get(1)?,
-                    seq: r.get(2)?,
-                    kind: r.get(3)?,
-                    author: r.get(4)?,
-                    created_day: r.get(5)?,
-                    ciphertext: r.get(6)?,
-                    survivor_ciphertext: r.get(7)?,
-                })
-            },
+            from_row,
         )?
         .collect::<Result<Vec<_>, _>>()?;
     rows.reverse();
@@ -84,23 +89,11 @@ pub fn for_testimony(
     conn: &Connection,
     testimony_id: &TestimonyId,
 ) -> StoreResult<Vec<StoredMessage>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, testimony_id, seq, kind, author, created_day, ciphertext, survivor_ciphertext
-         FROM messages WHERE testimony_id = ?1 ORDER BY seq",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM messages WHERE testimony_id = ?1 ORDER BY seq"
+    ))?;
     let rows = stmt
-        .query_map([testimony_id], |r| {
-            Ok(StoredMessage {
-                id: r.get(0)?,
-                testimony_id: r.get(1)?,
-                seq: r.get(2)?,
-                kind: r.get(3)?,
-                author: r.get(4)?,
-                created_day: r.get(5)?,
-                ciphertext: r.get(6)?,
-                survivor_ciphertext: r.get(7)?,
-            })
-        })?
+        .query_map([testimony_id], from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -6,7 +6,7 @@ use actix_web::web::{Data, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::extract::{Admin, path_id, read_form};
+use super::extract::{Admin, path_id, read_form, require_ticked};
 use super::nav::Nav;
 use crate::domain::{Role, StaffId};
 use crate::error::AppError;
@@ -162,11 +162,11 @@ pub async fn grant(
     let id = path_id(&id, StaffId::parse_hex)?;
     let pairs = read_form(&req, &admin.0, body).await?;
     // Granting opens every testimony to that key: compare first, then grant.
-    if pairs.get("compared") != "yes" {
-        return Err(AppError::Unprocessable(
-            "Nothing was granted. First compare the key fingerprint with the one the new member's page shows, then tick the box to say they match.",
-        ));
-    }
+    require_ticked(
+        &pairs,
+        "compared",
+        "Nothing was granted. First compare the key fingerprint with the one the new member's page shows, then tick the box to say they match.",
+    )?;
     state.desk.grant(&admin.0, id).await?;
     Ok(see_other("/review/admin?done=granted"))
 }
@@ -180,11 +180,11 @@ pub async fn disable(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, StaffId::parse_hex)?;
     let pairs = read_form(&req, &admin.0, body).await?;
-    if pairs.get("confirm") != "yes" {
-        return Err(AppError::Unprocessable(
-            "Nobody was disabled. Tick the box to confirm: disabling ends their access and rotates the keys.",
-        ));
-    }
+    require_ticked(
+        &pairs,
+        "confirm",
+        "Nobody was disabled. Tick the box to confirm: disabling ends their access and rotates the keys.",
+    )?;
     state
         .desk
         .disable(Actor::Staff(&admin.0), Who::Id(id))

@@ -98,6 +98,20 @@ pub async fn read_form(
     }
 }
 
+/// Refuses (422, `refusal`, nothing changed) unless the form's `box_name` checkbox was
+/// ticked: the confirmations before deleting, disabling, granting and bulk spam.
+pub fn require_ticked(
+    pairs: &FormPairs,
+    box_name: &str,
+    refusal: &'static str,
+) -> Result<(), AppError> {
+    if pairs.get(box_name) == "yes" {
+        Ok(())
+    } else {
+        Err(AppError::Unprocessable(refusal))
+    }
+}
+
 /// An id from a path segment (32 hex digits); 404 otherwise.
 pub fn path_id<T>(text: &str, parse: impl FnOnce(&str) -> Option<T>) -> Result<T, AppError> {
     parse(text).ok_or(AppError::NotFound)

@@ -5,7 +5,7 @@ use actix_web::web::{Data, Path, Payload, Query};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::extract::{MaybeStaff, Staff, path_id, read_form};
+use super::extract::{MaybeStaff, Staff, path_id, read_form, require_ticked};
 use super::nav::Nav;
 use super::visible::reveal;
 use crate::domain::{Status, TestimonyId};
@@ -204,11 +204,11 @@ pub async fn delete(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
     let pairs = read_form(&req, &staff.0, body).await?;
-    if pairs.get("confirm") != "yes" {
-        return Err(AppError::Unprocessable(
-            "Tick the box to confirm the deletion; nothing was deleted.",
-        ));
-    }
+    require_ticked(
+        &pairs,
+        "confirm",
+        "Tick the box to confirm the deletion; nothing was deleted.",
+    )?;
     state.desk.delete_testimony(&staff.0, id).await?;
     Ok(see_other("/review?deleted=1"))
 }
@@ -224,11 +224,11 @@ pub async fn same_text(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
     let pairs = read_form(&req, &staff.0, body).await?;
-    if pairs.get("confirm") != "yes" {
-        return Err(AppError::Unprocessable(
-            "Nothing was changed. Tick the box to confirm first.",
-        ));
-    }
+    require_ticked(
+        &pairs,
+        "confirm",
+        "Nothing was changed. Tick the box to confirm first.",
+    )?;
     let outcome = state.desk.spam_same_text(&staff.0, id).await?;
     Ok(see_other(&format!("/review?changed={}", outcome.changed)))
 }
