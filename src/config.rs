@@ -48,6 +48,12 @@ pub struct Config {
     pub publish_interval_secs: u64,
     /// Smallest published cell; counts are rounded down to multiples of it.
     pub min_cell: u64,
+    /// Differential privacy: each statement's total privacy loss over everything published
+    /// (ε). 0 turns noise off (loopback only: figures would then be exact).
+    pub noise_epsilon: f64,
+    /// What the counts count: `received` (everything, less spam and withdrawals) or
+    /// `reviewed` (only what staff have given a status other than new or spam).
+    pub count_policy: CountPolicy,
     /// Anti-abuse throttles on intake (`on`/`off`).
     pub rate_limits: Toggle,
     /// Submissions per second admitted across the whole site when throttles are on.
@@ -96,6 +102,31 @@ pub struct Config {
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
+pub enum CountPolicy {
+    Received,
+    Reviewed,
+}
+
+impl CountPolicy {
+    /// Whether a testimony with this status is in the counts.
+    pub fn counts(self, status: crate::domain::Status) -> bool {
+        use crate::domain::Status;
+        match self {
+            CountPolicy::Received => status != Status::Spam,
+            CountPolicy::Reviewed => !matches!(status, Status::New | Status::Spam),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CountPolicy::Received => "received",
+            CountPolicy::Reviewed => "reviewed",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
 pub enum Toggle {
     On,
     Off,
@@ -116,6 +147,8 @@ impl Default for Config {
             public_url: None,
             publish_interval_secs: 86_400,
             min_cell: 10,
+            noise_epsilon: 1.0,
+            count_policy: CountPolicy::Received,
             rate_limits: Toggle::On,
             network_burst: 120,
             trusted_proxy: Toggle::Off,
@@ -257,6 +290,21 @@ impl Config {
         if let Some(v) = lookup("CHORUS_MIN_CELL") {
             self.min_cell = parse("CHORUS_MIN_CELL", &v)?;
         }
+        if let Some(v) = lookup("CHORUS_NOISE_EPSILON") {
+            self.noise_epsilon = parse("CHORUS_NOISE_EPSILON", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_COUNT_POLICY") {
+            self.count_policy = match v.trim() {
+                "received" => CountPolicy::Received,
+                "reviewed" => CountPolicy::Reviewed,
+                _ => {
+                    return Err(ConfigError::Env {
+                        name: "CHORUS_COUNT_POLICY",
+                        message: "use `received` or `reviewed`".to_owned(),
+                    });
+                }
+            };
+        }
         if let Some(v) = lookup("CHORUS_RATE_LIMITS") {
             self.rate_limits = match v.trim() {
                 "on" => Toggle::On,
@@ -307,6 +355,20 @@ impl Config {
                  values under 10 are only allowed when bound to loopback (tests)",
                 self.min_cell
             )));
+        }
+        if !(self.noise_epsilon == 0.0 || (0.01..=10.0).contains(&self.noise_epsilon)) {
+            return Err(ConfigError::Invalid(format!(
+                "noise_epsilon = {} must be 0 (no noise) or between 0.01 and 10; \
+                 1.0 is the default",
+                self.noise_epsilon
+            )));
+        }
+        if self.noise_epsilon == 0.0 && !loopback {
+            return Err(ConfigError::Invalid(
+                "noise_epsilon = 0 would publish exact counts that a flood can single someone \
+                 out of; it is only allowed when bound to loopback (tests)"
+                    .to_owned(),
+            ));
         }
         if self.publish_interval_secs < MIN_PUBLIC_INTERVAL_SECS && !loopback {
             return Err(ConfigError::Invalid(format!(
@@ -414,6 +476,11 @@ impl Config {
         }
     }
 
+    /// ε in thousandths (0: noise off).
+    pub fn noise_milli_epsilon(&self) -> u64 {
+        (self.noise_epsilon * 1000.0).round() as u64
+    }
+
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("chorus.db")
     }
@@ -429,6 +496,9 @@ impl Config {
         let mut found = Vec::new();
         if self.min_cell < 10 {
             found.push(format!("min_cell = {} (under 10)", self.min_cell));
+        }
+        if self.noise_epsilon == 0.0 {
+            found.push("noise_epsilon = 0 (exact counts)".to_owned());
         }
         if self.publish_interval_secs < MIN_PUBLIC_INTERVAL_SECS {
             found.push(format!(

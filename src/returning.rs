@@ -222,7 +222,7 @@ impl Returning {
             .await?;
         drop(row);
         if let Some(gone) = withdrawn {
-            let was_counted = !gone.uncounted && !gone.status.is_spam();
+            let was_counted = self.publisher.is_counted(gone.status, gone.uncounted);
             // The box sealed to the code holds the categories and day: no staff key needed.
             let contents = gone.receipt.as_ref().and_then(|r| {
                 receipt::open_box(&derived.secret, gone.id.as_bytes(), &r.sealed_box).ok()

@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use time::{Date, OffsetDateTime};
 
+use super::noise::OsUniform;
+use super::privacy::{Budget, counted_categories, fold_day, release};
 use super::publisher::PublishError;
 use super::snapshot::{PublicCounts, Snapshot, build};
-use crate::clock::week_label;
-use crate::domain::TestimonyId;
+use crate::clock::{day_string, week_label};
+use crate::domain::{Status, TestimonyId};
 use crate::store::{counts, testimonies};
 
 /// A change waiting for the next tick.
@@ -78,28 +80,38 @@ pub(super) fn chunks(mut changes: Vec<Pending>) -> Vec<Vec<Pending>> {
 /// New rows are folded only in groups of at least `min_cell` rows that will really count
 /// (still there, still uncounted, not spam): a tick that folded a single row would let two
 /// backups taken around it show that row's categories.
+///
+/// Beside the true cells, each change also moves the day block of this tick (`fold:DAY` for
+/// additions, `unfold:DAY` for removals) and the bounded category tally (`dpcat:KEY`) that
+/// the noised figures are built from.
 pub(super) fn fold_chunk(
     conn: &rusqlite::Connection,
     chunk: &[Pending],
     min_cell: u64,
+    excluded: Option<Status>,
+    now: OffsetDateTime,
 ) -> Result<Vec<Pending>, PublishError> {
-    let mut eligible = 0u64;
+    let block = day_string(fold_day(now));
+    let mut eligible = HashSet::new();
     for p in chunk.iter().filter(|p| p.change == Change::Fold) {
-        if testimonies::would_count(conn, &p.id)? {
-            eligible += 1;
+        if testimonies::would_count(conn, &p.id, excluded)? {
+            eligible.insert(p.id);
         }
     }
-    let defer = eligible < min_cell;
+    let defer = (eligible.len() as u64) < min_cell;
     let mut deferred = Vec::new();
     // Summed per cell first: one update per cell, not one per row and category.
     let mut deltas: BTreeMap<String, i64> = BTreeMap::new();
     for p in chunk {
         let delta: i64 = match p.change {
+            // Skips rows deleted meanwhile, rows already counted, spam, and (when only
+            // reviewed testimonies count) rows still new: they keep their mark and are queued
+            // again when staff give them a status.
+            Change::Fold if !eligible.contains(&p.id) => 0,
             Change::Fold if defer => {
                 deferred.push(p.clone());
                 0
             }
-            // Skips rows deleted meanwhile, rows already counted, and spam.
             Change::Fold => i64::from(testimonies::mark_counted(conn, &p.id)?),
             Change::Subtract => -1,
             Change::Restore => 1,
@@ -108,6 +120,12 @@ pub(super) fn fold_chunk(
             continue;
         }
         *deltas.entry("total".to_owned()).or_default() += delta;
+        // Blocks hold additions and removals apart: a cell never goes below zero.
+        let side = if delta > 0 { "fold" } else { "unfold" };
+        *deltas.entry(format!("{side}:{block}")).or_default() += delta.abs();
+        for c in counted_categories(&p.id, &p.categories) {
+            *deltas.entry(format!("dpcat:{c}")).or_default() += delta;
+        }
         *deltas
             .entry(format!("week:{}", week_label(p.day)))
             .or_default() += delta;
@@ -116,31 +134,56 @@ pub(super) fn fold_chunk(
         }
     }
     for (cell, delta) in deltas {
-        if delta != 0 {
-            counts::adjust(conn, &cell, delta)?;
+        if delta == 0 {
+            continue;
         }
+        counts::adjust(conn, &cell, delta)?;
     }
     Ok(deferred)
 }
 
-/// The last write job of a tick: waiting pledges are added and a new rounded snapshot is
-/// stored (none if nothing changed and `skip_unchanged`).
+/// What a tick publishes with: the rounding step, the categories, and the noise budget
+/// (None: noise off, true counts rounded).
+pub(super) struct Release {
+    pub min_cell: u64,
+    pub categories: Vec<String>,
+    pub budget: Option<Budget>,
+}
+
+/// The last write job of a tick: waiting pledges are added and a new snapshot is stored
+/// (none if nothing changed and `skip_unchanged`).
 pub(super) fn publish(
     conn: &rusqlite::Connection,
     now: OffsetDateTime,
     previous: &PublicCounts,
-    min_cell: u64,
-    categories: &[String],
+    how: &Release,
     skip_unchanged: bool,
 ) -> Result<Option<Snapshot>, PublishError> {
+    let block = format!("pfold:{}", day_string(fold_day(now)));
     for (key, n) in counts::take_pledges(conn)? {
         counts::add(conn, "pledge:total", n)?;
+        counts::add(conn, &block, n)?;
         if !key.is_empty() {
             counts::add(conn, &format!("pledge:{key}"), n)?;
         }
     }
-    let cells = counts::all(conn)?;
-    let counts = build(&cells, now, previous, min_cell, categories);
+    let counts = match &how.budget {
+        Some(budget) => release(
+            conn,
+            now,
+            how.min_cell,
+            &how.categories,
+            budget,
+            &mut OsUniform,
+        )?,
+        None => build(
+            &counts::all(conn)?,
+            now,
+            previous,
+            how.min_cell,
+            &how.categories,
+        ),
+    };
     let unchanged = previous.published_at.is_some()
         && counts.statements == previous.statements
         && counts.pledges == previous.pledges;

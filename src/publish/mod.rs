@@ -5,15 +5,20 @@
 //! The HTML page, the JSON and the badge all serve that one snapshot, so they agree and a
 //! restart changes nothing.
 //!
-//! Every published cell is the true count rounded down to a multiple of `min_cell`, or
-//! `null` below it; weeks appear once closed and are never revised.
+//! Every published cell is a count noised for differential privacy (see `privacy`; with
+//! `noise_epsilon = 0`, the true count) rounded down to a multiple of `min_cell`, or `null`
+//! below it; weeks appear once closed and are never revised.
 
 //!
 //! - `publisher`: the running service — tallies in RAM, wall-clock ticks, the latest snapshot
 //! - `fold`: the write jobs of one tick (tallies into `counters` by chunk, a new snapshot)
-//! - `snapshot`: the published figures and how true counts are rounded into them
+//! - `snapshot`: the published figures and how true counts are rounded into them (noise off)
+//! - `privacy`: the noised figures (differential privacy, on by default) and their budget
+//! - `noise`: exact discrete Laplace sampling
 
 mod fold;
+pub mod noise;
+pub mod privacy;
 mod publisher;
 mod snapshot;
 

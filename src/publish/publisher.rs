@@ -9,10 +9,12 @@ use std::time::Duration;
 use time::{Date, OffsetDateTime};
 use tokio::sync::Notify;
 
-use super::fold::{Change, Pending, Waiting, fold_chunk, publish};
+use super::fold::{Change, Pending, Release, Waiting, fold_chunk, publish};
+use super::privacy::{Budget, Privacy};
 use super::snapshot::{PledgeCounts, PublicCounts, Snapshot, StatementCounts};
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, CountPolicy};
+use crate::domain::Status;
 use crate::domain::TestimonyId;
 use crate::store::{Store, StoreError, StoreResult, counts, testimonies};
 
@@ -23,14 +25,16 @@ pub enum PublishError {
     Store(#[from] StoreError),
     #[error("the snapshot could not be encoded: {0}")]
     Encode(#[from] serde_json::Error),
+    #[error("the operating system's random generator failed")]
+    Random,
 }
 
 pub struct Publisher {
     store: Store,
     clock: Clock,
-    min_cell: u64,
     interval_secs: u64,
-    categories: Vec<String>,
+    policy: CountPolicy,
+    release: Arc<Release>,
     pending: Mutex<Waiting>,
     latest: RwLock<Arc<Snapshot>>,
     changed: Notify,
@@ -51,6 +55,7 @@ impl Publisher {
                 by_week: BTreeMap::new(),
             },
             pledges: PledgeCounts { total: None },
+            privacy: Privacy::off(),
         };
         let latest = match store.read_blocking(counts::latest_snapshot)? {
             Some((id, body)) => match serde_json::from_str::<PublicCounts>(&body) {
@@ -62,9 +67,13 @@ impl Publisher {
         Ok(Publisher {
             store,
             clock,
-            min_cell: config.min_cell,
             interval_secs: config.publish_interval_secs,
-            categories,
+            policy: config.count_policy,
+            release: Arc::new(Release {
+                min_cell: config.min_cell,
+                categories,
+                budget: Budget::new(config.noise_milli_epsilon()),
+            }),
             pending: Mutex::new(Waiting::default()),
             latest: RwLock::new(Arc::new(latest)),
             changed: Notify::new(),
@@ -90,8 +99,58 @@ impl Publisher {
         });
     }
 
-    /// A counted testimony became spam (or was withdrawn): it leaves the counts at the next
-    /// tick. Rows not yet folded need nothing: folding skips spam and deleted rows.
+    /// What the counts count.
+    pub fn policy(&self) -> CountPolicy {
+        self.policy
+    }
+
+    /// Whether a row is in the counts now: folded (its mark cleared) and counted under the
+    /// policy. Spam carries no mark, and is never counted.
+    pub fn is_counted(&self, status: Status, marked: bool) -> bool {
+        !marked && self.policy.counts(status)
+    }
+
+    /// A testimony's status changed from `before` to `after`; `marked` says whether it was
+    /// still waiting to be counted for the first time. If that moves it into or out of the
+    /// counts, the change waits for the next tick. Needs the categories only then.
+    pub fn note_status_change(
+        &self,
+        id: TestimonyId,
+        day: Date,
+        categories: Vec<String>,
+        (before, after): (Status, Status),
+        marked: bool,
+    ) {
+        let (was, will) = (self.policy.counts(before), self.policy.counts(after));
+        if was == will {
+            return;
+        }
+        let change = match (will, marked) {
+            // Entering, never folded yet: folded now (it kept its mark).
+            (true, true) => Change::Fold,
+            // Entering again after leaving (or after spam cleared its mark).
+            (true, false) => Change::Restore,
+            // Leaving after being counted.
+            (false, false) => Change::Subtract,
+            // Leaving before it was ever counted: folding will skip it.
+            (false, true) => return,
+        };
+        self.queue(Pending {
+            id,
+            day,
+            categories,
+            change,
+        });
+    }
+
+    /// True if a status change from `before` to `after` moves a row into or out of the
+    /// counts (and so needs its categories).
+    pub fn moves_counts(&self, before: Status, after: Status) -> bool {
+        self.policy.counts(before) != self.policy.counts(after)
+    }
+
+    /// A counted testimony was withdrawn: it leaves the counts at the next tick. Rows not
+    /// yet folded need nothing: folding skips deleted rows.
     pub fn note_removed(
         &self,
         id: TestimonyId,
@@ -102,19 +161,6 @@ impl Publisher {
         self.queue_counted(id, day, categories, was_counted, Change::Subtract);
     }
 
-    /// A counted testimony is no longer spam: it comes back at the next tick.
-    pub fn note_restored(
-        &self,
-        id: TestimonyId,
-        day: Date,
-        categories: Vec<String>,
-        was_counted: bool,
-    ) {
-        self.queue_counted(id, day, categories, was_counted, Change::Restore);
-    }
-
-    /// A change to a row already in the counts; rows not yet folded need nothing (folding
-    /// skips spam and deleted rows).
     fn queue_counted(
         &self,
         id: TestimonyId,
@@ -244,7 +290,8 @@ impl Publisher {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .take();
-        let min_cell = self.min_cell;
+        let min_cell = self.release.min_cell;
+        let excluded = (self.policy == CountPolicy::Reviewed).then_some(Status::New);
         let mut chunks = super::fold::chunks(pending).into_iter();
         let mut deferred = Vec::new();
         while let Some(chunk) = chunks.next() {
@@ -253,7 +300,7 @@ impl Publisher {
             let job = chunk.clone();
             match self
                 .store
-                .write(move |conn| fold_chunk(conn, &job, min_cell))
+                .write(move |conn| fold_chunk(conn, &job, min_cell, excluded, now))
                 .await
             {
                 Ok(left) => deferred.extend(left),
@@ -268,12 +315,12 @@ impl Publisher {
         }
         self.requeue(deferred);
         let previous = self.latest().counts.clone();
-        let categories = self.categories.clone();
+        let how = self.release.clone();
         // Publishing at every change (tests): a tick that changed nothing publishes nothing.
         let skip_unchanged = self.interval_secs == 0;
         let snapshot = self
             .store
-            .write(move |conn| publish(conn, now, &previous, min_cell, &categories, skip_unchanged))
+            .write(move |conn| publish(conn, now, &previous, &how, skip_unchanged))
             .await?;
         if let Some(snapshot) = snapshot {
             *self.latest.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(snapshot);

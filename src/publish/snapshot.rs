@@ -8,15 +8,19 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use super::privacy::Privacy;
 use crate::clock::week_label;
 
 /// The published figures, exactly the JSON of `/api/v1/counts`.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct PublicCounts {
     pub published_at: Option<String>,
     pub min_cell: u64,
     pub statements: StatementCounts,
     pub pledges: PledgeCounts,
+    /// How the figures were noised (snapshots from before noise read as "none").
+    #[serde(default)]
+    pub privacy: Privacy,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -56,7 +60,14 @@ pub fn round(count: u64, min_cell: u64) -> Option<u64> {
     }
 }
 
-/// Rounds the true counts into the published figures.
+/// A tick's time as published: RFC 3339 UTC, to the second.
+pub(super) fn published_at(now: OffsetDateTime) -> Option<String> {
+    now.replace_nanosecond(0)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+}
+
+/// Rounds the true counts into the published figures (noise off).
 pub(super) fn build(
     cells: &BTreeMap<String, u64>,
     now: OffsetDateTime,
@@ -76,10 +87,7 @@ pub(super) fn build(
         }
     }
     PublicCounts {
-        published_at: now
-            .replace_nanosecond(0)
-            .ok()
-            .and_then(|t| t.format(&Rfc3339).ok()),
+        published_at: published_at(now),
         min_cell,
         statements: StatementCounts {
             total: round(cell("total"), min_cell),
@@ -92,6 +100,7 @@ pub(super) fn build(
         pledges: PledgeCounts {
             total: round(cell("pledge:total"), min_cell),
         },
+        privacy: Privacy::off(),
     }
 }
 
@@ -125,6 +134,7 @@ mod tests {
                 by_week: BTreeMap::new(),
             },
             pledges: PledgeCounts { total: None },
+            privacy: Privacy::off(),
         };
         let mut cells = BTreeMap::new();
         cells.insert("total".to_owned(), 45);
@@ -177,6 +187,7 @@ mod tests {
                     min_cell,
                     statements: StatementCounts { total, by_category: categories, by_week: weeks },
                     pledges: PledgeCounts { total: pledges },
+                    privacy: Privacy::off(),
                 };
                 let json = serde_json::to_string(&counts).unwrap();
                 let back: PublicCounts = serde_json::from_str(&json).unwrap();

@@ -76,7 +76,7 @@ impl Desk {
                         continue;
                     }
                     testimonies::set_status(conn, id, status)?;
-                    changed.push((row.id, row.status, !row.uncounted));
+                    changed.push((row.id, row.status, row.uncounted));
                 }
                 if !changed.is_empty() {
                     let list: Vec<String> = changed.iter().map(|(id, _, _)| id.to_hex()).collect();
@@ -88,18 +88,15 @@ impl Desk {
             .await?;
         let total = known.len();
         let mut known = known;
-        for (id, before, was_counted) in &changed {
-            if before.is_spam() == status.is_spam() {
-                continue;
-            }
+        for (id, before, marked) in &changed {
             if let Some(k) = known.remove(id) {
-                if status.is_spam() {
-                    self.publisher
-                        .note_removed(*id, k.day, k.categories, *was_counted);
-                } else {
-                    self.publisher
-                        .note_restored(*id, k.day, k.categories, *was_counted);
-                }
+                self.publisher.note_status_change(
+                    *id,
+                    k.day,
+                    k.categories,
+                    (*before, status),
+                    *marked,
+                );
             }
         }
         Ok(BulkOutcome {

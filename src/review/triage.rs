@@ -284,6 +284,16 @@ impl Desk {
             .await?;
         if mark_read {
             opened.row.status = Status::Read;
+            // Reading it is a review: when only reviewed testimonies count, it joins them.
+            if let Ok(day) = parse_day(&opened.row.received_day) {
+                self.publisher.note_status_change(
+                    id,
+                    day,
+                    opened.testimony.categories.clone(),
+                    (Status::New, Status::Read),
+                    opened.row.uncounted,
+                );
+            }
         }
         Ok(opened)
     }
@@ -308,7 +318,8 @@ impl Desk {
             .await?
             .ok_or(ReviewError::NotFound)?;
         let categories = keys.open_testimony(&row).map(|t| t.categories.clone()).ok();
-        if (row.status.is_spam() || status.is_spam()) && categories.is_none() {
+        let publisher = self.publisher.clone();
+        if publisher.moves_counts(row.status, status) && categories.is_none() {
             return Err(CANNOT_ADJUST);
         }
         // Everything the counts will need is known before anything changes.
@@ -318,12 +329,13 @@ impl Desk {
         let (actor, at) = (session.username.clone(), self.now().rfc3339());
         // The previous status and whether the row was counted are read in the same
         // transaction as the change, so a tick cannot slip between them.
+        let check = publisher.clone();
         let before = self
             .store
             .write(move |conn| -> Result<_, ReviewError> {
                 let row = testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
-                // Checked again on the row as it is now: it may have become spam meanwhile.
-                if (row.status.is_spam() || status.is_spam()) && !can_adjust {
+                // Checked again on the row as it is now: its status may have changed meanwhile.
+                if check.moves_counts(row.status, status) && !can_adjust {
                     return Err(CANNOT_ADJUST);
                 }
                 testimonies::set_status(conn, &id, status)?;
@@ -332,17 +344,13 @@ impl Desk {
                 Ok(row)
             })
             .await?;
-        if before.status.is_spam() != status.is_spam() {
-            let categories = categories.unwrap_or_default();
-            let was_counted = !before.uncounted;
-            if status.is_spam() {
-                self.publisher
-                    .note_removed(before.id, day, categories, was_counted);
-            } else {
-                self.publisher
-                    .note_restored(before.id, day, categories, was_counted);
-            }
-        }
+        publisher.note_status_change(
+            before.id,
+            day,
+            categories.unwrap_or_default(),
+            (before.status, status),
+            before.uncounted,
+        );
         Ok(())
     }
 

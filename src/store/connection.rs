@@ -13,6 +13,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0002_staff_area.sql")),
     M::up(include_str!("../../migrations/0003_receipts.sql")),
     M::up(include_str!("../../migrations/0004_uncounted_table.sql")),
+    M::up(include_str!("../../migrations/0005_noise.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -14,6 +14,7 @@ mod handle;
 pub mod invitations;
 pub mod keys;
 pub mod messages;
+pub mod noise;
 pub mod read_pool;
 pub mod recovery_codes;
 pub mod settings;

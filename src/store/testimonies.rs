@@ -143,11 +143,19 @@ pub fn count_uncounted(conn: &Connection) -> StoreResult<u64> {
 }
 
 /// True if folding this row now would count it: it is still marked (a deleted row's mark
-/// goes with it, and marking a row spam clears its mark).
-pub fn would_count(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
+/// goes with it, and marking a row spam clears its mark) and its status is not `excluded`
+/// (`new` when only reviewed testimonies count; spam never carries a mark).
+pub fn would_count(
+    conn: &Connection,
+    id: &TestimonyId,
+    excluded: Option<Status>,
+) -> StoreResult<bool> {
     Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM uncounted WHERE id = ?1)")?
-        .query_row([id], |r| r.get(0))?)
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM uncounted u JOIN testimonies t ON t.id = u.id
+             WHERE u.id = ?1 AND t.status IS NOT ?2)",
+        )?
+        .query_row(params![id, excluded], |r| r.get(0))?)
 }
 
 /// Clears the mark; true if this call was the one that counted the row (it was still

@@ -68,6 +68,17 @@ struct CountsView<'a> {
     chart_svg: String,
     pledges: String,
     base: String,
+    /// How large the noise is, when figures carry it.
+    noise: Option<NoiseNote>,
+    reviewed_only: bool,
+}
+
+/// The noise on the published figures, in words: 95 % margins and the budget.
+struct NoiseNote {
+    epsilon: String,
+    total: String,
+    week: String,
+    category: String,
 }
 
 /// "1,230", or "fewer than 10" for a hidden cell.
@@ -133,6 +144,13 @@ pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpRespons
         chart_svg: svg::weekly_chart(&c.statements.by_week, c.min_cell),
         pledges: shown(c.pledges.total, c.min_cell),
         base,
+        noise: c.privacy.error_95.as_ref().map(|m| NoiseNote {
+            epsilon: format!("{}", c.privacy.epsilon),
+            total: group_thousands(m.total),
+            week: group_thousands(m.by_week),
+            category: group_thousands(m.by_category),
+        }),
+        reviewed_only: state.config.count_policy == crate::config::CountPolicy::Reviewed,
     };
     cacheable(page(StatusCode::OK, &view), &snapshot)
 }

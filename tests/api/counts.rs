@@ -97,7 +97,16 @@ async fn published_cells_are_null_or_multiples_of_min_cell_with_the_contract_sha
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(top, ["min_cell", "pledges", "published_at", "statements"]);
+    assert_eq!(
+        top,
+        [
+            "min_cell",
+            "pledges",
+            "privacy",
+            "published_at",
+            "statements"
+        ]
+    );
     assert_eq!(json["min_cell"], 3);
     let published = json["published_at"].as_str().unwrap();
     assert!(

@@ -40,6 +40,8 @@ fn base_env(data_dir: &Path) -> Vec<(String, String)> {
         ("CHORUS_BIND".into(), "127.0.0.1:0".into()),
         ("CHORUS_ARGON2_MEMORY_KIB".into(), ARGON2_KIB.to_string()),
         ("CHORUS_LOG".into(), "debug".into()),
+        // Exact counts unless a test turns noise on: most tests check figures.
+        ("CHORUS_NOISE_EPSILON".into(), "0".into()),
     ]
 }
 

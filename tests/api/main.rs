@@ -20,6 +20,7 @@ mod fair_intake;
 mod faults;
 mod headers;
 mod helpers;
+mod privacy;
 mod receipts;
 mod sealing;
 mod setup;

@@ -1,0 +1,443 @@
+//! Differential privacy for every published figure: how the noised figures are built from
+//! blocks of true counts, how the budget `ε` is shared among them, and how large the noise is.
+//!
+//! A tick folds what changed into a block named by the day of the tick: the net change,
+//! `fold:YYYY-MM-DD` (statements counted) less `unfold:YYYY-MM-DD` (statements removed). Blocks of different days hold different
+//! statements, so noising each block once composes in parallel. Each statement sits in one
+//! day block, hence in one week; it is released through:
+//!
+//! - its **week** (55 % of ε): each closed ISO week's block sum, noised once — `by_week`,
+//!   and the part of the total before this week;
+//! - its **day** (20 %), while its week is still open: each closed day of the open week,
+//!   noised once — the rest of the total. The total is a sum of noised blocks, so its error
+//!   grows with the square root of the number of weeks, not of ticks;
+//! - its **categories** (25 %): the category tally counts a statement in at most two of
+//!   its categories (chosen by its random id), so one statement moves that tally by at most
+//!   2; it is released once a week, when a week closes, each release adding one noise draw
+//!   per category (what entered between two releases is a disjoint set of statements).
+//!
+//! 55 + 20 + 25 = 100 %: each statement's arrival costs at most ε. A later removal (spam,
+//! withdrawal, leaving the `reviewed` counts) is one more event of the same kind. Pledges are
+//! other people's acts, with their own ε: 70 % to weeks, 30 % to days.
+//!
+//! Noise is drawn once per released cell and kept in `noise`; rounding to `min_cell` and
+//! "fewer than" come after, as post-processing. Figures move at most once a day.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Duration, OffsetDateTime};
+
+use super::noise::{Scale, Uniform, discrete_laplace};
+use super::publisher::PublishError;
+use super::snapshot::{PledgeCounts, PublicCounts, StatementCounts, round};
+use crate::clock::{day_string, week_label};
+use crate::domain::TestimonyId;
+use crate::store::{counts, noise};
+
+/// Shares of ε, in percent.
+const WEEK_SHARE: u64 = 55;
+const DAY_SHARE: u64 = 20;
+const CATEGORY_SHARE: u64 = 25;
+const PLEDGE_WEEK_SHARE: u64 = 70;
+const PLEDGE_DAY_SHARE: u64 = 30;
+/// Most categories one statement counts in, in the noised category figures.
+pub const CATEGORIES_PER_STATEMENT: usize = 2;
+
+/// What `/api/v1/counts` says about the noise.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Privacy {
+    pub mechanism: String,
+    pub epsilon: f64,
+    /// How far each kind of figure may be from the truth, 95 % of the time (before rounding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_95: Option<Margins>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Margins {
+    pub total: u64,
+    pub by_category: u64,
+    pub by_week: u64,
+    pub pledges: u64,
+}
+
+impl Privacy {
+    pub fn off() -> Privacy {
+        Privacy {
+            mechanism: "none".to_owned(),
+            epsilon: 0.0,
+            error_95: None,
+        }
+    }
+}
+
+impl Default for Privacy {
+    fn default() -> Privacy {
+        Privacy::off()
+    }
+}
+
+/// The noise scales of one deployment, from `noise_epsilon` in thousandths.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    pub milli_epsilon: u64,
+    week: Scale,
+    day: Scale,
+    category: Scale,
+    pledge_week: Scale,
+    pledge_day: Scale,
+}
+
+impl Budget {
+    /// None when noise is off (ε = 0).
+    pub fn new(milli_epsilon: u64) -> Option<Budget> {
+        let s = |sensitivity, share| Scale::for_budget(sensitivity, milli_epsilon, share);
+        Some(Budget {
+            milli_epsilon,
+            week: s(1, WEEK_SHARE)?,
+            day: s(1, DAY_SHARE)?,
+            category: s(CATEGORIES_PER_STATEMENT as u64, CATEGORY_SHARE)?,
+            pledge_week: s(1, PLEDGE_WEEK_SHARE)?,
+            pledge_day: s(1, PLEDGE_DAY_SHARE)?,
+        })
+    }
+
+    /// The 95 % margins (normal approximation of a sum of noise draws) of the figures built
+    /// from `weeks` closed weeks, `open_days` closed days of the open week and
+    /// `category_releases` category releases.
+    pub fn margins(&self, weeks: u64, open_days: u64, category_releases: u64) -> Margins {
+        let m = |variance: f64| (1.96 * variance.sqrt()).ceil() as u64;
+        Margins {
+            total: m(weeks as f64 * self.week.variance() + open_days as f64 * self.day.variance()),
+            by_category: m(category_releases as f64 * self.category.variance()),
+            by_week: m(self.week.variance()),
+            pledges: m(weeks as f64 * self.pledge_week.variance()
+                + open_days as f64 * self.pledge_day.variance()),
+        }
+    }
+
+    fn privacy(&self, margins: Margins) -> Privacy {
+        Privacy {
+            mechanism: "discrete_laplace_blocks".to_owned(),
+            epsilon: self.milli_epsilon as f64 / 1000.0,
+            error_95: Some(margins),
+        }
+    }
+}
+
+/// The categories a statement counts in for the noised figures: all of them up to two,
+/// else two chosen by its id (random, so the choice is uniform and stays the same when the
+/// statement is later removed).
+pub fn counted_categories(id: &TestimonyId, categories: &[String]) -> Vec<String> {
+    let mut sorted: Vec<&String> = categories.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    if sorted.len() <= CATEGORIES_PER_STATEMENT {
+        return sorted.into_iter().cloned().collect();
+    }
+    let bytes = id.as_bytes();
+    let word = |range: std::ops::Range<usize>| {
+        bytes.get(range).map_or(0, |b| {
+            b.iter().fold(0u64, |acc, &x| (acc << 8) | u64::from(x))
+        })
+    };
+    let n = sorted.len() as u64;
+    let first = usize::try_from(word(0..8) % n).unwrap_or(0);
+    let rest: Vec<&String> = sorted
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != first)
+        .map(|(_, c)| *c)
+        .collect();
+    let second = usize::try_from(word(8..16) % (n - 1)).unwrap_or(0);
+    [sorted.get(first), rest.get(second)]
+        .into_iter()
+        .flatten()
+        .map(|c| (*c).clone())
+        .collect()
+}
+
+/// The day a tick's folds belong to: a tick at midnight closes the day before.
+pub fn fold_day(now: OffsetDateTime) -> Date {
+    (now - Duration::seconds(1)).date()
+}
+
+fn monday(day: Date) -> Date {
+    day - Duration::days(i64::from(day.weekday().number_days_from_monday()))
+}
+
+/// Builds the noised figures from the blocks in `counters`, drawing (and keeping) noise for
+/// every cell released for the first time. Runs inside the tick's write transaction.
+pub(super) fn release(
+    conn: &rusqlite::Connection,
+    now: OffsetDateTime,
+    min_cell: u64,
+    categories: &[String],
+    budget: &Budget,
+    rng: &mut impl Uniform,
+) -> Result<PublicCounts, PublishError> {
+    let cells = counts::all(conn)?;
+    let mut kept = noise::all(conn)?;
+    let today = now.date();
+    let this_monday = monday(today);
+    let cell = |name: String| {
+        cells
+            .get(&name)
+            .map_or(0, |n| i64::try_from(*n).unwrap_or(i64::MAX))
+    };
+    // A day's net change: what was counted less what was removed.
+    let block = |prefix: &str, day: Date| {
+        let day = day_string(day);
+        cell(format!("{prefix}:{day}")) - cell(format!("un{prefix}:{day}"))
+    };
+    // Every week from the first one ever folded (or the first release) is published, with
+    // or without statements: a week missing from the list would say it had none.
+    let earliest = cells
+        .keys()
+        .filter_map(|k| k.strip_prefix("fold:").or_else(|| k.strip_prefix("pfold:")))
+        .filter_map(|d| crate::clock::parse_day(d).ok())
+        .min()
+        .map(monday);
+    let stored_start = kept
+        .get("start")
+        .and_then(|j| i32::try_from(*j).ok())
+        .and_then(|j| Date::from_julian_day(j).ok());
+    let start = [earliest, stored_start, Some(this_monday)]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(this_monday);
+    if stored_start != Some(start) {
+        noise::set(conn, "start", i64::from(start.to_julian_day()))?;
+    }
+    let mut draw = |kept: &mut BTreeMap<String, i64>, cell: String, scale: Scale| {
+        draw_once(conn, kept, &mut *rng, cell, scale)
+    };
+
+    let (mut total, mut pledges) = (0i64, 0i64);
+    let mut by_week = BTreeMap::new();
+    let mut weeks = 0u64;
+    let mut week = start;
+    while week < this_monday {
+        let label = week_label(week);
+        let days = (0..7).map(|i| week + Duration::days(i));
+        let (t, p) = days.fold((0, 0), |(t, p), d| {
+            (t + block("fold", d), p + block("pfold", d))
+        });
+        let noised = t + draw(&mut kept, format!("week:{label}"), budget.week)?;
+        by_week.insert(label.clone(), round(clamp(noised), min_cell));
+        total += noised;
+        pledges += p + draw(&mut kept, format!("pweek:{label}"), budget.pledge_week)?;
+        weeks += 1;
+        week += Duration::days(7);
+    }
+    let mut open_days = 0u64;
+    let mut day = this_monday;
+    while day < today {
+        let label = day_string(day);
+        total += block("fold", day) + draw(&mut kept, format!("day:{label}"), budget.day)?;
+        pledges +=
+            block("pfold", day) + draw(&mut kept, format!("pday:{label}"), budget.pledge_day)?;
+        open_days += 1;
+        day += Duration::days(1);
+    }
+
+    // Categories: released again only when a week has closed since the last release.
+    let last_closed = (this_monday > start).then(|| this_monday - Duration::days(7));
+    let released = kept
+        .get("released:categories")
+        .and_then(|j| i32::try_from(*j).ok())
+        .and_then(|j| Date::from_julian_day(j).ok());
+    if let Some(closed) = last_closed.filter(|c| released.is_none_or(|r| r < *c)) {
+        let label = week_label(closed);
+        for c in categories {
+            draw(&mut kept, format!("category:{label}:{c}"), budget.category)?;
+        }
+        for c in categories {
+            let noise_sum: i64 = kept
+                .iter()
+                .filter(|(k, _)| k.starts_with("category:") && k.ends_with(&format!(":{c}")))
+                .map(|(_, v)| *v)
+                .sum();
+            let tally = cell(format!("dpcat:{c}"));
+            noise::set(conn, &format!("released:category:{c}"), tally + noise_sum)?;
+            kept.insert(format!("released:category:{c}"), tally + noise_sum);
+        }
+        noise::set(
+            conn,
+            "released:categories",
+            i64::from(closed.to_julian_day()),
+        )?;
+    }
+    let by_category = categories
+        .iter()
+        .map(|c| {
+            let v = kept.get(&format!("released:category:{c}")).copied();
+            (c.clone(), v.and_then(|v| round(clamp(v), min_cell)))
+        })
+        .collect();
+    let category_releases = kept
+        .keys()
+        .filter(|k| k.starts_with("category:"))
+        .filter_map(|k| k.split(':').nth(1))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len() as u64;
+
+    let margins = budget.margins(weeks, open_days, category_releases);
+    Ok(PublicCounts {
+        published_at: super::snapshot::published_at(now),
+        min_cell,
+        statements: StatementCounts {
+            total: round(clamp(total), min_cell),
+            by_category,
+            by_week,
+        },
+        pledges: PledgeCounts {
+            total: round(clamp(pledges), min_cell),
+        },
+        privacy: budget.privacy(margins),
+    })
+}
+
+/// The noise of `cell`: the value kept if it was ever drawn, else a new draw, kept.
+fn draw_once(
+    conn: &rusqlite::Connection,
+    kept: &mut BTreeMap<String, i64>,
+    rng: &mut impl Uniform,
+    cell: String,
+    scale: Scale,
+) -> Result<i64, PublishError> {
+    if let Some(v) = kept.get(&cell) {
+        return Ok(*v);
+    }
+    let z = discrete_laplace(rng, scale).map_err(|_| PublishError::Random)?;
+    let v = noise::keep_first(conn, &cell, z)?;
+    kept.insert(cell, v);
+    Ok(v)
+}
+
+fn clamp(v: i64) -> u64 {
+    u64::try_from(v).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::publish::noise::tests::Seeded;
+    use time::macros::datetime;
+
+    fn db() -> rusqlite::Connection {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::store::connection::migrations()
+            .to_latest(&mut conn)
+            .unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_statement_counts_in_at_most_two_categories_always_the_same_two() {
+        let all: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
+        let mut seen = std::collections::BTreeMap::<String, u32>::new();
+        for i in 0..2000u32 {
+            let mut b = [0u8; 16];
+            b[..4].copy_from_slice(&i.to_le_bytes());
+            b[8..12].copy_from_slice(&(i * 7919).to_be_bytes());
+            b[4] = u8::try_from(i % 251).unwrap();
+            let id = TestimonyId::from_bytes(b);
+            let picked = counted_categories(&id, &all);
+            assert_eq!(picked.len(), 2);
+            assert_ne!(picked[0], picked[1]);
+            let mut reversed = all.clone();
+            reversed.reverse();
+            assert_eq!(
+                counted_categories(&id, &reversed),
+                picked,
+                "order does not matter"
+            );
+            for c in picked {
+                *seen.entry(c).or_default() += 1;
+            }
+        }
+        assert_eq!(seen.len(), 5, "every category gets picked: {seen:?}");
+        let one = TestimonyId::from_bytes([1; 16]);
+        assert_eq!(counted_categories(&one, &all[..2]), all[..2].to_vec());
+    }
+
+    #[test]
+    fn noise_is_drawn_once_and_figures_are_sums_of_noised_blocks() {
+        let conn = db();
+        let budget = Budget::new(1000).unwrap();
+        let cats = ["a".to_owned()];
+        // Three closed weeks of 100 each (Mondays 9, 16, 23 Nov 2026) and two days of the
+        // open week (Mon 30 Nov, Tue 1 Dec) of 10 each; now is Wed 2 Dec.
+        for day in ["2026-11-09", "2026-11-16", "2026-11-23"] {
+            counts::add(&conn, &format!("fold:{day}"), 100).unwrap();
+        }
+        for day in ["2026-11-30", "2026-12-01"] {
+            counts::add(&conn, &format!("fold:{day}"), 10).unwrap();
+        }
+        counts::add(&conn, "dpcat:a", 250).unwrap();
+        let now = datetime!(2026-12-02 00:00 UTC);
+        let first = release(&conn, now, 1, &cats, &budget, &mut Seeded(1)).unwrap();
+        let again = release(&conn, now, 1, &cats, &budget, &mut Seeded(99)).unwrap();
+        assert_eq!(first, again, "a second release draws nothing new");
+        let kept = noise::all(&conn).unwrap();
+        let n = |k: &str| kept[k];
+        let weeks = ["2026-W46", "2026-W47", "2026-W48"];
+        for w in weeks {
+            assert_eq!(
+                first.statements.by_week[w],
+                round(clamp(100 + n(&format!("week:{w}"))), 1)
+            );
+        }
+        let expected = 300
+            + weeks.iter().map(|w| n(&format!("week:{w}"))).sum::<i64>()
+            + 20
+            + n("day:2026-11-30")
+            + n("day:2026-12-01");
+        assert_eq!(first.statements.total, round(clamp(expected), 1));
+        assert_eq!(
+            first.statements.by_category["a"],
+            round(clamp(250 + n("category:2026-W48:a")), 1)
+        );
+        let privacy = first.privacy;
+        assert_eq!(privacy.epsilon, 1.0);
+        assert!(privacy.error_95.unwrap().total > 0);
+    }
+
+    #[test]
+    fn figures_are_noised() {
+        // Thirty closed weeks of 100: with noise, not all of them can read exactly 100.
+        let conn = db();
+        let budget = Budget::new(1000).unwrap();
+        let mut day = time::macros::date!(2026 - 05 - 04);
+        for _ in 0..30 {
+            counts::add(&conn, &format!("fold:{}", day_string(day)), 100).unwrap();
+            day += Duration::days(7);
+        }
+        let counts = release(
+            &conn,
+            datetime!(2026-12-02 00:00 UTC),
+            1,
+            &[],
+            &budget,
+            &mut Seeded(5),
+        )
+        .unwrap();
+        let off = counts
+            .statements
+            .by_week
+            .values()
+            .filter(|v| **v != Some(100))
+            .count();
+        assert!(off > 10, "only {off} of 30 weeks carry noise");
+    }
+
+    #[test]
+    fn the_default_budget_meets_the_accuracy_target() {
+        // A year of daily ticks: 52 closed weeks, at most 6 open days.
+        let m = Budget::new(1000).unwrap().margins(52, 6, 52);
+        assert!(m.total <= 50, "{m:?}");
+    }
+}
