@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use time::{Date, OffsetDateTime};
 
-use super::noise::OsUniform;
+use super::noise::{OsUniform, Uniform};
 use super::privacy::{Budget, counted_categories, fold_day, release};
 use super::publisher::PublishError;
 use super::snapshot::{PublicCounts, Snapshot, build};
@@ -144,10 +144,32 @@ pub(super) fn fold_chunk(
 
 /// What a tick publishes with: the rounding step, the categories, and the noise budget
 /// (None: noise off, true counts rounded).
-pub(super) struct Release {
+pub struct Release {
     pub min_cell: u64,
     pub categories: Vec<String>,
     pub budget: Option<Budget>,
+}
+
+/// The figures a tick publishes from what `counters` holds now: noised (drawing and keeping
+/// noise for cells released for the first time), or with noise off the true counts; rounded
+/// either way. Public so the privacy benchmark plays attacks against this very code.
+pub fn figures(
+    conn: &rusqlite::Connection,
+    now: OffsetDateTime,
+    previous: &PublicCounts,
+    how: &Release,
+    rng: &mut impl Uniform,
+) -> Result<PublicCounts, PublishError> {
+    Ok(match &how.budget {
+        Some(budget) => release(conn, now, how.min_cell, &how.categories, budget, rng)?,
+        None => build(
+            &counts::all(conn)?,
+            now,
+            previous,
+            how.min_cell,
+            &how.categories,
+        ),
+    })
 }
 
 /// The last write job of a tick: waiting pledges are added and a new snapshot is stored
@@ -167,23 +189,7 @@ pub(super) fn publish(
             counts::add(conn, &format!("pledge:{key}"), n)?;
         }
     }
-    let counts = match &how.budget {
-        Some(budget) => release(
-            conn,
-            now,
-            how.min_cell,
-            &how.categories,
-            budget,
-            &mut OsUniform,
-        )?,
-        None => build(
-            &counts::all(conn)?,
-            now,
-            previous,
-            how.min_cell,
-            &how.categories,
-        ),
-    };
+    let counts = figures(conn, now, previous, how, &mut OsUniform)?;
     let unchanged = previous.published_at.is_some()
         && counts.statements == previous.statements
         && counts.pledges == previous.pledges;

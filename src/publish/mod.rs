@@ -22,5 +22,6 @@ pub mod privacy;
 mod publisher;
 mod snapshot;
 
+pub use fold::{Release, figures};
 pub use publisher::{PublishError, Publisher};
 pub use snapshot::{PledgeCounts, PublicCounts, Snapshot, StatementCounts, round};
