@@ -24,12 +24,10 @@
     clippy::cast_precision_loss
 )]
 
-use std::collections::BTreeMap;
-
 use chorus::clock::day_string;
 use chorus::publish::noise::{OsUniform, Scale};
-use chorus::publish::privacy::{Budget, Privacy};
-use chorus::publish::{PledgeCounts, PublicCounts, Release, StatementCounts, figures};
+use chorus::publish::privacy::Budget;
+use chorus::publish::{PublicCounts, Release, figures};
 use chorus::store::counts;
 use rusqlite::Connection;
 use time::{Date, Duration, OffsetDateTime, Time};
@@ -46,17 +44,7 @@ fn db() -> Connection {
 }
 
 fn empty() -> PublicCounts {
-    PublicCounts {
-        published_at: None,
-        min_cell: 1,
-        statements: StatementCounts {
-            total: None,
-            by_category: BTreeMap::new(),
-            by_week: BTreeMap::new(),
-        },
-        pledges: PledgeCounts { total: None },
-        privacy: Privacy::off(),
-    }
+    PublicCounts::empty(1, &[])
 }
 
 fn midnight(day: Date) -> OffsetDateTime {

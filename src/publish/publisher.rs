@@ -2,7 +2,6 @@
 //! row), each wall-clock tick folds it in (see `fold`), and the latest snapshot is what
 //! every public view serves.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -10,8 +9,8 @@ use time::{Date, OffsetDateTime};
 use tokio::sync::Notify;
 
 use super::fold::{Change, Pending, Release, Waiting, fold_chunk, publish};
-use super::privacy::{Budget, Privacy};
-use super::snapshot::{PledgeCounts, PublicCounts, Snapshot, StatementCounts};
+use super::privacy::Budget;
+use super::snapshot::{PublicCounts, Snapshot};
 use crate::clock::Clock;
 use crate::config::{Config, CountPolicy};
 use crate::domain::Status;
@@ -46,17 +45,7 @@ impl Publisher {
     /// Loads the last published snapshot; publishes nothing.
     pub fn load(store: Store, config: &Config, clock: Clock) -> StoreResult<Publisher> {
         let categories: Vec<String> = config.categories.iter().map(|c| c.key.clone()).collect();
-        let empty = PublicCounts {
-            published_at: None,
-            min_cell: config.min_cell,
-            statements: StatementCounts {
-                total: None,
-                by_category: categories.iter().map(|k| (k.clone(), None)).collect(),
-                by_week: BTreeMap::new(),
-            },
-            pledges: PledgeCounts { total: None },
-            privacy: Privacy::off(),
-        };
+        let empty = PublicCounts::empty(config.min_cell, &categories);
         let latest = match store.read_blocking(counts::latest_snapshot)? {
             Some((id, body)) => match serde_json::from_str::<PublicCounts>(&body) {
                 Ok(counts) => Snapshot::new(id, counts),

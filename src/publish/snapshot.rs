@@ -23,6 +23,23 @@ pub struct PublicCounts {
     pub privacy: Privacy,
 }
 
+impl PublicCounts {
+    /// Nothing published yet: every category hidden, no weeks.
+    pub fn empty(min_cell: u64, categories: &[String]) -> PublicCounts {
+        PublicCounts {
+            published_at: None,
+            min_cell,
+            statements: StatementCounts {
+                total: None,
+                by_category: categories.iter().map(|k| (k.clone(), None)).collect(),
+                by_week: BTreeMap::new(),
+            },
+            pledges: PledgeCounts { total: None },
+            privacy: Privacy::off(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct StatementCounts {
     pub total: Option<u64>,
@@ -125,17 +142,7 @@ mod tests {
 
     #[test]
     fn only_closed_weeks_are_published_and_never_revised() {
-        let empty = PublicCounts {
-            published_at: None,
-            min_cell: 10,
-            statements: StatementCounts {
-                total: None,
-                by_category: BTreeMap::new(),
-                by_week: BTreeMap::new(),
-            },
-            pledges: PledgeCounts { total: None },
-            privacy: Privacy::off(),
-        };
+        let empty = PublicCounts::empty(10, &[]);
         let mut cells = BTreeMap::new();
         cells.insert("total".to_owned(), 45);
         cells.insert("week:2026-W47".to_owned(), 25);
