@@ -7,8 +7,10 @@ CREATE TABLE noise (
 ) WITHOUT ROWID;
 -- The noised figures are built from blocks of what each tick folded, by the day of the tick
 -- (`fold:YYYY-MM-DD`, statements; `pfold:…`, pledges) and from a category tally that counts a
--- statement in at most two of its categories (`dpcat:KEY`). Counts kept before this version
--- become blocks on the Monday of their week; pledges, a block in last week.
+-- statement in one of its categories (`dpcat:KEY`). Counts kept before this version become
+-- blocks on the Monday of their week, pledges a block in last week, and the category tally
+-- starts from the old per-category counts (which counted a statement in every category it
+-- named: SECURITY.md says so).
 INSERT INTO counters (cell, count)
 SELECT 'fold:' || date(
            substr(cell, 6, 4) || '-01-04',

@@ -45,7 +45,7 @@ use store::StoreError;
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("cannot open the database: {0}")]
+    #[error("cannot use the database: {0}")]
     Store(#[from] StoreError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -89,6 +89,7 @@ impl Application {
     pub async fn build(config: Config) -> Result<Application, StartError> {
         let config = Arc::new(config);
         let services = services::Services::open(&config, Clock::system())?;
+        services.publisher.check_policy().await?;
         let state = aw::Data::new(web::AppState::new(config.clone(), services));
         let setup_link = state.desk.issue_setup_link().await?;
         state.desk.reload_known_devices().await?;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use time::{Date, OffsetDateTime};
 
 use super::noise::{OsUniform, Uniform};
-use super::privacy::{Budget, counted_categories, fold_day, release};
+use super::privacy::{Budget, counted_categories, fold_day_after_releases, release};
 use super::publisher::PublishError;
 use super::snapshot::{PublicCounts, Snapshot, build};
 use crate::clock::{day_string, week_label};
@@ -91,7 +91,7 @@ pub(super) fn fold_chunk(
     excluded: Option<Status>,
     now: OffsetDateTime,
 ) -> Result<Vec<Pending>, PublishError> {
-    let block = day_string(fold_day(now));
+    let block = day_string(fold_day_after_releases(conn, now)?);
     let mut eligible = HashSet::new();
     for p in chunk.iter().filter(|p| p.change == Change::Fold) {
         if testimonies::would_count(conn, &p.id, excluded)? {
@@ -181,7 +181,7 @@ pub(super) fn publish(
     how: &Release,
     skip_unchanged: bool,
 ) -> Result<Option<Snapshot>, PublishError> {
-    let block = format!("pfold:{}", day_string(fold_day(now)));
+    let block = format!("pfold:{}", day_string(fold_day_after_releases(conn, now)?));
     for (key, n) in counts::take_pledges(conn)? {
         counts::add(conn, "pledge:total", n)?;
         counts::add(conn, &block, n)?;

@@ -188,25 +188,32 @@ pub(super) fn release(
         let day = day_string(day);
         cell(format!("{prefix}:{day}")) - cell(format!("un{prefix}:{day}"))
     };
-    // Every week from the first one ever folded (or the first release) is published, with
-    // or without statements: a week missing from the list would say it had none.
-    let earliest = cells
-        .keys()
-        .filter_map(|k| k.strip_prefix("fold:").or_else(|| k.strip_prefix("pfold:")))
-        .filter_map(|d| crate::clock::parse_day(d).ok())
-        .min()
-        .map(monday);
-    let stored_start = kept
-        .get("start")
-        .and_then(|j| i32::try_from(*j).ok())
-        .and_then(|j| Date::from_julian_day(j).ok());
-    let start = [earliest, stored_start, Some(this_monday)]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(this_monday);
-    if stored_start != Some(start) {
-        noise::set(conn, "start", i64::from(start.to_julian_day()))?;
+    // Every week from the start is published, with or without statements: a week missing
+    // from the list would say it had none. The start is fixed at the first release, from the
+    // clock alone (the week of that tick's fold day) — or earlier, when blocks from before
+    // noise was on are there (their figures were published exact already).
+    let start = match julian(&kept, "start") {
+        Some(start) => start,
+        None => {
+            let earliest = cells
+                .keys()
+                .filter_map(|k| k.strip_prefix("fold:").or_else(|| k.strip_prefix("pfold:")))
+                .filter_map(|d| crate::clock::parse_day(d).ok())
+                .filter(|d| *d < monday(fold_day(now)))
+                .min()
+                .map(monday);
+            let start = earliest.map_or(monday(fold_day(now)), |e| e.min(monday(fold_day(now))));
+            noise::set(conn, "start", i64::from(start.to_julian_day()))?;
+            start
+        }
+    };
+    // Every day before today is now released: a later fold must never land on one of them,
+    // or two figures with the same kept noise would differ by exactly what it added.
+    if today > start {
+        let through = today - Duration::days(1);
+        if julian(&kept, "released:through").is_none_or(|t| t < through) {
+            noise::set(conn, "released:through", i64::from(through.to_julian_day()))?;
+        }
     }
     let mut draw = |kept: &mut BTreeMap<String, i64>, cell: String, scale: Scale| {
         draw_once(conn, kept, &mut *rng, cell, scale)
@@ -242,10 +249,7 @@ pub(super) fn release(
 
     // Categories: released when a week closes, at most every `CATEGORY_RELEASE_WEEKS`.
     let last_closed = (this_monday > start).then(|| this_monday - Duration::days(7));
-    let released = kept
-        .get("released:categories")
-        .and_then(|j| i32::try_from(*j).ok())
-        .and_then(|j| Date::from_julian_day(j).ok());
+    let released = julian(&kept, "released:categories");
     let due = |closed: &Date| {
         released.is_none_or(|r| *closed >= r + Duration::weeks(CATEGORY_RELEASE_WEEKS))
     };
@@ -260,9 +264,13 @@ pub(super) fn release(
                 .filter(|(k, _)| k.starts_with("category:") && k.ends_with(&format!(":{c}")))
                 .map(|(_, v)| *v)
                 .sum();
-            let tally = cell(format!("dpcat:{c}"));
-            noise::set(conn, &format!("released:category:{c}"), tally + noise_sum)?;
-            kept.insert(format!("released:category:{c}"), tally + noise_sum);
+            // Kept as published (rounded, -1 for "fewer than"): kept exact beside the noise
+            // draws, it would give away the exact tally at the release, and so the
+            // categories of everything counted since.
+            let shown = round(clamp(cell(format!("dpcat:{c}")) + noise_sum), min_cell)
+                .map_or(-1, |v| i64::try_from(v).unwrap_or(i64::MAX));
+            noise::set(conn, &format!("released:category:{c}"), shown)?;
+            kept.insert(format!("released:category:{c}"), shown);
         }
         noise::set(
             conn,
@@ -274,7 +282,7 @@ pub(super) fn release(
         .iter()
         .map(|c| {
             let v = kept.get(&format!("released:category:{c}")).copied();
-            (c.clone(), v.and_then(|v| round(clamp(v), min_cell)))
+            (c.clone(), v.and_then(|v| u64::try_from(v).ok()))
         })
         .collect();
     let category_releases = kept
@@ -315,6 +323,29 @@ fn draw_once(
     let v = noise::keep_first(conn, &cell, z)?;
     kept.insert(cell, v);
     Ok(v)
+}
+
+/// A day stored as its Julian day number.
+fn julian(kept: &BTreeMap<String, i64>, key: &str) -> Option<Date> {
+    kept.get(key)
+        .and_then(|j| i32::try_from(*j).ok())
+        .and_then(|j| Date::from_julian_day(j).ok())
+}
+
+/// The day a tick folds into: the day before the tick (a tick at midnight closes it), but
+/// never a day whose figures were already released.
+pub fn fold_day_after_releases(
+    conn: &rusqlite::Connection,
+    now: OffsetDateTime,
+) -> Result<Date, PublishError> {
+    let released = noise::get(conn, "released:through")?
+        .and_then(|j| i32::try_from(j).ok())
+        .and_then(|j| Date::from_julian_day(j).ok());
+    let day = fold_day(now);
+    Ok(match released {
+        Some(r) if day <= r => r + Duration::days(1),
+        _ => day,
+    })
 }
 
 fn clamp(v: i64) -> u64 {
@@ -430,6 +461,47 @@ mod tests {
             .filter(|v| **v != Some(100))
             .count();
         assert!(off > 10, "only {off} of 30 weeks carry noise");
+    }
+
+    #[test]
+    fn a_fold_never_lands_on_a_day_already_released() {
+        let conn = db();
+        let budget = Budget::new(1000).unwrap();
+        let midnight = datetime!(2026-12-02 00:00 UTC);
+        assert_eq!(
+            fold_day_after_releases(&conn, midnight).unwrap(),
+            time::macros::date!(2026 - 12 - 01)
+        );
+        release(&conn, midnight, 1, &[], &budget, &mut Seeded(2)).unwrap();
+        // A second tick within the same second would fold into the 1st, already released.
+        let again = datetime!(2026-12-02 00:00:00.5 UTC);
+        assert_eq!(
+            fold_day_after_releases(&conn, again).unwrap(),
+            time::macros::date!(2026 - 12 - 02)
+        );
+    }
+
+    #[test]
+    fn the_published_weeks_start_where_the_clock_says_whatever_was_folded() {
+        // The first tick ever, Monday 00:00: whether Sunday's block holds anything must not
+        // change which weeks are listed.
+        let monday = datetime!(2026-11-30 00:00 UTC);
+        let budget = Budget::new(1000).unwrap();
+        let weeks = |with_sunday: bool| {
+            let conn = db();
+            if with_sunday {
+                counts::add(&conn, "fold:2026-11-29", 12).unwrap();
+            }
+            let counts = release(&conn, monday, 1, &[], &budget, &mut Seeded(4)).unwrap();
+            counts
+                .statements
+                .by_week
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(weeks(true), weeks(false));
+        assert_eq!(weeks(false), ["2026-W48"]);
     }
 
     #[test]

@@ -88,6 +88,15 @@ impl Publisher {
         });
     }
 
+    /// Refuses a counting policy other than the one the stored counts were built under
+    /// (recording it on a deployment with no statements yet). Run once before serving.
+    pub async fn check_policy(&self) -> StoreResult<()> {
+        let policy = self.policy.key();
+        self.store
+            .write(move |conn| crate::store::settings::check_count_policy(conn, policy))
+            .await
+    }
+
     /// What the counts count.
     pub fn policy(&self) -> CountPolicy {
         self.policy

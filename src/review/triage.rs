@@ -272,17 +272,20 @@ impl Desk {
             })
             .await?;
         let (actor, at) = (session.username.clone(), self.now().rfc3339());
-        let mark_read = opened.row.status == Status::New;
-        self.store
+        let was_new = opened.row.status == Status::New;
+        let marked_read = self
+            .store
             .write(move |conn| -> Result<_, ReviewError> {
-                if mark_read {
-                    testimonies::set_status(conn, &id, Status::Read)?;
-                }
+                let marked = if was_new {
+                    testimonies::mark_read_if_new(conn, &id)?
+                } else {
+                    None
+                };
                 audit::append(conn, &at, &actor, AuditAction::TestimonyView, &id.to_hex())?;
-                Ok(())
+                Ok(marked)
             })
             .await?;
-        if mark_read {
+        if let Some(uncounted) = marked_read {
             opened.row.status = Status::Read;
             // Reading it is a review: when only reviewed testimonies count, it joins them.
             if let Ok(day) = parse_day(&opened.row.received_day) {
@@ -291,7 +294,7 @@ impl Desk {
                     day,
                     opened.testimony.categories.clone(),
                     (Status::New, Status::Read),
-                    opened.row.uncounted,
+                    uncounted,
                 );
             }
         }

@@ -21,6 +21,9 @@ pub enum StoreError {
     Random,
     #[error("background task failed")]
     Join,
+    /// The stored data was built under a setting that the configuration now contradicts.
+    #[error("{0}")]
+    Incompatible(String),
 }
 
 impl StoreError {

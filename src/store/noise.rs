@@ -34,3 +34,12 @@ pub fn keep_first(conn: &Connection, cell: &str, value: i64) -> StoreResult<i64>
         .prepare_cached("SELECT value FROM noise WHERE cell = ?1")?
         .query_row([cell], |r| r.get(0))?)
 }
+
+/// One stored value.
+pub fn get(conn: &Connection, cell: &str) -> StoreResult<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT value FROM noise WHERE cell = ?1")?
+        .query_row([cell], |r| r.get(0))
+        .optional()?)
+}

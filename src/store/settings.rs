@@ -31,3 +31,40 @@ pub fn receipt_salt(conn: &Connection) -> StoreResult<Vec<u8>> {
         }
     }
 }
+
+const COUNT_POLICY: &str = "count_policy";
+
+/// Checks the counting policy against the one the counts were built under, recording it on
+/// a deployment that has no statements yet. Switching policy later would count some rows
+/// twice and others never (which rows are counted depends on the policy in force when
+/// their status changed), so it is refused.
+pub fn check_count_policy(conn: &Connection, wanted: &str) -> StoreResult<()> {
+    let stored: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE name = ?1",
+            [COUNT_POLICY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let stored = stored.map(|v| String::from_utf8_lossy(&v).into_owned());
+    // Deployments from before the setting existed counted everything received.
+    let any: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM testimonies)", [], |r| {
+        r.get(0)
+    })?;
+    let built_under = stored.or_else(|| any.then(|| "received".to_owned()));
+    match built_under {
+        Some(policy) if policy == wanted => Ok(()),
+        Some(policy) if any => Err(StoreError::Incompatible(format!(
+            "count_policy is `{wanted}`, but this deployment's counts were built under \
+             `{policy}`; a policy can only be chosen before the first statement arrives"
+        ))),
+        _ => {
+            conn.execute(
+                "INSERT INTO settings (name, value) VALUES (?1, ?2)
+                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                params![COUNT_POLICY, wanted.as_bytes()],
+            )?;
+            Ok(())
+        }
+    }
+}

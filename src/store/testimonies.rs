@@ -247,6 +247,22 @@ pub fn set_status(
     Ok(previous)
 }
 
+/// Opening a new testimony marks it read — only if it is still new, decided in this
+/// transaction (another session may have changed it meanwhile). Returns whether it changed,
+/// and if so whether it still waits to be counted for the first time.
+pub fn mark_read_if_new(conn: &Connection, id: &TestimonyId) -> StoreResult<Option<bool>> {
+    let changed = conn
+        .prepare_cached("UPDATE testimonies SET status = ?2 WHERE id = ?1 AND status = ?3")?
+        .execute(params![id, Status::Read, Status::New])?;
+    if changed == 0 {
+        return Ok(None);
+    }
+    Ok(Some(
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM uncounted WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?,
+    ))
+}
+
 /// Hard-deletes a testimony and its thread (the messages explicitly, not left to the
 /// foreign key's cascade). True if it existed.
 pub fn delete(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {

@@ -78,7 +78,8 @@ struct NoiseNote {
     epsilon: String,
     total: String,
     week: String,
-    category: String,
+    /// None until the categories have been released once.
+    category: Option<String>,
 }
 
 /// "1,230", or "fewer than 10" for a hidden cell.
@@ -148,7 +149,7 @@ pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpRespons
             epsilon: format!("{}", c.privacy.epsilon),
             total: group_thousands(m.total),
             week: group_thousands(m.by_week),
-            category: group_thousands(m.by_category),
+            category: (m.by_category > 0).then(|| group_thousands(m.by_category)),
         }),
         reviewed_only: state.config.count_policy == crate::config::CountPolicy::Reviewed,
     };

@@ -206,4 +206,19 @@ async fn the_reviewed_policy_counts_only_what_staff_have_triaged() {
     assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 3 }).await);
     let uncounted: i64 = scalar(&server.db(), "SELECT count(*) FROM uncounted");
     assert_eq!(uncounted, 0);
+
+    // The policy is fixed once statements arrived: the other one is refused at start.
+    let data_dir = server.data_dir.clone();
+    drop(server);
+    let out = std::process::Command::new(bin())
+        .arg("serve")
+        .env("CHORUS_DATA_DIR", &data_dir)
+        .env("CHORUS_BIND", "127.0.0.1:0")
+        .env("CHORUS_NOISE_EPSILON", "0")
+        .env("CHORUS_COUNT_POLICY", "received")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("count_policy"), "{err}");
 }
