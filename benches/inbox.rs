@@ -18,7 +18,7 @@ use chorus::config::Config;
 use chorus::crypto::suite::{KeyId, PublicKey};
 use chorus::domain::{Status, TestimonyId};
 use chorus::publish::Publisher;
-use chorus::review::{Desk, keyring, triage};
+use chorus::review::{Desk, inbox, keyring};
 use chorus::store::testimonies::{self, StoredTestimony};
 use chorus::store::{Store, StoreResult, keys};
 use chorus::submission::Testimony;
@@ -151,7 +151,7 @@ fn main() {
             })
             .unwrap();
         let shown: Vec<StoredTestimony> = rows.into_iter().take(50).collect();
-        triage::inbox_rows(&keys, &shown)
+        inbox::inbox_rows(&keys, &shown)
     };
     let newest = time(20, || page(None, None));
     let middle = store

@@ -40,6 +40,34 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
+    /// Every action, in the order the audit page lists them as filters.
+    pub const ALL: [AuditAction; 24] = [
+        AuditAction::SetupFirstAdmin,
+        AuditAction::KeysEpoch,
+        AuditAction::KeysRotate,
+        AuditAction::KeysRecover,
+        AuditAction::LoginSuccess,
+        AuditAction::LoginFailure,
+        AuditAction::StaffInvite,
+        AuditAction::StaffInviteRevoke,
+        AuditAction::StaffEnrol,
+        AuditAction::StaffGrant,
+        AuditAction::StaffDisable,
+        AuditAction::StaffUnlock,
+        AuditAction::StaffPasswordChange,
+        AuditAction::StaffPasswordChangeFailure,
+        AuditAction::InboxView,
+        AuditAction::TestimonyView,
+        AuditAction::TestimonyStatus,
+        AuditAction::TestimonyStatusBulk,
+        AuditAction::TestimonyNote,
+        AuditAction::TestimonyReply,
+        AuditAction::TestimonyDelete,
+        AuditAction::Export,
+        AuditAction::RetentionPurge,
+        AuditAction::CountsRecount,
+    ];
+
     /// The name written to the log (stable: old entries keep their names).
     pub fn as_str(self) -> &'static str {
         match self {

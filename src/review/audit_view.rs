@@ -3,10 +3,20 @@
 
 use super::ReviewError;
 use super::desk::{Actor, Desk};
-use crate::store::audit::{self, AuditEntry, BrokenEntry};
+use crate::store::audit::{self, AuditEntry, AuditQuery, BrokenEntry};
 
-/// Entries the audit page shows.
-const RECENT: u32 = 200;
+/// Entries one audit page shows.
+pub const AUDIT_PAGE: u32 = 100;
+
+/// One page of the audit log.
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    /// Entries matching the filters, in all.
+    pub total: u64,
+    /// Whether older (and newer) matching entries exist beyond this page.
+    pub older: bool,
+    pub newer: bool,
+}
 
 /// The state of the chain.
 pub struct ChainCheck {
@@ -31,20 +41,37 @@ impl Desk {
             .await
     }
 
-    /// The newest entries, newest first, and the state of the chain.
+    /// One page of entries, newest first, and the state of the chain.
     #[tracing::instrument(skip_all)]
     pub async fn audit_log(
         &self,
         actor: Actor<'_>,
-    ) -> Result<(Vec<AuditEntry>, ChainCheck), ReviewError> {
+        query: AuditQuery,
+    ) -> Result<(AuditPage, ChainCheck), ReviewError> {
         actor.require_admin()?;
         self.store
-            .read(|conn| -> Result<_, ReviewError> {
+            .read(move |conn| -> Result<_, ReviewError> {
                 let check = ChainCheck {
                     verdict: audit::verify(conn)?,
                     head: audit::head(conn)?,
                 };
-                Ok((audit::recent(conn, RECENT)?, check))
+                let (entries, total) = audit::page(conn, &query, AUDIT_PAGE)?;
+                let (older, newer) = match (entries.last(), entries.first()) {
+                    (Some(last), Some(first)) => (
+                        audit::any_beyond(conn, &query, last.seq, true)?,
+                        audit::any_beyond(conn, &query, first.seq, false)?,
+                    ),
+                    _ => (false, false),
+                };
+                Ok((
+                    AuditPage {
+                        entries,
+                        total,
+                        older,
+                        newer,
+                    },
+                    check,
+                ))
             })
             .await
     }

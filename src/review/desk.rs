@@ -166,7 +166,11 @@ mod tests {
             desk.invitation(&token).await.unwrap(),
             ("sam".to_owned(), Role::Reviewer)
         );
-        let (entries, _) = desk.audit_log(Actor::CLI).await.unwrap();
+        let (page, _) = desk
+            .audit_log(Actor::CLI, crate::store::audit::AuditQuery::default())
+            .await
+            .unwrap();
+        let entries = page.entries;
         assert_eq!(entries[0].at, "2026-12-01T09:00:00Z");
         assert_eq!(entries[0].action, "staff.invite");
         // A day and a second later, by another desk's clock, the link has expired.
@@ -190,7 +194,11 @@ mod tests {
             desk.rotate(Actor::CLI).await,
             Err(ReviewError::InvalidInput(_))
         ));
-        let (entries, check) = desk.audit_log(Actor::CLI).await.unwrap();
+        let (page, check) = desk
+            .audit_log(Actor::CLI, crate::store::audit::AuditQuery::default())
+            .await
+            .unwrap();
+        let entries = page.entries;
         assert_eq!(entries.len(), 1);
         assert_eq!(check.verdict, Ok(1));
     }

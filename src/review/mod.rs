@@ -22,6 +22,7 @@ pub mod enrolment;
 pub mod epochs;
 mod error;
 pub mod export;
+pub mod inbox;
 pub mod keyring;
 mod retention;
 pub mod sessions;
@@ -31,7 +32,7 @@ pub mod totp;
 pub mod triage;
 
 /// The audit log as the service reads it out.
-pub use crate::store::audit::{AuditEntry, BrokenEntry};
+pub use crate::store::audit::{AuditEntry, AuditQuery, BrokenEntry};
 pub use audit_view::ChainCheck;
 pub use auth::{LoggedIn, LoginAttempt};
 pub use desk::{Actor, Desk};

@@ -6,9 +6,7 @@ use zeroize::Zeroizing;
 
 use super::ReviewError;
 use super::desk::Desk;
-use super::keyring::EpochKeys;
 use super::sessions::SessionView;
-use crate::blocking;
 use crate::clock::parse_day;
 use crate::crypto::suite::PublicKey;
 use crate::domain::{AuditAction, MessageKind, Status, TestimonyId};
@@ -17,70 +15,8 @@ use crate::store::testimonies::{self, StoredTestimony};
 use crate::store::{audit, messages};
 use crate::submission::Testimony;
 
-/// Rows per inbox page.
-pub const PAGE_SIZE: u32 = 50;
-
 /// Longest note or reply staff may write.
 pub const MAX_NOTE_CHARS: usize = 10_000;
-
-/// Where an inbox page starts: after this (day, id) in the inbox order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cursor {
-    pub day: String,
-    pub id: TestimonyId,
-}
-
-impl Cursor {
-    /// `YYYY-MM-DD.<32 hex>`, as page links carry it.
-    pub fn parse(text: &str) -> Option<Cursor> {
-        let (day, id) = text.split_once('.')?;
-        parse_day(day).ok()?;
-        Some(Cursor {
-            day: day.to_owned(),
-            id: TestimonyId::parse_hex(id)?,
-        })
-    }
-}
-
-impl std::fmt::Display for Cursor {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}.{}", self.day, self.id)
-    }
-}
-
-/// One row of the inbox, opened for its preview.
-pub struct InboxRow {
-    pub id: TestimonyId,
-    pub received_day: String,
-    pub status: Status,
-    pub preview: Zeroizing<String>,
-    pub has_statement: bool,
-    /// The author kept a receipt code: replies can reach them.
-    pub has_receipt: bool,
-}
-
-/// One inbox page.
-pub struct InboxPage {
-    pub rows: Vec<InboxRow>,
-    /// Where the next (older) page starts, if there is one.
-    pub next: Option<Cursor>,
-    /// How many testimonies have each status.
-    pub counts: Vec<(Status, i64)>,
-}
-
-impl InboxPage {
-    pub fn count_of(&self, status: Status) -> i64 {
-        self.counts
-            .iter()
-            .find(|(s, _)| *s == status)
-            .map(|(_, n)| *n)
-            .unwrap_or(0)
-    }
-
-    pub fn total(&self) -> i64 {
-        self.counts.iter().map(|(_, n)| n).sum()
-    }
-}
 
 /// A message of the thread, opened.
 pub struct OpenedMessage {
@@ -137,87 +73,7 @@ impl ThreadText {
     }
 }
 
-/// The first `chars` characters of a statement, on one line.
-pub fn preview(text: &str, chars: usize) -> Zeroizing<String> {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: String = flat.chars().take(chars).collect();
-    if flat.chars().count() > chars {
-        out.push('…');
-    }
-    Zeroizing::new(out)
-}
-
-/// Decrypts only what one inbox page shows.
-pub fn inbox_rows(keys: &EpochKeys, rows: &[StoredTestimony]) -> Vec<InboxRow> {
-    rows.iter()
-        .map(|row| {
-            let (preview_text, has_statement) = match keys.open_testimony(row) {
-                Ok(t) if t.statement.is_empty() => {
-                    (Zeroizing::new("(“me too”, no statement)".to_owned()), false)
-                }
-                Ok(t) => (preview(&t.statement, 140), true),
-                Err(_) => (
-                    Zeroizing::new("(cannot be opened with your keys)".to_owned()),
-                    false,
-                ),
-            };
-            InboxRow {
-                id: row.id,
-                received_day: row.received_day.clone(),
-                status: row.status,
-                preview: preview_text,
-                has_statement,
-                has_receipt: row.receipt.is_some(),
-            }
-        })
-        .collect()
-}
-
 impl Desk {
-    /// One inbox page, newest day first, optionally one status only. Only the rows shown
-    /// are decrypted, and their ids are audited.
-    #[tracing::instrument(skip_all)]
-    pub async fn inbox_page(
-        &self,
-        session: &SessionView,
-        filter: Option<Status>,
-        after: Option<Cursor>,
-    ) -> Result<InboxPage, ReviewError> {
-        let keys = self.keys_of(session).await?;
-        let (rows, counts) = self
-            .store
-            .read(move |conn| -> Result<_, ReviewError> {
-                let rows = testimonies::page(
-                    conn,
-                    filter,
-                    after.as_ref().map(|c| (c.day.as_str(), &c.id)),
-                    PAGE_SIZE + 1,
-                )?;
-                Ok((rows, testimonies::status_counts(conn)?))
-            })
-            .await?;
-        let more = rows.len() > PAGE_SIZE as usize;
-        let shown: Vec<_> = rows.into_iter().take(PAGE_SIZE as usize).collect();
-        let next = shown.last().filter(|_| more).map(|r| Cursor {
-            day: r.received_day.clone(),
-            id: r.id,
-        });
-        let opened = blocking::run(move || inbox_rows(&keys, &shown)).await?;
-        // Which previews were decrypted, by id: a clear record of who read what.
-        let ids: Vec<String> = opened.iter().map(|r| r.id.to_hex()).collect();
-        let detail = format!(
-            "filter {}; previews {}",
-            filter.map_or("all", Status::key),
-            ids.join(" ")
-        );
-        self.audit(session, AuditAction::InboxView, detail).await?;
-        Ok(InboxPage {
-            rows: opened,
-            next,
-            counts,
-        })
-    }
-
     /// Decrypts one testimony and its thread; the view is audited before anything is
     /// shown, and a new testimony becomes read.
     #[tracing::instrument(skip_all)]
@@ -490,18 +346,6 @@ fn reply_key(row: &StoredTestimony) -> Result<PublicKey, ReviewError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cursors_round_trip_and_refuse_anything_else() {
-        let id = TestimonyId::random().unwrap();
-        let c = Cursor {
-            day: "2026-12-01".into(),
-            id,
-        };
-        assert_eq!(Cursor::parse(&c.to_string()), Some(c));
-        assert_eq!(Cursor::parse("2026-13-01.00"), None);
-        assert_eq!(Cursor::parse("nonsense"), None);
-    }
 
     #[test]
     fn thread_text_is_checked() {

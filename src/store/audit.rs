@@ -86,13 +86,43 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-/// The newest `limit` entries, newest first.
-pub fn recent(conn: &Connection, limit: u32) -> StoreResult<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, at, actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT ?1",
-    )?;
-    let rows = stmt
-        .query_map([limit], |r| {
+/// Which entries an audit page shows.
+#[derive(Clone, Debug, Default)]
+pub struct AuditQuery {
+    /// Entries older than this sequence number (the next page).
+    pub before: Option<i64>,
+    /// Entries newer than this sequence number (the previous page).
+    pub after: Option<i64>,
+    /// An action (`login.failure`) or a group of them (`login`, `staff`, `testimony`).
+    pub action: Option<String>,
+    /// One staff member's username.
+    pub actor: Option<String>,
+}
+
+/// One page of entries as `query` asks, newest first; and how many entries match in all.
+pub fn page(
+    conn: &Connection,
+    query: &AuditQuery,
+    limit: u32,
+) -> StoreResult<(Vec<AuditEntry>, u64)> {
+    let filter =
+        "(?1 IS NULL OR action = ?1 OR action LIKE ?1 || '.%') AND (?2 IS NULL OR actor = ?2)";
+    let newer = query.before.is_none() && query.after.is_some();
+    let sql = if newer {
+        format!(
+            "SELECT seq, at, actor, action, detail FROM audit_log
+             WHERE {filter} AND seq > ?3 ORDER BY seq ASC LIMIT ?4"
+        )
+    } else {
+        format!(
+            "SELECT seq, at, actor, action, detail FROM audit_log
+             WHERE {filter} AND (?3 IS NULL OR seq < ?3) ORDER BY seq DESC LIMIT ?4"
+        )
+    };
+    let bound = if newer { query.after } else { query.before };
+    let mut rows = conn
+        .prepare_cached(&sql)?
+        .query_map(params![query.action, query.actor, bound, limit], |r| {
             Ok(AuditEntry {
                 seq: r.get(0)?,
                 at: r.get(1)?,
@@ -102,7 +132,30 @@ pub fn recent(conn: &Connection, limit: u32) -> StoreResult<Vec<AuditEntry>> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
+    if newer {
+        rows.reverse();
+    }
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM audit_log WHERE {filter}"))?
+        .query_row(params![query.action, query.actor], |r| r.get(0))?;
+    Ok((rows, u64::try_from(total).unwrap_or(0)))
+}
+
+/// Whether any entry matching `query`'s filters lies beyond `seq` (older when `older`).
+pub fn any_beyond(
+    conn: &Connection,
+    query: &AuditQuery,
+    seq: i64,
+    older: bool,
+) -> StoreResult<bool> {
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM audit_log WHERE (?1 IS NULL OR action = ?1 OR action LIKE ?1 || '.%')
+         AND (?2 IS NULL OR actor = ?2) AND seq {} ?3)",
+        if older { "<" } else { ">" }
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![query.action, query.actor, seq], |r| r.get(0))?)
 }
 
 /// The hash of the newest entry (hex), to note down off the machine: a later verify that

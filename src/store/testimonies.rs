@@ -180,35 +180,104 @@ pub fn page(
     cursor: Option<(&str, &TestimonyId)>,
     limit: u32,
 ) -> StoreResult<Vec<StoredTestimony>> {
-    // One statement per shape, each a plain range on an index (`received_day, id`, or
-    // `status, received_day, id`), so page 2,000 costs what page 1 does.
-    let order = "ORDER BY received_day DESC, id DESC LIMIT";
-    let rows = match (status, cursor) {
-        (None, None) => conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM testimonies {order} ?1"))?
-            .query_map(params![limit], from_row)?
-            .collect::<Result<Vec<_>, _>>()?,
-        (None, Some((day, id))) => conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM testimonies WHERE (received_day, id) < (?1, ?2) {order} ?3"
-            ))?
-            .query_map(params![day, id, limit], from_row)?
-            .collect::<Result<Vec<_>, _>>()?,
-        (Some(status), None) => conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM testimonies WHERE status = ?1 {order} ?2"
-            ))?
-            .query_map(params![status, limit], from_row)?
-            .collect::<Result<Vec<_>, _>>()?,
-        (Some(status), Some((day, id))) => conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM testimonies
-                 WHERE status = ?1 AND (received_day, id) < (?2, ?3) {order} ?4"
-            ))?
-            .query_map(params![status, day, id, limit], from_row)?
-            .collect::<Result<Vec<_>, _>>()?,
-    };
+    page_where(
+        conn,
+        &PageQuery {
+            status,
+            day: None,
+            cursor,
+            newer: false,
+        },
+        limit,
+    )
+}
+
+/// What an inbox page asks SQL for: the filters it can apply on plain columns, and where
+/// the page starts.
+#[derive(Clone, Copy, Default)]
+pub struct PageQuery<'a> {
+    pub status: Option<Status>,
+    /// One received day, `YYYY-MM-DD`.
+    pub day: Option<&'a str>,
+    pub cursor: Option<(&'a str, &'a TestimonyId)>,
+    /// Rows newer than the cursor, nearest first (the caller turns them round); otherwise
+    /// rows older than it, newest first.
+    pub newer: bool,
+}
+
+impl PageQuery<'_> {
+    /// The `WHERE` clause (fixed fragments only; every value is bound) and its values.
+    fn filter(&self, with_cursor: bool) -> (String, Vec<&dyn rusqlite::ToSql>) {
+        let mut sql = String::from("WHERE 1 = 1");
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        if let Some(status) = &self.status {
+            sql.push_str(" AND status = ?");
+            values.push(status);
+        }
+        if let Some(day) = &self.day {
+            sql.push_str(" AND received_day = ?");
+            values.push(day);
+        }
+        if let (true, Some((day, id))) = (with_cursor, &self.cursor) {
+            sql.push_str(if self.newer {
+                " AND (received_day, id) > (?, ?)"
+            } else {
+                " AND (received_day, id) < (?, ?)"
+            });
+            values.push(day);
+            values.push(*id);
+        }
+        (sql, values)
+    }
+}
+
+/// One page of rows as `query` asks; each shape is a plain range on an index
+/// (`received_day, id`, or `status, received_day, id`), so page 2,000 costs what page 1 does.
+pub fn page_where(
+    conn: &Connection,
+    query: &PageQuery,
+    limit: u32,
+) -> StoreResult<Vec<StoredTestimony>> {
+    let (filter, mut values) = query.filter(true);
+    let order = if query.newer { "ASC" } else { "DESC" };
+    values.push(&limit);
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM testimonies {filter}
+             ORDER BY received_day {order}, id {order} LIMIT ?"
+        ))?
+        .query_map(values.as_slice(), from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+/// How many rows match `query`'s filters, and how many of those are newer than `first`
+/// (so a page can say "51–100 of 1,234").
+pub fn position(
+    conn: &Connection,
+    query: &PageQuery,
+    first: Option<(&str, &TestimonyId)>,
+) -> StoreResult<(u64, u64)> {
+    let (filter, values) = query.filter(false);
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM testimonies {filter}"))?
+        .query_row(values.as_slice(), |r| r.get(0))?;
+    let newer: i64 = match first {
+        None => 0,
+        Some((day, id)) => {
+            let mut values = values;
+            values.push(&day);
+            values.push(id);
+            conn.prepare_cached(&format!(
+                "SELECT count(*) FROM testimonies {filter} AND (received_day, id) > (?, ?)"
+            ))?
+            .query_row(values.as_slice(), |r| r.get(0))?
+        }
+    };
+    Ok((
+        u64::try_from(total).unwrap_or(0),
+        u64::try_from(newer).unwrap_or(0),
+    ))
 }
 
 /// How many testimonies have each status.

@@ -23,3 +23,14 @@ pub mod svg;
 
 pub use routes::{configure, paths, public_base};
 pub use state::AppState;
+
+/// Characters a query-string value keeps as they are (dates and keys stay readable).
+const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.');
+
+/// A value percent-encoded for a link's query string.
+pub fn query_value(v: &str) -> String {
+    percent_encoding::utf8_percent_encode(v, QUERY_VALUE).to_string()
+}

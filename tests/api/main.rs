@@ -14,6 +14,7 @@
 mod at_rest;
 mod bad_input;
 mod counts;
+mod desk;
 mod disk_full;
 mod durability;
 mod fair_intake;

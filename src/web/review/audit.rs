@@ -1,29 +1,125 @@
-//! `GET /review/audit` (admin): the latest entries and whether the chain holds.
+//! `GET /review/audit` (admin): the log a page at a time, newest first, filtered by action
+//! or by staff member, and whether the chain holds.
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use actix_web::web::Data;
+use actix_web::web::{Data, Query};
 use askama::Template;
+use serde::Deserialize;
 
 use super::extract::Admin;
 use super::nav::Nav;
+use crate::domain::AuditAction;
 use crate::error::AppError;
-use crate::review::Actor;
-use crate::review::AuditEntry;
+use crate::review::{Actor, AuditQuery};
 use crate::web::AppState;
 use crate::web::layout::{Layout, page};
+
+#[derive(Deserialize)]
+pub struct AuditParams {
+    before: Option<String>,
+    after: Option<String>,
+    action: Option<String>,
+    actor: Option<String>,
+}
+
+pub struct EntryRow {
+    seq: i64,
+    when: String,
+    actor: String,
+    action: String,
+    detail: String,
+}
 
 #[derive(Template)]
 #[template(path = "review/audit.html")]
 struct AuditView<'a> {
     layout: &'a Layout,
     nav: Nav,
-    entries: Vec<AuditEntry>,
+    entries: Vec<EntryRow>,
     verdict: String,
+    head: String,
+    /// Groups and single actions a filter can name.
+    actions: Vec<&'static str>,
+    action: String,
+    actor: String,
+    keep: String,
+    older: Option<i64>,
+    newer: Option<i64>,
+    summary: String,
 }
 
-pub async fn show(admin: Admin, state: Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (entries, check) = state.desk.audit_log(Actor::Staff(&admin.0)).await?;
+/// The groups (`login`, `staff`…) and then every single action.
+fn action_choices() -> Vec<&'static str> {
+    let mut groups: Vec<&'static str> = AuditAction::ALL
+        .iter()
+        .filter_map(|a| a.as_str().split_once('.').map(|(g, _)| g))
+        .collect();
+    groups.dedup();
+    groups.extend(AuditAction::ALL.iter().map(|a| a.as_str()));
+    groups.dedup();
+    groups
+}
+
+/// "1 December 2026, 18:05:07": to the second, as audit entries are kept.
+fn when(at: &str) -> String {
+    time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).map_or_else(
+        |_| at.to_owned(),
+        |t| {
+            format!(
+                "{} {} {}, {:02}:{:02}:{:02}",
+                t.day(),
+                t.month(),
+                t.year(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            )
+        },
+    )
+}
+
+pub async fn show(
+    admin: Admin,
+    params: Query<AuditParams>,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let seq = |v: &Option<String>| -> Result<Option<i64>, AppError> {
+        match v.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(s) => s
+                .parse::<i64>()
+                .map(Some)
+                .map_err(|_| AppError::BadRequest("That page link is not valid.")),
+        }
+    };
+    let choices = action_choices();
+    let action = match params.action.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(a) => Some(
+            choices
+                .iter()
+                .find(|c| **c == a)
+                .map(|c| (*c).to_owned())
+                .ok_or(AppError::BadRequest("Unknown action filter."))?,
+        ),
+    };
+    let actor = params
+        .actor
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned);
+    if actor.as_ref().is_some_and(|a| a.chars().count() > 64) {
+        return Err(AppError::BadRequest("That username is too long."));
+    }
+    let query = AuditQuery {
+        before: seq(&params.before)?,
+        after: seq(&params.after)?,
+        action: action.clone(),
+        actor: actor.clone(),
+    };
+    let (page_of, check) = state.desk.audit_log(Actor::Staff(&admin.0), query).await?;
     let verdict = match check.verdict {
         Ok(n) => format!("The chain of all {n} entries is intact."),
         Err(bad) => format!(
@@ -31,13 +127,52 @@ pub async fn show(admin: Admin, state: Data<AppState>) -> Result<HttpResponse, A
             bad.seq, bad.expected_seq
         ),
     };
-    Ok(page(
-        StatusCode::OK,
-        &AuditView {
-            layout: &state.layout,
-            nav: Nav::of(&admin.0),
-            entries,
-            verdict,
-        },
-    ))
+    let enc = crate::web::query_value;
+    let mut keep = Vec::new();
+    if let Some(a) = &action {
+        keep.push(format!("action={}", enc(a)));
+    }
+    if let Some(a) = &actor {
+        keep.push(format!("actor={}", enc(a)));
+    }
+    let summary = match (page_of.entries.first(), page_of.entries.last()) {
+        (Some(first), Some(last)) => format!(
+            "Entries {} to {}, newest first; {} match in all.",
+            last.seq, first.seq, page_of.total
+        ),
+        _ => "No entries match.".to_owned(),
+    };
+    let view = AuditView {
+        layout: &state.layout,
+        nav: Nav::of(&admin.0),
+        older: page_of
+            .entries
+            .last()
+            .filter(|_| page_of.older)
+            .map(|e| e.seq),
+        newer: page_of
+            .entries
+            .first()
+            .filter(|_| page_of.newer)
+            .map(|e| e.seq),
+        entries: page_of
+            .entries
+            .into_iter()
+            .map(|e| EntryRow {
+                seq: e.seq,
+                when: when(&e.at),
+                actor: e.actor,
+                action: e.action,
+                detail: e.detail,
+            })
+            .collect(),
+        verdict,
+        head: check.head.unwrap_or_default(),
+        actions: choices,
+        action: action.unwrap_or_default(),
+        actor: actor.unwrap_or_default(),
+        keep: keep.join("&"),
+        summary,
+    };
+    Ok(page(StatusCode::OK, &view))
 }

@@ -13,17 +13,26 @@ use super::visible::reveal;
 use crate::domain::{Role, Status, TestimonyId};
 use crate::error::AppError;
 use crate::review::bulk::MAX_BULK;
-use crate::review::triage::Cursor;
+use crate::review::inbox::{Cursor, InboxFilter, MAX_SCAN, Paging};
 use crate::web::AppState;
 use crate::web::layout::{Layout, page, see_other};
 
 #[derive(Deserialize)]
 pub struct InboxQuery {
     status: Option<String>,
+    day: Option<String>,
+    /// `1`: only testimonies with a written statement.
+    text: Option<String>,
+    category: Option<String>,
+    /// The page older than this cursor.
     after: Option<String>,
+    /// The page newer than this cursor.
+    before: Option<String>,
     deleted: Option<String>,
     /// How many testimonies a bulk action just changed.
     changed: Option<usize>,
+    /// "Save and next" found no new testimony left.
+    done: Option<String>,
 }
 
 pub struct Row {
@@ -43,11 +52,74 @@ struct InboxView<'a> {
     rows: Vec<Row>,
     filter: &'static str,
     filters: Vec<(&'static str, &'static str, i64)>,
-    next: Option<String>,
+    /// The filter's query string (`status=…&day=…`), for every link that keeps it.
+    keep: String,
+    day: String,
+    with_text: bool,
+    category: String,
+    categories: Vec<(String, String)>,
+    older: Option<String>,
+    newer: Option<String>,
+    position: Option<String>,
+    scan_note: Option<String>,
     deleted: bool,
     changed: Option<usize>,
+    done: bool,
     total: i64,
     statuses: Vec<(&'static str, &'static str)>,
+}
+
+/// Reads the inbox's filters from the query string; anything unknown is a 400.
+fn filter_of(query: &InboxQuery, state: &AppState) -> Result<InboxFilter, AppError> {
+    let status = match query.status.as_deref() {
+        None | Some("") | Some("all") => None,
+        Some(s) => Some(Status::parse(s).ok_or(AppError::BadRequest("Unknown status filter."))?),
+    };
+    let day = match query.day.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(d) => {
+            crate::clock::parse_day(d)
+                .map_err(|_| AppError::BadRequest("The day must look like 2026-12-01."))?;
+            Some(d.to_owned())
+        }
+    };
+    let category = match query.category.as_deref() {
+        None | Some("") => None,
+        Some(c) => Some(
+            state
+                .config
+                .categories
+                .iter()
+                .find(|k| k.key == c)
+                .map(|k| k.key.clone())
+                .ok_or(AppError::BadRequest("Unknown category filter."))?,
+        ),
+    };
+    Ok(InboxFilter {
+        status,
+        day,
+        with_text: matches!(query.text.as_deref(), Some("1" | "on")),
+        category,
+    })
+}
+
+/// The query string that keeps `filter` in links (values are keys and dates, encoded anyway).
+fn keep_of(filter: &InboxFilter) -> String {
+    let enc = crate::web::query_value;
+    let mut parts = vec![format!(
+        "status={}",
+        filter.status.map_or("all", Status::key)
+    )];
+    if let Some(day) = &filter.day {
+        parts.push(format!("day={}", enc(day)));
+    }
+    if filter.with_text {
+        parts.push("text=1".to_owned());
+    }
+    if let Some(c) = &filter.category {
+        parts.push(format!("category={}", enc(c)));
+    }
+    parts.join("&")
 }
 
 pub async fn show(
@@ -55,28 +127,67 @@ pub async fn show(
     query: Query<InboxQuery>,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let filter = match query.status.as_deref() {
-        None | Some("") | Some("all") => None,
-        Some(s) => Some(Status::parse(s).ok_or(AppError::BadRequest("Unknown status filter."))?),
-    };
-    let after = match query.after.as_deref() {
-        None | Some("") => None,
-        Some(c) => {
-            Some(Cursor::parse(c).ok_or(AppError::BadRequest("That page link is not valid."))?)
+    let filter = filter_of(&query, &state)?;
+    let cursor = |c: &Option<String>| -> Result<Option<Cursor>, AppError> {
+        match c.as_deref() {
+            None | Some("") => Ok(None),
+            Some(c) => Cursor::parse(c)
+                .map(Some)
+                .ok_or(AppError::BadRequest("That page link is not valid.")),
         }
     };
-    let inbox = state.desk.inbox_page(&staff.0, filter, after).await?;
+    let paging = match (cursor(&query.after)?, cursor(&query.before)?) {
+        (Some(c), _) => Paging::Older(c),
+        (None, Some(c)) => Paging::Newer(c),
+        (None, None) => Paging::Newest,
+    };
+    let inbox = state
+        .desk
+        .inbox_page(&staff.0, filter.clone(), paging)
+        .await?;
+    let shown = inbox.rows.len();
+    let position = inbox.position.map(|p| {
+        if p.total == 0 {
+            "None match.".to_owned()
+        } else {
+            format!("{}–{} of {}", p.first, p.last, p.total)
+        }
+    });
+    let scan_note = filter.needs_plaintext().then(|| {
+        let read = inbox.scanned;
+        if inbox.scan_stopped {
+            format!(
+                "{shown} found among the {read} testimonies read so far (each page reads at most {MAX_SCAN}). Search on with “Older”."
+            )
+        } else {
+            format!("{shown} shown; {read} testimonies were read to find them.")
+        }
+    });
     let view = InboxView {
         layout: &state.layout,
         nav: Nav::of(&staff.0),
-        filter: filter.map_or("all", Status::key),
+        filter: filter.status.map_or("all", Status::key),
         filters: Status::ALL
             .iter()
             .map(|s| (s.key(), s.label(), inbox.count_of(*s)))
             .collect(),
-        next: inbox.next.as_ref().map(Cursor::to_string),
+        keep: keep_of(&filter),
+        day: filter.day.clone().unwrap_or_default(),
+        with_text: filter.with_text,
+        category: filter.category.clone().unwrap_or_default(),
+        categories: state
+            .config
+            .categories
+            .iter()
+            .map(|c| (c.key.clone(), c.label.clone()))
+            .collect(),
+        older: inbox.older.as_ref().map(Cursor::to_string),
+        newer: inbox.newer.as_ref().map(Cursor::to_string),
+        position,
+        scan_note,
         deleted: query.deleted.is_some(),
         changed: query.changed,
+        done: query.done.is_some(),
         statuses: Status::ALL.iter().map(|s| (s.key(), s.label())).collect(),
         total: inbox.total(),
         rows: inbox

@@ -128,6 +128,12 @@ pub async fn status(
         "Choose one of the statuses listed.",
     ))?;
     state.desk.set_status(&staff.0, id, status).await?;
+    if pairs.get("then") == "next" {
+        return Ok(match state.desk.next_new(&staff.0, id).await? {
+            Some(next) => see_other(&format!("/review/t/{}", next.to_hex())),
+            None => see_other("/review?status=new&done=1"),
+        });
+    }
     Ok(back_to(id))
 }
 
