@@ -117,6 +117,11 @@ async function shot(page, name) {
     check(code.split(' ').length === 8, 'the receipt code is shown once, 8 words');
     await shot(page, '04-received');
 
+    // A statement holding a 200-character unbroken token (pasted junk, a long link).
+    await page.goto(base + '/submit');
+    await page.fill('#statement', 'token ' + 'x'.repeat(200));
+    await page.click('form.submit button[type="submit"]');
+
     // Survivor safety, JavaScript still off. Back after leaving must not bring a
     // half-written story back (the browser's form-state restore).
     await page.goto(base + '/submit');
@@ -178,13 +183,57 @@ async function shot(page, name) {
     await staff.fill('#reply', 'Thank you for telling us. We are here.');
     await staff.click('form[action$="/reply"] button');
     check((await staff.content()).includes('Thank you for telling us'), 'notes and replies join the thread');
+    check((await staff.locator('.compose-note').count()) === 1 && (await staff.locator('.compose-reply').count()) === 1,
+      'the note form and the reply form look different');
+    check((await staff.locator('li.msg-note').count()) === 1 && (await staff.locator('li.msg-reply').count()) === 1,
+      'in the thread, the note and the reply look different');
     await shot(staff, '06-testimony');
+    const testimonyUrl = staff.url();
+
+    // The desk on a phone: the inbox and the audit log fit 375 px, long token and all.
+    await staff.setViewportSize({ width: 375, height: 812 });
+    for (const [path, name] of [['/review', 'inbox'], ['/review/audit', 'audit log'], ['/review/admin', 'staff page']]) {
+      await staff.goto(base + path);
+      await shot(staff, `06-${name.replace(' ', '-')}-phone`);
+      const width = await staff.evaluate(() => document.documentElement.scrollWidth);
+      check(width <= 375, `the ${name} fits a 375 px screen (${width} px wide)`);
+    }
+    await staff.setViewportSize({ width: 1280, height: 900 });
+
+    // Export: the menu opens a page with scope, format and a warning; nothing downloads yet.
+    let downloaded = false;
+    staff.on('download', () => { downloaded = true; });
+    await staff.click('nav.staff a[href="/review/export"]');
+    check(staff.url().endsWith('/review/export') && !downloaded, 'Export opens a page first, never a download');
+    check((await staff.content()).includes('Download the decrypted file'), 'the export page asks before decrypting');
+
+    // Invitations are listed and can be withdrawn.
+    await staff.goto(base + '/review/admin');
+    await staff.fill('#invite-username', 'sam');
+    await staff.click('form[action="/review/admin/invite"] button');
+    await staff.goto(base + '/review/admin');
+    check((await staff.locator('form[action="/review/admin/invitations/revoke"]').count()) === 1, 'an open invitation is listed');
+    await staff.click('form[action="/review/admin/invitations/revoke"] button');
+    await staff.goto(base + '/review/admin');
+    check((await staff.locator('form[action="/review/admin/invitations/revoke"]').count()) === 0, 'a withdrawn invitation is gone');
+
+    // A session that ends while a reply is being written keeps the words.
+    await staff.goto(testimonyUrl);
+    await staff.fill('#reply', 'Words written while the session ran out.');
+    const cookies = await staff.context().cookies();
+    await staff.context().clearCookies();
+    await staff.click('form[action$="/reply"] button');
+    check((await staff.inputValue('#kept')) === 'Words written while the session ran out.', 'an ended session keeps the reply text');
+    check((await staff.locator('a[href="/review/login"]').count()) >= 1, 'and offers to log in again');
+    await staff.context().addCookies(cookies);
+    await staff.goto(testimonyUrl);
 
     // The survivor comes back with the code, JavaScript still off.
     await page.goto(base + '/return');
     await page.fill('#receipt', code.toUpperCase());
     await page.click('button[type="submit"]');
     check((await page.content()).includes('Thank you for telling us. We are here.'), 'the code opens the reply');
+    check(!(await page.content()).includes('Called the helpline partner.'), 'a staff note never reaches the author');
     await page.fill('#message', 'One more thing I remembered.');
     await page.click('form[action="/return/follow-up"] button');
     check((await page.content()).includes('Added'), 'a follow-up is added');
