@@ -43,6 +43,9 @@ pub struct SessionView {
     pub username: String,
     pub role: Role,
     pub csrf: String,
+    /// How long the session lasts without a request, and at most (from this request on).
+    pub idle_left: Duration,
+    pub absolute_left: Duration,
     vault_key: Zeroizing<Vec<u8>>,
     vault: Vec<u8>,
 }
@@ -152,6 +155,10 @@ impl SessionStore {
             username: session.username.clone(),
             role: session.role,
             csrf: session.csrf.clone(),
+            idle_left: self.idle,
+            absolute_left: self
+                .absolute
+                .saturating_sub(now.duration_since(session.created)),
             vault_key,
             vault: session.vault.clone(),
         };

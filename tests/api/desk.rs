@@ -147,6 +147,11 @@ async fn save_and_next_walks_through_the_new_ones() {
         .await
         .unwrap();
     assert!(done.contains("No new testimonies are left"));
+    // Every staff page says when the session will end.
+    assert!(
+        done.contains("Your session ends after 15 min without activity, and in 8 h at the latest."),
+        "{done}"
+    );
     let statuses: i64 = scalar(
         &server.db(),
         "SELECT count(*) FROM testimonies WHERE status = 'in_progress'",
