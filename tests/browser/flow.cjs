@@ -217,6 +217,29 @@ async function shot(page, name) {
     await staff.goto(base + '/review/admin');
     check((await staff.locator('form[action="/review/admin/invitations/revoke"]').count()) === 0, 'a withdrawn invitation is gone');
 
+    // Disabling someone asks first: a new member joins through an invitation, and Disable
+    // without its confirmation box changes nothing.
+    await staff.fill('#invite-username', 'kim');
+    await staff.click('form[action="/review/admin/invite"] button');
+    const invite = (await staff.textContent('#invite-link')).trim();
+    const kim = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await kim.goto(invite);
+    const kimSecret = (await kim.inputValue('input[name="totp_secret"]')).trim();
+    await kim.fill('#password', 'kim chooses a long passphrase');
+    await kim.fill('#password_confirm', 'kim chooses a long passphrase');
+    await kim.fill('#totp_code', totp(kimSecret));
+    await kim.click('button[type="submit"]');
+    await staff.goto(base + '/review/admin');
+    const kimRow = staff.locator('tr', { hasText: 'kim' });
+    check((await kimRow.textContent()).includes('waiting for access'), 'an invited member joins, waiting for access');
+    await kimRow.locator('form[action$="/disable"] button').click();
+    await staff.goto(base + '/review/admin');
+    check(!(await staff.locator('tr', { hasText: 'kim' }).textContent()).includes('disabled'), 'Disable without its confirmation changes nothing');
+    await staff.locator('tr', { hasText: 'kim' }).locator('form[action$="/disable"] input[name="confirm"]').check();
+    await staff.locator('tr', { hasText: 'kim' }).locator('form[action$="/disable"] button').click();
+    await staff.goto(base + '/review/admin');
+    check((await staff.locator('tr', { hasText: 'kim' }).textContent()).includes('disabled'), 'Disable with its confirmation disables');
+
     // A session that ends while a reply is being written keeps the words.
     await staff.goto(testimonyUrl);
     await staff.fill('#reply', 'Words written while the session ran out.');
