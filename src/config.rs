@@ -14,8 +14,11 @@ use serde::Deserialize;
 pub struct Choice {
     /// Stable key used in forms, counters and the JSON API: `[a-z0-9_-]{1,40}`.
     pub key: String,
-    /// What people read.
+    /// What people read (in the default language).
     pub label: String,
+    /// The label in other languages, by code: `labels = { es = "…", ar = "…" }`.
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
 }
 
 /// A place to find help, listed on `/resources`.
@@ -91,6 +94,10 @@ pub struct Config {
     pub quick_exit_url: String,
     /// Name shown in page titles and headings.
     pub site_name: String,
+    /// The language of unprefixed pages (`/submit`); the others live under `/es/`, `/ar/`…
+    pub default_language: crate::i18n::Language,
+    /// The languages offered (all four by default).
+    pub languages: Vec<crate::i18n::Language>,
     /// "About this campaign", shown on the landing and submit pages: who runs it and how to
     /// reach them (plain text). How long statements are kept is added from `retention_days`.
     pub about: Option<String>,
@@ -136,6 +143,17 @@ fn choice(key: &str, label: &str) -> Choice {
     Choice {
         key: key.to_owned(),
         label: label.to_owned(),
+        labels: std::collections::BTreeMap::new(),
+    }
+}
+
+impl Choice {
+    /// The built-in choice with this key in `list` of the defaults, if the operator kept its
+    /// English label (so the shipped translations still say the same thing).
+    pub fn is_builtin(&self, defaults: &[Choice]) -> bool {
+        defaults
+            .iter()
+            .any(|d| d.key == self.key && d.label == self.label)
     }
 }
 
@@ -167,6 +185,8 @@ impl Default for Config {
             login_burst: 10,
             quick_exit_url: "https://www.bbc.com/weather".to_owned(),
             site_name: "Chorus".to_owned(),
+            default_language: crate::i18n::Language::En,
+            languages: crate::i18n::Language::ALL.to_vec(),
             about: None,
             categories: vec![
                 choice("harassment", "Sexual harassment"),
@@ -289,6 +309,24 @@ impl Config {
         }
         if let Some(v) = lookup("CHORUS_MIN_CELL") {
             self.min_cell = parse("CHORUS_MIN_CELL", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_DEFAULT_LANGUAGE") {
+            self.default_language =
+                crate::i18n::Language::parse(v.trim()).ok_or(ConfigError::Env {
+                    name: "CHORUS_DEFAULT_LANGUAGE",
+                    message: "use en, es, fr or ar".to_owned(),
+                })?;
+        }
+        if let Some(v) = lookup("CHORUS_LANGUAGES") {
+            self.languages = v
+                .split(',')
+                .map(|code| {
+                    crate::i18n::Language::parse(code.trim()).ok_or(ConfigError::Env {
+                        name: "CHORUS_LANGUAGES",
+                        message: "a comma-separated list of en, es, fr and ar".to_owned(),
+                    })
+                })
+                .collect::<Result<_, _>>()?;
         }
         if let Some(v) = lookup("CHORUS_NOISE_EPSILON") {
             self.noise_epsilon = parse("CHORUS_NOISE_EPSILON", &v)?;
@@ -421,6 +459,12 @@ impl Config {
         {
             return Err(ConfigError::Invalid(format!(
                 "public_url `{url}` must look like https://host or http://host:port"
+            )));
+        }
+        if !self.languages.contains(&self.default_language) {
+            return Err(ConfigError::Invalid(format!(
+                "default_language `{}` must be one of `languages`",
+                self.default_language.code()
             )));
         }
         if self.categories.is_empty() {

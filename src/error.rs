@@ -128,7 +128,7 @@ impl AppError {
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorView<'a> {
-    pub layout: &'a Layout,
+    pub layout: crate::web::layout::Chrome<'a>,
     pub title: &'a str,
     pub message: &'a str,
     /// Staff whose session ended get a way back in, not only the public home page.
@@ -140,7 +140,7 @@ impl AppError {
     pub fn page(&self, layout: &Layout) -> HttpResponse {
         let (title, message) = self.title_and_message();
         let view = ErrorView {
-            layout,
+            layout: layout.chrome(),
             title,
             message: &message,
             login: matches!(self, AppError::LoginRequired | AppError::Unauthorized),

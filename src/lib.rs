@@ -17,6 +17,7 @@ pub mod crypto;
 pub mod domain;
 pub mod error;
 pub mod hardening;
+pub mod i18n;
 pub mod intake;
 pub mod logging;
 pub mod maintenance;

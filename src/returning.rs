@@ -74,14 +74,14 @@ pub struct Reply {
     pub text: Zeroizing<String>,
 }
 
-/// Status in words for the survivor. Spam is not named: a misjudged statement must not read
+/// The catalogue key of a status in words for the survivor. Spam is not named: a misjudged statement must not read
 /// as an accusation.
 pub fn status_words(status: Status) -> &'static str {
     match status {
-        Status::New => "Received. The team has not read it yet.",
-        Status::InProgress => "The team is working on it.",
-        Status::Resolved => "The team has finished working on it.",
-        Status::Read | Status::Spam => "Read by the team.",
+        Status::New => "status-new",
+        Status::InProgress => "status-in-progress",
+        Status::Resolved => "status-resolved",
+        Status::Read | Status::Spam => "status-read",
     }
 }
 

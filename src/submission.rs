@@ -30,6 +30,18 @@ pub enum SubmissionError {
     UnexpectedField,
 }
 
+impl SubmissionError {
+    /// The catalogue key of the message (`error-too-long` takes `$n`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            SubmissionError::TooLong => "error-too-long",
+            SubmissionError::ControlCharacter => "error-control-character",
+            SubmissionError::UnknownChoice => "error-unknown-choice",
+            SubmissionError::UnexpectedField => "error-unexpected-field",
+        }
+    }
+}
+
 /// A statement: possibly empty (a bare "me too" counts), within limits, no control
 /// characters except CR, LF and TAB. Zeroized when dropped.
 #[derive(Clone, Default, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]

@@ -6,30 +6,148 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
 use askama::Template;
 
-use crate::config::Config;
+use std::sync::Arc;
 
-#[derive(Clone, Debug)]
+use crate::config::Config;
+use crate::i18n::{Catalogs, Language, Tr};
+
+/// What every page shares, for the whole deployment.
+#[derive(Clone)]
 pub struct Layout {
     pub site_name: String,
     pub quick_exit_url: String,
     /// The operator's "About this campaign" text, if any.
     pub about: Option<String>,
-    /// How long statements are kept, in words.
-    pub kept_for: String,
+    retention_days: u32,
+    catalogs: Arc<Catalogs>,
+    default_language: Language,
+    languages: Vec<Language>,
 }
 
 impl Layout {
     pub fn from_config(config: &Config) -> Layout {
+        Layout::with_catalogs(config, Arc::new(Catalogs::shipped()))
+    }
+
+    pub fn with_catalogs(config: &Config, catalogs: Arc<Catalogs>) -> Layout {
         Layout {
             site_name: config.site_name.clone(),
             quick_exit_url: config.quick_exit_url.clone(),
             about: config.about.clone().filter(|a| !a.trim().is_empty()),
-            kept_for: match config.retention_days {
-                0 => "Statements are kept until the team deletes them.".to_owned(),
-                1 => "Statements are deleted after 1 day.".to_owned(),
-                n => format!("Statements are deleted after {n} days."),
-            },
+            retention_days: config.retention_days,
+            catalogs,
+            default_language: config.default_language,
+            languages: config.languages.clone(),
         }
+    }
+
+    /// The default language, for pages with no language of their own (staff, errors).
+    pub fn chrome(&self) -> Chrome<'_> {
+        self.chrome_in(self.default_language, None)
+    }
+
+    /// A page in `lang`, at `here` (its path without a language prefix): it links to
+    /// itself in every enabled language, and its forms post under the same prefix.
+    pub fn chrome_in(&self, lang: Language, here: Option<&str>) -> Chrome<'_> {
+        let prefix_of = |l: Language| {
+            if l == self.default_language {
+                String::new()
+            } else {
+                format!("/{}", l.code())
+            }
+        };
+        let alternates = match here {
+            Some(path) if self.languages.len() > 1 => self
+                .languages
+                .iter()
+                .map(|l| Alternate {
+                    code: l.code(),
+                    name: l.native_name(),
+                    href: match (prefix_of(*l), path) {
+                        (p, "/") if p.is_empty() => "/".to_owned(),
+                        (p, "/") => p,
+                        (p, path) => format!("{p}{path}"),
+                    },
+                    current: *l == lang,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Chrome {
+            base: self,
+            tr: Tr::new(lang, self.catalogs.clone()),
+            lang: lang.code(),
+            dir: lang.dir(),
+            prefix: prefix_of(lang),
+            alternates,
+        }
+    }
+
+    /// Whether `lang` is enabled on this deployment.
+    pub fn enabled(&self, lang: Language) -> bool {
+        self.languages.contains(&lang)
+    }
+
+    pub fn default_language(&self) -> Language {
+        self.default_language
+    }
+}
+
+/// One page's version in another language.
+pub struct Alternate {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// What one page shares with every other, in its language: the deployment's layout, the
+/// translations, `lang`/`dir`, the path prefix its links and forms use, and its versions in
+/// the other enabled languages.
+pub struct Chrome<'a> {
+    base: &'a Layout,
+    pub tr: Tr,
+    pub lang: &'static str,
+    pub dir: &'static str,
+    /// "" for the default language, else "/es", "/ar"…
+    pub prefix: String,
+    pub alternates: Vec<Alternate>,
+}
+
+impl Chrome<'_> {
+    /// A message in this page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    /// A message with a link to one of this language's pages (`$href`).
+    pub fn link(&self, key: &str, path: &str) -> String {
+        self.tr.t1(key, "href", format!("{}{path}", self.prefix))
+    }
+
+    /// The home page in this language.
+    pub fn home(&self) -> String {
+        if self.prefix.is_empty() {
+            "/".to_owned()
+        } else {
+            self.prefix.clone()
+        }
+    }
+
+    /// How long statements are kept, in words.
+    pub fn kept_for(&self) -> String {
+        match self.base.retention_days {
+            0 => self.tr.t("kept-until-deleted"),
+            n => self.tr.t1("kept-for-days", "n", n),
+        }
+    }
+}
+
+impl std::ops::Deref for Chrome<'_> {
+    type Target = Layout;
+
+    fn deref(&self) -> &Layout {
+        self.base
     }
 }
 

@@ -7,6 +7,7 @@ pub mod enrolment;
 pub mod error_pages;
 pub mod form;
 pub mod headers;
+pub mod language;
 pub mod layout;
 pub mod origin;
 pub mod phone;

@@ -8,7 +8,7 @@ use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::layout::{Layout, page};
+use super::layout::{Chrome, page};
 use super::phone::{ContactPart, contact_parts};
 use super::{AppState, form, origin, svg};
 use crate::config::{Choice, Resource};
@@ -59,7 +59,7 @@ pub struct WeekRow {
 #[derive(Template)]
 #[template(path = "public/counts.html")]
 struct CountsView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     total: String,
     published: Option<String>,
     min_cell: u64,
@@ -117,7 +117,7 @@ pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpRespons
     }
     let c = &snapshot.counts;
     let view = CountsView {
-        layout: &state.layout,
+        layout: state.layout.chrome(),
         total: shown(c.statements.total, c.min_cell),
         published: c.published_at.as_deref().map(human_time),
         min_cell: c.min_cell,
@@ -199,7 +199,7 @@ pub async fn badge(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
 #[derive(Template)]
 #[template(path = "public/pledge.html")]
 struct PledgeView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     pledges: &'a [Choice],
     error: Option<&'a str>,
     total: String,
@@ -208,7 +208,7 @@ struct PledgeView<'a> {
 #[derive(Template)]
 #[template(path = "public/pledged.html")]
 struct PledgedView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     pledge: Option<String>,
 }
 
@@ -217,7 +217,7 @@ fn pledge_page(state: &AppState, status: StatusCode, error: Option<&str>) -> Htt
     page(
         status,
         &PledgeView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             pledges: &state.config.pledges,
             error,
             total: shown(c.pledges.total, c.min_cell),
@@ -282,7 +282,7 @@ pub async fn pledge(
         Ok(()) => Ok(page(
             StatusCode::OK,
             &PledgedView {
-                layout: &state.layout,
+                layout: state.layout.chrome(),
                 pledge: label,
             },
         )),
@@ -305,7 +305,7 @@ pub async fn pledge(
 #[derive(Template)]
 #[template(path = "public/resources.html")]
 struct ResourcesView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     resources: Vec<ResourceRow<'a>>,
 }
 
@@ -331,7 +331,7 @@ pub async fn resources(state: Data<AppState>) -> HttpResponse {
     page(
         StatusCode::OK,
         &ResourcesView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             resources,
         },
     )

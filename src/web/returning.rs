@@ -7,31 +7,19 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use zeroize::Zeroizing;
 
-use super::layout::{Layout, page};
+use super::language::{Lang, Localized};
+use super::layout::{Chrome, page};
 use super::{AppState, form, origin};
 use crate::crypto::receipt::ParseError;
 use crate::error::AppError;
 use crate::intake::IntakeError;
 use crate::returning::{Found, Lookup, ReturnError, status_words};
 use crate::submission::Statement;
-use crate::web::survivor::{BUSY, STORAGE_FULL};
-
-fn code_busy(wait: std::time::Duration) -> String {
-    let minutes = wait.as_secs().div_ceil(60).max(1);
-    format!(
-        "A lot has been added with this code in the last hour, so this was not sent. What you \
-         wrote is still in the box: please send it again in {minutes} minutes."
-    )
-}
-
-const THREAD_FULL: &str = "This statement already holds as many additions as it can. The team \
-     can read everything you added so far. If there is more to say, you can send a new \
-     statement from the “Say me too” page (what you wrote here is still in the box to copy).";
 
 #[derive(Template)]
 #[template(path = "survivor/return.html")]
 struct ReturnView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     message: Option<String>,
     /// What was typed, given back after a code that opened nothing, so one wrong word does
     /// not mean typing all eight again.
@@ -46,10 +34,10 @@ pub struct ReplyRow {
 #[derive(Template)]
 #[template(path = "survivor/thread.html")]
 struct ThreadView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     receipt: &'a str,
     day: &'a str,
-    status: &'static str,
+    status: String,
     replies: Vec<ReplyRow>,
     notice: Option<&'a str>,
     error: Option<String>,
@@ -59,36 +47,33 @@ struct ThreadView<'a> {
 #[derive(Template)]
 #[template(path = "survivor/withdrawn.html")]
 struct WithdrawnView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
 }
 
 /// The one answer to every code that opens nothing. A word that is not in the list gets a
 /// hint naming its position; that says nothing about whether any testimony exists.
-fn not_found(state: &AppState, typed: &str, why: Option<ParseError>) -> HttpResponse {
+fn not_found(state: &Localized, typed: &str, why: Option<ParseError>) -> HttpResponse {
     let message = match why {
-        Some(ParseError::UnknownWord(n)) => format!(
-            "We could not open anything with that code. Word {n} is not one of the words codes are made of — please check its spelling."
-        ),
-        Some(ParseError::WordCount(n)) => format!(
-            "We could not open anything with that code. Codes have 8 words; we found {n}."
-        ),
-        None => "We could not open anything with that code. Please check each word. If the statement was withdrawn, nothing can be found any more.".to_owned(),
+        Some(ParseError::UnknownWord(n)) => state.t1("error-code-unknown-word", "n", n),
+        Some(ParseError::WordCount(n)) => state.t1("error-code-word-count", "n", n),
+        None => state.t("error-code-not-found"),
     };
     page(
         StatusCode::NOT_FOUND,
         &ReturnView {
-            layout: &state.layout,
+            layout: state.chrome("/return"),
             message: Some(message),
             typed,
         },
     )
 }
 
-pub async fn form(state: Data<AppState>) -> HttpResponse {
+pub async fn form(lang: Lang, state: Data<AppState>) -> HttpResponse {
+    let state = Localized::new(state, lang);
     page(
         StatusCode::OK,
         &ReturnView {
-            layout: &state.layout,
+            layout: state.chrome("/return"),
             message: None,
             typed: "",
         },
@@ -99,7 +84,7 @@ pub async fn form(state: Data<AppState>) -> HttpResponse {
 async fn open(
     req: &HttpRequest,
     body: Payload,
-    state: &AppState,
+    state: &Localized,
     fields: &[&str],
 ) -> Result<(form::FormPairs, Result<Box<Found>, HttpResponse>), AppError> {
     let pairs = form::read(req, body).await?;
@@ -116,7 +101,7 @@ async fn open(
 }
 
 async fn thread(
-    state: &AppState,
+    state: &Localized,
     found: Box<Found>,
     receipt: &str,
     status: StatusCode,
@@ -128,14 +113,14 @@ async fn thread(
     Ok(page(
         status,
         &ThreadView {
-            layout: &state.layout,
+            layout: state.chrome("/return"),
             receipt,
-            day: &crate::clock::human_day(&found.row.received_day),
-            status: status_words(found.row.status),
+            day: &state.day(&found.row.received_day),
+            status: state.t(status_words(found.row.status)),
             replies: replies
                 .into_iter()
                 .map(|r| ReplyRow {
-                    day: crate::clock::human_day(&r.day),
+                    day: state.day(&r.day),
                     text: r.text.to_string(),
                 })
                 .collect(),
@@ -148,9 +133,11 @@ async fn thread(
 
 pub async fn view(
     req: HttpRequest,
+    lang: Lang,
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let state = Localized::new(state, lang);
     let (pairs, found) = open(&req, body, &state, &["receipt"]).await?;
     match found {
         Ok(found) => {
@@ -171,9 +158,11 @@ pub async fn view(
 
 pub async fn follow_up(
     req: HttpRequest,
+    lang: Lang,
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let state = Localized::new(state, lang);
     let (pairs, found) = open(&req, body, &state, &["receipt", "message"]).await?;
     let found = match found {
         Ok(found) => found,
@@ -190,7 +179,7 @@ pub async fn follow_up(
                 receipt,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                Some("There was nothing to add.".to_owned()),
+                Some(state.t("error-nothing-to-add")),
                 raw,
             )
             .await;
@@ -202,7 +191,7 @@ pub async fn follow_up(
                 receipt,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                Some(e.to_string()),
+                Some(state.submission_error(&e)),
                 raw,
             )
             .await;
@@ -210,10 +199,10 @@ pub async fn follow_up(
     };
     // The code's own budget first: refusing it spends nothing from the network's.
     let budget = match state.code_admits(found.budget_key()) {
-        Err(wait) => Err((wait, code_busy(wait))),
+        Err(wait) => Err((wait, state.wait_message("error-code-busy", wait))),
         Ok(()) => state
             .network_admits(&req)
-            .map_err(|wait| (wait, super::survivor::network_busy(wait))),
+            .map_err(|wait| (wait, state.wait_message("error-network-busy", wait))),
     };
     if let Err((wait, message)) = budget {
         let page = thread(
@@ -231,11 +220,13 @@ pub async fn follow_up(
     let refused = match state.returning.follow_up(&found, text).await {
         Ok(()) => None,
         Err(ReturnError::Intake(IntakeError::StorageFull)) => {
-            Some((StatusCode::SERVICE_UNAVAILABLE, STORAGE_FULL))
+            Some((StatusCode::SERVICE_UNAVAILABLE, "error-storage-full"))
         }
-        Err(ReturnError::ThreadFull) => Some((StatusCode::UNPROCESSABLE_ENTITY, THREAD_FULL)),
+        Err(ReturnError::ThreadFull) => {
+            Some((StatusCode::UNPROCESSABLE_ENTITY, "error-thread-full"))
+        }
         Err(e) => match AppError::from(e) {
-            AppError::Busy => Some((StatusCode::SERVICE_UNAVAILABLE, BUSY)),
+            AppError::Busy => Some((StatusCode::SERVICE_UNAVAILABLE, "error-busy")),
             other => return Err(other),
         },
     };
@@ -247,7 +238,7 @@ pub async fn follow_up(
             receipt,
             status,
             None,
-            Some(message.to_owned()),
+            Some(state.t(message)),
             raw,
         )
         .await;
@@ -257,7 +248,7 @@ pub async fn follow_up(
         found,
         receipt,
         StatusCode::OK,
-        Some("Added. The team will see it with what you wrote before."),
+        Some(&state.t("notice-added")),
         None,
         "",
     )
@@ -266,9 +257,11 @@ pub async fn follow_up(
 
 pub async fn withdraw(
     req: HttpRequest,
+    lang: Lang,
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let state = Localized::new(state, lang);
     let (pairs, found) = open(&req, body, &state, &["receipt", "confirm"]).await?;
     let found = match found {
         Ok(found) => found,
@@ -276,8 +269,7 @@ pub async fn withdraw(
     };
     let receipt = pairs.get("receipt").to_owned();
     if pairs.get("confirm") != "yes" {
-        let error =
-            Some("To withdraw, tick the box that confirms it; nothing was deleted.".to_owned());
+        let error = Some(state.t("error-withdraw-confirm"));
         return thread(
             &state,
             found,
@@ -293,7 +285,7 @@ pub async fn withdraw(
     Ok(page(
         StatusCode::OK,
         &WithdrawnView {
-            layout: &state.layout,
+            layout: state.chrome("/return"),
         },
     ))
 }

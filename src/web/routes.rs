@@ -25,8 +25,26 @@ pub mod paths {
     pub const WITHDRAW: &str = "/return/withdraw";
     pub const STATIC: &str = "/static/{file}";
 
+    /// The survivor's pages in another language than the default: `/es/submit`…
+    pub const L_HOME: &str = "/{lang:en|es|fr|ar}";
+    pub const L_HOME_SLASH: &str = "/{lang:en|es|fr|ar}/";
+    pub const L_SUBMIT: &str = "/{lang:en|es|fr|ar}/submit";
+    pub const L_RETURN: &str = "/{lang:en|es|fr|ar}/return";
+    pub const L_FOLLOW_UP: &str = "/{lang:en|es|fr|ar}/return/follow-up";
+    pub const L_WITHDRAW: &str = "/{lang:en|es|fr|ar}/return/withdraw";
+
     /// Survivor pages and actions, never logged one by one (see `request_log`).
-    pub const SURVIVOR_ACTIONS: &[&str] = &[SUBMIT, PLEDGE, RETURN, FOLLOW_UP, WITHDRAW];
+    pub const SURVIVOR_ACTIONS: &[&str] = &[
+        SUBMIT,
+        PLEDGE,
+        RETURN,
+        FOLLOW_UP,
+        WITHDRAW,
+        L_SUBMIT,
+        L_RETURN,
+        L_FOLLOW_UP,
+        L_WITHDRAW,
+    ];
 }
 
 /// The route table.
@@ -44,6 +62,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(post(paths::FOLLOW_UP, returning::follow_up))
         .service(post(paths::WITHDRAW, returning::withdraw))
         .service(get(paths::STATIC, static_files::serve))
+        .service(get(paths::L_HOME, survivor::landing))
+        .service(get(paths::L_HOME_SLASH, survivor::landing))
+        .service(get_post(paths::L_SUBMIT, survivor::form, survivor::submit))
+        .service(get_post(paths::L_RETURN, returning::form, returning::view))
+        .service(post(paths::L_FOLLOW_UP, returning::follow_up))
+        .service(post(paths::L_WITHDRAW, returning::withdraw))
         .configure(review::routes::configure)
         .default_service(web::to(not_found));
 }

@@ -8,7 +8,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::enrolment::{self, TotpDisplay};
-use super::layout::{Layout, page};
+use super::layout::{Chrome, page};
 use super::{AppState, form, origin};
 use crate::crypto::passphrase;
 use crate::error::AppError;
@@ -17,7 +17,7 @@ use crate::review::{ReviewError, totp};
 #[derive(Template)]
 #[template(path = "setup/form.html")]
 struct SetupView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     error: Option<String>,
     username: &'a str,
     suggestion: String,
@@ -30,7 +30,7 @@ struct SetupView<'a> {
 #[derive(Template)]
 #[template(path = "setup/done.html")]
 struct DoneView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     username: &'a str,
     recovery_key: &'a str,
     fingerprint: &'a str,
@@ -40,7 +40,7 @@ struct DoneView<'a> {
 #[derive(Template)]
 #[template(path = "setup/closed.html")]
 pub struct ClosedView<'a> {
-    pub layout: &'a Layout,
+    pub layout: Chrome<'a>,
     pub already_set_up: bool,
 }
 
@@ -48,7 +48,7 @@ pub fn closed(state: &AppState, already_set_up: bool) -> HttpResponse {
     page(
         StatusCode::NOT_FOUND,
         &ClosedView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             already_set_up,
         },
     )
@@ -70,7 +70,7 @@ fn render_form(
     page(
         status,
         &SetupView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             error,
             username,
             suggestion: passphrase::suggest(),
@@ -116,7 +116,7 @@ pub async fn submit(
         Ok(shown) => Ok(page(
             StatusCode::OK,
             &DoneView {
-                layout: &state.layout,
+                layout: state.layout.chrome(),
                 username: &shown.username,
                 recovery_key: &shown.recovery_key,
                 fingerprint: &shown.key_fingerprint,

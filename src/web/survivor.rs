@@ -6,7 +6,8 @@ use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::layout::{Layout, padded_page, page};
+use super::language::{Lang, Localized};
+use super::layout::{Chrome, padded_page, page};
 use super::{AppState, form, origin};
 use crate::error::AppError;
 use crate::intake::IntakeError;
@@ -22,14 +23,14 @@ pub struct Option_ {
 #[derive(Template)]
 #[template(path = "survivor/landing.html")]
 struct LandingView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     open: bool,
 }
 
 #[derive(Template)]
 #[template(path = "survivor/submit.html")]
 struct SubmitView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     error: Option<String>,
     notice: Option<&'a str>,
     statement: &'a str,
@@ -46,24 +47,26 @@ struct SubmitView<'a> {
 #[derive(Template)]
 #[template(path = "survivor/received.html")]
 struct ReceivedView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     told_story: bool,
     /// The receipt code's words, shown this once.
     receipt: Option<&'a str>,
 }
 
-pub async fn landing(state: Data<AppState>) -> HttpResponse {
+pub async fn landing(lang: Lang, state: Data<AppState>) -> HttpResponse {
+    let state = Localized::new(state, lang);
     let open = state.intake.is_open().await;
     page(
         StatusCode::OK,
         &LandingView {
-            layout: &state.layout,
+            layout: state.chrome("/"),
             open,
         },
     )
 }
 
-pub async fn form(state: Data<AppState>) -> HttpResponse {
+pub async fn form(lang: Lang, state: Data<AppState>) -> HttpResponse {
+    let state = Localized::new(state, lang);
     let open = state.intake.is_open().await;
     render_form(
         &state,
@@ -96,10 +99,8 @@ pub fn retry_after(mut response: HttpResponse, wait: std::time::Duration) -> Htt
     response
 }
 
-const PRESSED_ENTER: &str = "Nothing has been sent yet: pressing Enter does not send this form. Everything you wrote and chose is still here — press Send when you are ready.";
-
 fn render_form(
-    state: &AppState,
+    state: &Localized,
     status: StatusCode,
     form: &SubmissionForm,
     error: Option<String>,
@@ -109,7 +110,7 @@ fn render_form(
 }
 
 fn render_form_with_notice(
-    state: &AppState,
+    state: &Localized,
     form: &SubmissionForm,
     notice: Option<&str>,
     open: bool,
@@ -118,31 +119,34 @@ fn render_form_with_notice(
 }
 
 fn render_page(
-    state: &AppState,
+    state: &Localized,
     status: StatusCode,
     form: &SubmissionForm,
     error: Option<String>,
     notice: Option<&str>,
     open: bool,
 ) -> HttpResponse {
-    let options = |list: &[crate::config::Choice], chosen: &dyn Fn(&str) -> bool| -> Vec<Option_> {
+    let options = |kind: &str,
+                   list: &[crate::config::Choice],
+                   chosen: &dyn Fn(&str) -> bool|
+     -> Vec<Option_> {
         list.iter()
             .map(|c| Option_ {
                 key: c.key.clone(),
-                label: c.label.clone(),
+                label: state.label(kind, c),
                 checked: chosen(&c.key),
             })
             .collect()
     };
     let view = SubmitView {
-        layout: &state.layout,
+        layout: state.chrome("/submit"),
         error,
         notice,
         statement: &form.statement,
-        categories: options(&state.config.categories, &|k| {
+        categories: options("category", &state.config.categories, &|k| {
             form.categories.iter().any(|c| c == k)
         }),
-        settings: options(&state.config.settings, &|k| form.setting == k),
+        settings: options("setting", &state.config.settings, &|k| form.setting == k),
         no_setting: form.setting.is_empty(),
         consent_publish: form.consent_publish,
         want_receipt: form.want_receipt,
@@ -181,9 +185,11 @@ fn status_for(e: &SubmissionError) -> StatusCode {
 
 pub async fn submit(
     req: HttpRequest,
+    lang: Lang,
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let state = Localized::new(state, lang);
     let body = form::read_body(&req, body).await?;
     let open = state.intake.is_open().await;
     let pairs = match form::decode(&body) {
@@ -214,7 +220,7 @@ pub async fn submit(
                 &state,
                 status_for(&e),
                 &kept,
-                Some(e.to_string()),
+                Some(state.submission_error(&e)),
                 open,
             ));
         }
@@ -224,17 +230,18 @@ pub async fn submit(
             &state,
             StatusCode::FORBIDDEN,
             &submitted,
-            Some(origin::REFUSED_FORM_KEPT.to_owned()),
+            Some(state.t("error-cross-site-kept")),
             open,
         ));
     }
     if submitted.pressed_enter {
         // Enter on a checkbox or radio "clicks" the form's first submit button, the hidden
         // one: an unfinished statement sent without a code could never be withdrawn.
+        let notice = state.t("notice-pressed-enter");
         return Ok(render_form_with_notice(
             &state,
             &submitted,
-            Some(PRESSED_ENTER),
+            Some(&notice),
             open,
         ));
     }
@@ -245,7 +252,7 @@ pub async fn submit(
                 &state,
                 status_for(&e),
                 &submitted,
-                Some(e.to_string()),
+                Some(state.submission_error(&e)),
                 open,
             ));
         }
@@ -256,19 +263,19 @@ pub async fn submit(
                 &state,
                 StatusCode::TOO_MANY_REQUESTS,
                 &submitted,
-                Some(network_busy(wait)),
+                Some(state.wait_message("error-network-busy", wait)),
                 open,
             ),
             wait,
         ));
     }
-    let busy = BUSY;
+    let busy = state.t("error-busy");
     if !state.intake_admits() {
         return Ok(render_form(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
             &submitted,
-            Some(busy.to_owned()),
+            Some(busy.clone()),
             open,
         ));
     }
@@ -278,42 +285,36 @@ pub async fn submit(
         Ok(receipt) => Ok(padded_page(
             StatusCode::OK,
             &ReceivedView {
-                layout: &state.layout,
+                layout: state.chrome("/submit"),
                 told_story,
                 receipt: receipt.as_ref().map(|words| words.as_str()),
             },
             RECEIVED_PAGE_BLOCK,
         )),
-        Err(IntakeError::NotOpen) => {
-            let message = "This site is not accepting statements yet: its organisers have not \
-                           finished setting it up. Your words were not sent and are still here.";
-            Ok(render_form(
-                &state,
-                StatusCode::SERVICE_UNAVAILABLE,
-                &submitted,
-                Some(message.to_owned()),
-                false,
-            ))
-        }
+        Err(IntakeError::NotOpen) => Ok(render_form(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            &submitted,
+            Some(state.t("error-not-open-kept")),
+            false,
+        )),
         Err(IntakeError::StorageFull) => Ok(render_form(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
             &submitted,
-            Some(STORAGE_FULL.to_owned()),
+            Some(state.t("error-storage-full")),
             open,
         )),
         Err(IntakeError::Overloaded(_)) => Ok(render_form(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
             &submitted,
-            Some(busy.to_owned()),
+            Some(busy.clone()),
             open,
         )),
         Err(e) => {
             let err = AppError::internal(e);
-            let message = format!(
-                "{err}. Your words were not sent and are still here; please try again later."
-            );
+            let message = state.t1("error-internal-kept", "error", err);
             Ok(render_form(
                 &state,
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -21,6 +21,7 @@ mod fair_intake;
 mod faults;
 mod headers;
 mod helpers;
+mod languages;
 mod privacy;
 mod receipts;
 mod sealing;

@@ -12,13 +12,13 @@ use super::nav::Nav;
 use crate::crypto::passphrase;
 use crate::error::AppError;
 use crate::review::ReviewError;
-use crate::web::layout::{Layout, page};
+use crate::web::layout::{Chrome, page};
 use crate::web::{AppState, cookies};
 
 #[derive(Template)]
 #[template(path = "review/password.html")]
 struct PasswordView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     nav: Nav,
     error: Option<&'a str>,
     done: bool,
@@ -35,7 +35,7 @@ fn render(
     page(
         status,
         &PasswordView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             nav: Nav::of(&staff.0),
             error,
             done,

@@ -12,7 +12,7 @@ use crate::domain::{Role, StaffId};
 use crate::error::AppError;
 use crate::review::Actor;
 use crate::review::staff_admin::Member as Who;
-use crate::web::layout::{Layout, page, see_other};
+use crate::web::layout::{Chrome, page, see_other};
 use crate::web::{AppState, public_base};
 
 pub struct Member {
@@ -28,7 +28,7 @@ pub struct Member {
 #[derive(Template)]
 #[template(path = "review/admin.html")]
 struct AdminView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     nav: Nav,
     members: Vec<Member>,
     /// Open invitations: who, as what, until when.
@@ -43,7 +43,7 @@ struct AdminView<'a> {
 #[derive(Template)]
 #[template(path = "review/invited.html")]
 struct InvitedView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     nav: Nav,
     username: &'a str,
     link: &'a str,
@@ -80,7 +80,7 @@ async fn render(
     Ok(page(
         StatusCode::OK,
         &AdminView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             nav: Nav::of(&admin.0),
             members,
             invitations,
@@ -144,7 +144,7 @@ pub async fn invite(
     Ok(page(
         StatusCode::OK,
         &InvitedView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             nav: Nav::of(&admin.0),
             username: &username.trim().to_ascii_lowercase(),
             link: &link,

@@ -13,7 +13,7 @@ use crate::domain::AuditAction;
 use crate::error::AppError;
 use crate::review::{Actor, AuditQuery};
 use crate::web::AppState;
-use crate::web::layout::{Layout, page};
+use crate::web::layout::{Chrome, page};
 
 #[derive(Deserialize)]
 pub struct AuditParams {
@@ -34,7 +34,7 @@ pub struct EntryRow {
 #[derive(Template)]
 #[template(path = "review/audit.html")]
 struct AuditView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     nav: Nav,
     entries: Vec<EntryRow>,
     verdict: String,
@@ -143,7 +143,7 @@ pub async fn show(
         _ => "No entries match.".to_owned(),
     };
     let view = AuditView {
-        layout: &state.layout,
+        layout: state.layout.chrome(),
         nav: Nav::of(&admin.0),
         older: page_of
             .entries

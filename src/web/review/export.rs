@@ -15,13 +15,13 @@ use super::nav::Nav;
 use crate::domain::{Status, TestimonyId};
 use crate::error::AppError;
 use crate::review::export::{Format, MAX_SELECTED, Scope};
-use crate::web::layout::{Layout, page as render};
+use crate::web::layout::{Chrome, page as render};
 use crate::web::{AppState, form};
 
 #[derive(Template)]
 #[template(path = "review/export.html")]
 struct ExportView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     nav: Nav,
     json: bool,
     /// `None`: every testimony, or one status; `Some`: the ids ticked in the inbox.
@@ -87,7 +87,7 @@ pub async fn page(
     Ok(render(
         StatusCode::OK,
         &ExportView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             nav: Nav::of(&admin.0),
             json: format == Format::Json,
             selected,

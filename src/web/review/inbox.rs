@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::review::bulk::MAX_BULK;
 use crate::review::inbox::{Cursor, InboxFilter, MAX_SCAN, Paging};
 use crate::web::AppState;
-use crate::web::layout::{Layout, page, see_other};
+use crate::web::layout::{Chrome, page, see_other};
 
 #[derive(Deserialize)]
 pub struct InboxQuery {
@@ -47,7 +47,7 @@ pub struct Row {
 #[derive(Template)]
 #[template(path = "review/inbox.html")]
 struct InboxView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     nav: Nav,
     rows: Vec<Row>,
     filter: &'static str,
@@ -164,7 +164,7 @@ pub async fn show(
         }
     });
     let view = InboxView {
-        layout: &state.layout,
+        layout: state.layout.chrome(),
         nav: Nav::of(&staff.0),
         filter: filter.status.map_or("all", Status::key),
         filters: Status::ALL

@@ -10,14 +10,14 @@ use crate::crypto::passphrase;
 use crate::error::AppError;
 use crate::review::{ReviewError, totp};
 use crate::web::enrolment::{self, TotpDisplay};
-use crate::web::layout::{Layout, page};
+use crate::web::layout::{Chrome, page};
 use crate::web::setup::closed;
 use crate::web::{AppState, form, origin};
 
 #[derive(Template)]
 #[template(path = "review/invite.html")]
 struct InviteView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     error: Option<String>,
     username: &'a str,
     suggestion: String,
@@ -30,7 +30,7 @@ struct InviteView<'a> {
 #[derive(Template)]
 #[template(path = "review/enrolled.html")]
 struct EnrolledView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     username: &'a str,
     fingerprint: &'a str,
     codes: &'a [String],
@@ -47,7 +47,7 @@ fn render(
     page(
         status,
         &InviteView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             error,
             username,
             suggestion: passphrase::suggest(),
@@ -97,7 +97,7 @@ pub async fn submit(
         Ok(enrolled) => Ok(page(
             StatusCode::OK,
             &EnrolledView {
-                layout: &state.layout,
+                layout: state.layout.chrome(),
                 username: &enrolled.username,
                 fingerprint: &enrolled.fingerprint,
                 codes: &enrolled.recovery_codes,

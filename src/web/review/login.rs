@@ -14,13 +14,13 @@ use super::routes::paths;
 use crate::crypto::random;
 use crate::error::AppError;
 use crate::review::{LoginAttempt, ReviewError};
-use crate::web::layout::{Layout, page, see_other};
+use crate::web::layout::{Chrome, page, see_other};
 use crate::web::{AppState, cookies, form, origin};
 
 #[derive(Template)]
 #[template(path = "review/login.html")]
 struct LoginView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     csrf: &'a str,
     failed: bool,
     username: &'a str,
@@ -40,7 +40,7 @@ fn render(
     let mut response = page(
         status,
         &LoginView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             csrf: &token,
             failed,
             username,

@@ -12,7 +12,7 @@ use crate::domain::{Status, TestimonyId};
 use crate::error::AppError;
 use crate::review::triage::ThreadText;
 use crate::web::AppState;
-use crate::web::layout::{Layout, page, see_other};
+use crate::web::layout::{Chrome, page, see_other};
 
 pub struct Message {
     pub kind: &'static str,
@@ -29,7 +29,7 @@ pub struct Message {
 #[derive(Template)]
 #[template(path = "review/testimony.html")]
 struct TestimonyView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     nav: Nav,
     id: String,
     day: String,
@@ -78,7 +78,7 @@ pub async fn view(
         .await?;
     let t = &opened.testimony;
     let view = TestimonyView {
-        layout: &state.layout,
+        layout: state.layout.chrome(),
         nav: Nav::of(&staff.0),
         id: id.to_hex(),
         day: crate::clock::human_day(&opened.row.received_day),
@@ -174,7 +174,7 @@ pub async fn reply(
 #[derive(Template)]
 #[template(path = "review/ended.html")]
 struct EndedView<'a> {
-    layout: &'a Layout,
+    layout: Chrome<'a>,
     what: &'a str,
     text: &'a str,
 }
@@ -194,7 +194,7 @@ async fn ended_with_text(
     Ok(page(
         StatusCode::UNAUTHORIZED,
         &EndedView {
-            layout: &state.layout,
+            layout: state.layout.chrome(),
             what,
             text: pairs.get(field),
         },

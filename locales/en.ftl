@@ -1,0 +1,159 @@
+# Chorus, English. Messages whose key ends in -html may hold a little markup (<strong>, <a>);
+# every other message is shown as plain text. Plural forms follow CLDR.
+
+## Every page
+skip-link = Skip to content
+site-leave = Leave this site
+site-leave-shortcut = (or press Shift 3 times)
+nav-site = Site
+nav-home = Home
+nav-submit = Say me too
+nav-counts = Counts
+nav-return = Come back with a code
+nav-pledge = I will
+nav-resources = Find help
+nav-languages = Languages
+footer-privacy = This site sets no cookies for visitors, loads nothing from anywhere else, and never records your address.
+error-prefix = Error:
+
+## About this campaign
+about-heading = About this campaign
+kept-until-deleted = Statements are kept until the team deletes them.
+kept-for-days = { $n ->
+    [one] Statements are deleted after { $n } day.
+   *[other] Statements are deleted after { $n } days.
+}
+
+## Landing page
+landing-title = You are not alone.
+landing-lead-html = If you have experienced sexual harassment or assault, you can say <strong>“me too”</strong> here — with or without telling what happened. No name, no e-mail, no account.
+landing-button = Me too
+landing-more-html = One tap is enough: it is counted, and nothing else is asked. If you would like to say more, you can <a href="{ $href }">tell as much or as little as you want</a>.
+not-open = This site is not accepting statements yet: its organisers are still setting it up.
+landing-what-happens = What happens to what you send
+landing-locked = It is locked (encrypted) the moment it arrives. Only the advocacy staff of this campaign can unlock it.
+landing-no-trace = We never record your IP address, your browser, or the exact time — only the day.
+landing-totals = The public sees only totals, with a little noise added, so that no single person can be picked out.
+landing-see-counts = See how many have spoken up
+landing-find-help = Find help now
+
+## The form
+submit-title = Say me too
+submit-intro = Every part of this form is optional. Sending it on its own says “me too” and is counted. What you write is locked the moment it arrives; only the campaign’s advocacy staff can read it.
+submit-statement-label = What happened, if you want to tell
+optional = (optional)
+optional-any = (optional, choose any)
+statement-limit = Write as much or as little as you like, in any language. Please leave out names, including yours, if you do not want them read. Up to { $n } characters.
+submit-categories = What was it?
+submit-setting = Where did it happen?
+submit-setting-none = I’d rather not say
+submit-sharing = Sharing
+submit-consent = The staff may publish a short excerpt, with anything that could identify anyone removed.
+submit-hearing-back = Hearing back
+submit-want-receipt = Give me a code to come back: to read replies, add something, or withdraw
+submit-receipt-hint = The code is 8 words, shown once. We do not keep it, so keep it safe and private.
+submit-send = Send
+submit-nothing-saved = Nothing is saved until you press Send. You can close this page at any time.
+
+## Received
+received-title = Received
+received-heading = Received. Thank you.
+received-story = Your words were received and locked away safely. Only the campaign’s advocacy staff can read them.
+received-me-too = Your “me too” was received.
+receipt-heading = Your code to come back
+receipt-write-down-html = <strong>Write it down now</strong>, on paper or somewhere only you can see. It is shown only this once.
+receipt-private-html = <strong>Keep it private.</strong> Anyone who has it can read the replies, add to what you wrote, or withdraw it.
+receipt-lost-html = <strong>If you lose it, there is no way back</strong>: we do not keep it, so no one can look it up or reset it.
+receipt-return-html = With it, you can come back to <a href="{ $href }">the return page</a> to see replies, add something, or withdraw.
+received-counted = It will be part of the public count the next time the figures are published — together with everyone else’s, never on its own.
+received-not-your-fault-html = Whatever happened, it was not your fault. If you would like to talk to someone, <a href="{ $href }">these services can help</a>.
+received-see-counts = See the counts
+
+## Coming back with a code
+return-title = Come back
+return-heading = Come back with your code
+return-intro = If you asked for a code when you said “me too”, enter its 8 words to see replies from the team, add something, or withdraw what you sent. Capitals, spaces and punctuation do not matter.
+return-code-label = Your 8-word code
+return-open = Open
+return-no-lookup = We do not keep codes, so we cannot look one up or send it again.
+
+## Your statement (with a code)
+thread-title = Your statement
+thread-not-shown = What you sent is not shown here: it was locked for the team the moment it arrived, and even your code cannot open it. So anyone who finds your code cannot read it either.
+thread-received = Received
+thread-status = Status
+thread-replies = Replies from the team
+thread-no-replies = No replies yet.
+thread-add = Add something
+thread-add-label = What you would like to add
+thread-add-button = Add
+thread-withdraw = Withdraw
+thread-withdraw-explained = Withdrawing deletes what you sent, any additions and the team’s replies. It leaves the public counts at the next publication. It cannot be undone, and your code will no longer open anything.
+thread-withdraw-confirm = Yes, withdraw my statement
+thread-withdraw-button = Withdraw
+
+## Withdrawn
+withdrawn-title = Withdrawn
+withdrawn-lead = Your statement, anything you added and the team’s replies have been deleted.
+withdrawn-counts = It leaves the public counts at the next publication. Your code no longer opens anything. Copies in the organisers’ encrypted backups disappear as those backups expire.
+withdrawn-help-html = If you would like to talk to someone, <a href="{ $href }">these services can help</a>.
+
+## Built-in choices (an operator's own labels replace these)
+category-harassment = Sexual harassment
+category-assault = Sexual assault
+category-rape = Rape
+category-online = Online abuse or image-based abuse
+category-stalking = Stalking
+category-other = Something else
+setting-work = At work
+setting-education = At school or university
+setting-home = At home or in the family
+setting-public = In a public place
+setting-online = Online
+setting-other = Somewhere else
+
+## What the survivor's pages say when something is refused (the text is always kept)
+error-too-long = What you wrote is longer than { $n } characters. Please shorten it a little; nothing has been sent.
+error-control-character = What you wrote contains invisible control characters we cannot store. Please remove them (pasting as plain text usually helps); nothing has been sent.
+error-unknown-choice = One of the choices sent is not on this form. Please choose again from the list; nothing has been sent.
+error-unexpected-field = The form was sent with a field it does not have, or a field twice. Please use the form on this page; nothing has been sent.
+error-cross-site-kept = This form was sent from another website, so nothing was sent. If that was you, please use the form on this page: anything you wrote is still here.
+notice-pressed-enter = Nothing has been sent yet: pressing Enter does not send this form. Everything you wrote and chose is still here — press Send when you are ready.
+error-network-busy = { $minutes ->
+    [one] Very much has been sent from your network (your building, campus or provider) in the last hour, so this was not sent. Anything you wrote is still here: please send again in { $minutes } minute.
+   *[other] Very much has been sent from your network (your building, campus or provider) in the last hour, so this was not sent. Anything you wrote is still here: please send again in { $minutes } minutes.
+}
+error-busy = Too many people are sending at this moment, so your words were not sent yet. They are still here: please try again in a minute.
+error-storage-full = This site cannot store anything new right now: its storage is nearly full, and its organisers need to free some. Your words were not sent and are still here; please try again later.
+error-not-open-kept = This site is not accepting statements yet: its organisers have not finished setting it up. Your words were not sent and are still here.
+error-internal-kept = Something went wrong on our side ({ $error }). Your words were not sent and are still here; please try again later.
+error-code-busy = { $minutes ->
+    [one] A lot has been added with this code in the last hour, so this was not sent. What you wrote is still in the box: please send it again in { $minutes } minute.
+   *[other] A lot has been added with this code in the last hour, so this was not sent. What you wrote is still in the box: please send it again in { $minutes } minutes.
+}
+error-thread-full = This statement already holds as many additions as it can. The team can read everything you added so far. If there is more to say, you can send a new statement from the “Say me too” page (what you wrote here is still in the box to copy).
+error-code-unknown-word = We could not open anything with that code. Word { $n } is not one of the words codes are made of — please check its spelling.
+error-code-word-count = We could not open anything with that code. Codes have 8 words; we found { $n }.
+error-code-not-found = We could not open anything with that code. Please check each word. If the statement was withdrawn, nothing can be found any more.
+error-nothing-to-add = There was nothing to add.
+notice-added = Added. The team will see it with what you wrote before.
+error-withdraw-confirm = To withdraw, tick the box that confirms it; nothing was deleted.
+status-new = Received. The team has not read it yet.
+status-in-progress = The team is working on it.
+status-resolved = The team has finished working on it.
+status-read = Read by the team.
+
+## Dates: "1 December 2026"
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

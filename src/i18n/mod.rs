@@ -1,0 +1,235 @@
+//! Languages: Project Fluent catalogues (`locales/LANG.ftl`, embedded), one bundle per
+//! language, and the per-request handle templates translate with. Plural rules come from
+//! CLDR through `fluent-bundle`. A key missing from a catalogue falls back to English, and
+//! a test fails the build if any catalogue lacks a key English has, or has one it lacks.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// A language Chorus ships.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Es,
+    Fr,
+    Ar,
+}
+
+impl Language {
+    pub const ALL: [Language; 4] = [Language::En, Language::Es, Language::Fr, Language::Ar];
+
+    /// The BCP 47 tag, also the path prefix (`/es/submit`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Es => "es",
+            Language::Fr => "fr",
+            Language::Ar => "ar",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// `rtl` for Arabic.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Language::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// The language's name in itself, as the picker shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Es => "Español",
+            Language::Fr => "Français",
+            Language::Ar => "العربية",
+        }
+    }
+
+    fn catalogue(self) -> &'static str {
+        match self {
+            Language::En => include_str!("../../locales/en.ftl"),
+            Language::Es => include_str!("../../locales/es.ftl"),
+            Language::Fr => include_str!("../../locales/fr.ftl"),
+            Language::Ar => include_str!("../../locales/ar.ftl"),
+        }
+    }
+}
+
+/// Every language's bundle, built once at start.
+pub struct Catalogs {
+    bundles: HashMap<Language, FluentBundle<FluentResource>>,
+}
+
+impl Catalogs {
+    /// The shipped catalogues, each overridden by the operator's `LANG.ftl` in `overrides`
+    /// (if that directory holds one). A catalogue that does not parse is an error.
+    pub fn load(overrides: Option<&std::path::Path>) -> Result<Catalogs, String> {
+        let mut bundles = HashMap::new();
+        for lang in Language::ALL {
+            let id: unic_langid::LanguageIdentifier = lang
+                .code()
+                .parse()
+                .map_err(|_| format!("bad language tag {}", lang.code()))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Pages set `dir` on the elements that need it; invisible isolation marks around
+            // every placeable would end up in form values and copied text.
+            bundle.set_use_isolating(false);
+            let shipped = FluentResource::try_new(lang.catalogue().to_owned())
+                .map_err(|(_, e)| format!("locales/{}.ftl: {e:?}", lang.code()))?;
+            bundle
+                .add_resource(shipped)
+                .map_err(|e| format!("locales/{}.ftl: {e:?}", lang.code()))?;
+            if let Some(dir) = overrides {
+                let path = dir.join(format!("{}.ftl", lang.code()));
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    let own = FluentResource::try_new(text)
+                        .map_err(|(_, e)| format!("{}: {e:?}", path.display()))?;
+                    bundle.add_resource_overriding(own);
+                }
+            }
+            bundles.insert(lang, bundle);
+        }
+        Ok(Catalogs { bundles })
+    }
+
+    /// The shipped catalogues alone (they are tested to parse: failing here is a bug).
+    pub fn shipped() -> Catalogs {
+        Catalogs::load(None).unwrap_or_else(|_| Catalogs {
+            bundles: HashMap::new(),
+        })
+    }
+
+    fn format(&self, lang: Language, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundles.get(&lang)?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
+    }
+}
+
+/// Translating for one request: a language and the catalogues.
+#[derive(Clone)]
+pub struct Tr {
+    pub lang: Language,
+    catalogs: Arc<Catalogs>,
+}
+
+impl Tr {
+    pub fn new(lang: Language, catalogs: Arc<Catalogs>) -> Tr {
+        Tr { lang, catalogs }
+    }
+
+    /// The message `key`, in this language, else English, else the key itself.
+    pub fn t(&self, key: &str) -> String {
+        self.with(key, None)
+    }
+
+    /// The message `key` with one argument (`$n`, `$name`…): numbers choose plural forms.
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        let mut args = FluentArgs::new();
+        let text = value.to_string();
+        match text.parse::<i64>() {
+            Ok(n) => args.set(name.to_owned(), FluentValue::from(n)),
+            Err(_) => args.set(name.to_owned(), FluentValue::from(text)),
+        }
+        self.with(key, Some(&args))
+    }
+
+    /// The message `key` with several arguments.
+    pub fn args(&self, key: &str, values: &[(&str, String)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, text) in values {
+            match text.parse::<i64>() {
+                Ok(n) => args.set(name.to_string(), FluentValue::from(n)),
+                Err(_) => args.set(name.to_string(), FluentValue::from(text.clone())),
+            }
+        }
+        self.with(key, Some(&args))
+    }
+
+    /// A stored day (`YYYY-MM-DD`) as people read it in this language.
+    pub fn day(&self, text: &str) -> String {
+        match crate::clock::parse_day(text) {
+            Ok(day) => self.args(
+                "date-long",
+                &[
+                    ("day", day.day().to_string()),
+                    ("month", self.t(&format!("month-{}", u8::from(day.month())))),
+                    ("year", day.year().to_string()),
+                ],
+            ),
+            Err(_) => text.to_owned(),
+        }
+    }
+
+    /// The message `key` in this language only, if the catalogue has it.
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.catalogs.format(self.lang, key, None)
+    }
+
+    fn with(&self, key: &str, args: Option<&FluentArgs>) -> String {
+        self.catalogs
+            .format(self.lang, key, args)
+            .or_else(|| self.catalogs.format(Language::En, key, args))
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> std::collections::BTreeSet<String> {
+        let resource = FluentResource::try_new(text.to_owned()).unwrap();
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                fluent_syntax::ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_catalogue_has_exactly_the_keys_english_has() {
+        let english = keys(Language::En.catalogue());
+        assert!(english.len() > 20);
+        for lang in Language::ALL {
+            let these = keys(lang.catalogue());
+            let missing: Vec<_> = english.difference(&these).collect();
+            let extra: Vec<_> = these.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, not in English {extra:?}",
+                lang.code()
+            );
+        }
+    }
+
+    #[test]
+    fn every_catalogue_parses_and_plurals_follow_the_language() {
+        let catalogs = Arc::new(Catalogs::load(None).unwrap());
+        let en = Tr::new(Language::En, catalogs.clone());
+        assert_eq!(
+            en.t1("statement-limit", "n", "20,000"),
+            en.t1("statement-limit", "n", "20,000")
+        );
+        let ar = Tr::new(Language::Ar, catalogs);
+        assert_ne!(ar.t("site-leave"), en.t("site-leave"));
+        assert_eq!(en.t("no-such-key"), "no-such-key");
+    }
+}

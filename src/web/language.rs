@@ -1,0 +1,107 @@
+//! Which language a survivor or public page speaks: the path's prefix (`/es/submit`), else
+//! the deployment's default. No cookie, no redirect: a link carries its language.
+
+use std::future::{Ready, ready};
+
+use actix_web::web::Data;
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
+
+use super::AppState;
+use super::layout::Chrome;
+use crate::error::AppError;
+use crate::i18n::Language;
+
+/// The page's language, from the `{lang}` path segment (an enabled language, else 404).
+pub struct Lang(pub Language);
+
+impl FromRequest for Lang {
+    type Error = AppError;
+    type Future = Ready<Result<Lang, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let Some(state) = req.app_data::<Data<AppState>>() else {
+            return ready(Err(AppError::NotFound));
+        };
+        ready(match req.match_info().get("lang") {
+            None => Ok(Lang(state.layout.default_language())),
+            Some(code) => Language::parse(code)
+                .filter(|l| state.layout.enabled(*l))
+                .map(Lang)
+                .ok_or(AppError::NotFound),
+        })
+    }
+}
+
+/// The app's state for one page in one language.
+pub struct Localized {
+    state: Data<AppState>,
+    pub lang: Language,
+}
+
+impl Localized {
+    pub fn new(state: Data<AppState>, lang: Lang) -> Localized {
+        Localized {
+            state,
+            lang: lang.0,
+        }
+    }
+
+    /// The page's chrome, at `here` (its path without a prefix).
+    pub fn chrome(&self, here: &str) -> Chrome<'_> {
+        self.state.layout.chrome_in(self.lang, Some(here))
+    }
+}
+
+impl Localized {
+    pub fn t(&self, key: &str) -> String {
+        self.chrome("/").tr.t(key)
+    }
+
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.chrome("/").tr.t1(key, name, value)
+    }
+
+    /// A stored day as people read it in this language.
+    pub fn day(&self, text: &str) -> String {
+        self.chrome("/").tr.day(text)
+    }
+
+    /// Why a statement was refused, in this language.
+    pub fn submission_error(&self, e: &crate::submission::SubmissionError) -> String {
+        let limit = super::public::shown(Some(crate::submission::MAX_STATEMENT_CHARS as u64), 1);
+        self.t1(e.key(), "n", limit)
+    }
+
+    /// A spent budget (`key` takes `$minutes`), waiting `wait`.
+    pub fn wait_message(&self, key: &str, wait: std::time::Duration) -> String {
+        self.t1(key, "minutes", wait.as_secs().div_ceil(60).max(1))
+    }
+
+    /// A category's or setting's label in this language: the operator's own for it, else
+    /// the shipped translation of a built-in choice they kept, else the configured label.
+    pub fn label(&self, kind: &str, choice: &crate::config::Choice) -> String {
+        if let Some(own) = choice.labels.get(self.lang.code()) {
+            return own.clone();
+        }
+        let defaults = crate::config::Config::default();
+        let builtin = match kind {
+            "category" => choice.is_builtin(&defaults.categories),
+            "setting" => choice.is_builtin(&defaults.settings),
+            "pledge" => choice.is_builtin(&defaults.pledges),
+            _ => false,
+        };
+        let chrome = self.chrome("/");
+        builtin
+            .then(|| chrome.tr.get(&format!("{kind}-{}", choice.key)))
+            .flatten()
+            .unwrap_or_else(|| choice.label.clone())
+    }
+}
+
+impl std::ops::Deref for Localized {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.state
+    }
+}

@@ -1,0 +1,187 @@
+//! Survivor pages in every shipped language, chosen by the path alone: no cookie, no
+//! redirect; forms post to the same language; Arabic runs right to left.
+
+use crate::helpers::*;
+
+async fn get(server: &TestServer, path: &str) -> reqwest::Response {
+    client().get(server.url(path)).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn each_language_lives_under_its_prefix_and_links_to_the_others() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    for (prefix, lang, dir, title) in [
+        ("", "en", "ltr", "Say me too"),
+        ("/es", "es", "ltr", "Decir yo también"),
+        ("/fr", "fr", "ltr", "Dire moi aussi"),
+        ("/ar", "ar", "rtl", "قل: أنا أيضًا"),
+    ] {
+        let res = get(&server, &format!("{prefix}/submit")).await;
+        assert_eq!(res.status(), 200, "{prefix}");
+        assert!(
+            res.headers().get("set-cookie").is_none(),
+            "{prefix} set a cookie"
+        );
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+            "{prefix}"
+        );
+        assert!(html.contains(&format!("<h1>{title}</h1>")), "{prefix}");
+        assert!(
+            html.contains(&format!("action=\"{prefix}/submit\"")),
+            "{prefix}: the form posts to its own language"
+        );
+        for (code, href, name) in [
+            ("en", "/submit", "English"),
+            ("es", "/es/submit", "Español"),
+            ("fr", "/fr/submit", "Français"),
+            ("ar", "/ar/submit", "العربية"),
+        ] {
+            assert!(
+                html.contains(&format!(
+                    "<link rel=\"alternate\" hreflang=\"{code}\" href=\"{href}\">"
+                )),
+                "{prefix}: hreflang {code}"
+            );
+            assert!(
+                html.contains(&format!(">{name}</a>")),
+                "{prefix}: picker {name}"
+            );
+        }
+    }
+    // The landing page too, with and without a trailing slash; other codes are not pages.
+    assert!(
+        get(&server, "/es")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("No estás sola")
+    );
+    assert!(
+        get(&server, "/fr/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("pas seul")
+    );
+    assert_eq!(get(&server, "/de/submit").await.status(), 404);
+    // Accept-Language never redirects or changes an unprefixed page.
+    let res = client()
+        .get(server.url("/submit"))
+        .header("accept-language", "ar")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("<html lang=\"en\""));
+}
+
+#[tokio::test]
+async fn a_survivor_completes_every_flow_in_arabic() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    // A refusal answers in Arabic and keeps the words.
+    let too_long = "ا".repeat(20_001);
+    let res = post_form(
+        &server,
+        "/ar/submit",
+        format!("statement={}", enc(&too_long)),
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<title>خطأ:"), "error title in Arabic");
+    assert!(html.contains("ما كتبته أطول من"));
+    assert!(html.contains(&too_long), "the words are kept");
+    // Sent, with a code and a category named in Arabic on the form.
+    let form = get(&server, "/ar/submit").await.text().await.unwrap();
+    assert!(
+        form.contains("تحرّش جنسي"),
+        "built-in categories are translated"
+    );
+    let res = post_form(
+        &server,
+        "/ar/submit",
+        format!(
+            "statement={}&category=harassment&want_receipt=on",
+            enc("حدث ذلك في العمل")
+        ),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(html.contains("تم الاستلام. شكرًا لك."));
+    let code = {
+        let start = html.find("id=\"receipt-code\">").unwrap() + 18;
+        html[start..start + html[start..].find('<').unwrap()].to_owned()
+    };
+    // Back with the code: Arabic page, Arabic date and status.
+    let res = post_form(&server, "/ar/return", format!("receipt={}", enc(&code))).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<h1>شهادتك</h1>"));
+    assert!(html.contains("لم يقرأها الفريق بعد"), "status in words");
+    let month = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ][usize::from(u8::from(time::OffsetDateTime::now_utc().month())) - 1];
+    assert!(html.contains(month), "the day is written in Arabic");
+    assert!(html.contains("action=\"/ar/return/follow-up\""));
+    // A follow-up, then a withdrawal, both answered in Arabic.
+    let res = post_form(
+        &server,
+        "/ar/return/follow-up",
+        format!("receipt={}&message={}", enc(&code), enc("شيء آخر")),
+    )
+    .await;
+    assert!(res.text().await.unwrap().contains("أُضيف."));
+    let res = post_form(
+        &server,
+        "/ar/return/withdraw",
+        format!("receipt={}&confirm=yes", enc(&code)),
+    )
+    .await;
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<h1>تم السحب</h1>"), "{html}");
+    assert_eq!(row_count(&server.db()), 0);
+    // None of it is in the request log, prefixed or not.
+    let log = server.log();
+    assert!(!log.contains("/submit"), "{log}");
+    assert!(!log.contains("/return"), "{log}");
+}
+
+#[tokio::test]
+async fn operators_choose_the_languages_offered_and_the_default() {
+    let d = dirs();
+    let (server, _) = ready_server(
+        &d,
+        &[
+            ("CHORUS_LANGUAGES", "es,fr"),
+            ("CHORUS_DEFAULT_LANGUAGE", "es"),
+        ],
+    );
+    let html = get(&server, "/submit").await.text().await.unwrap();
+    assert!(
+        html.contains("<html lang=\"es\""),
+        "unprefixed is the default language"
+    );
+    assert!(html.contains("hreflang=\"fr\" href=\"/fr/submit\""));
+    assert!(!html.contains("hreflang=\"ar\""));
+    assert_eq!(get(&server, "/ar/submit").await.status(), 404);
+    assert_eq!(get(&server, "/en/submit").await.status(), 404);
+}
