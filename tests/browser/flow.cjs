@@ -274,6 +274,32 @@ async function shot(page, name) {
     await page.click('form[action="/return/withdraw"] button');
     check((await page.textContent('h1')).includes('Withdrawn'), 'withdrawal confirms what happened');
 
+    // A survivor in Arabic, JavaScript off: the page mirrors and every step answers in Arabic.
+    const ar = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } })).newPage();
+    ar.on('request', (r) => { if (!r.url().startsWith(base)) outside.push(r.url()); });
+    await ar.goto(base + '/ar/submit');
+    check((await ar.getAttribute('html', 'dir')) === 'rtl' && (await ar.getAttribute('html', 'lang')) === 'ar', 'the Arabic form is lang=ar dir=rtl');
+    const exitAr = await ar.locator('a.quick-exit').boundingBox();
+    check(exitAr && exitAr.x + exitAr.width / 2 < 195, 'the quick exit moves to the other side in Arabic (the page mirrors)');
+    await ar.fill('#statement', 'حدث ذلك في العمل');
+    await ar.check('#category-harassment');
+    await ar.check('#want_receipt');
+    await shot(ar, '09-arabic-submit');
+    await ar.click('form.submit button[type="submit"]');
+    check((await ar.textContent('h1')).includes('تم الاستلام'), 'received, in Arabic');
+    const arCode = (await ar.textContent('#receipt-code')).trim();
+    await ar.click('footer a[href="/ar/return"]');
+    await ar.fill('#receipt', arCode);
+    await ar.click('main button[type="submit"]');
+    check((await ar.textContent('h1')).includes('شهادتك'), 'the code opens the statement page in Arabic');
+    await ar.fill('#message', 'شيء آخر');
+    await ar.click('form[action="/ar/return/follow-up"] button');
+    check((await ar.content()).includes('أُضيف.'), 'a follow-up is added, in Arabic');
+    await ar.check('#confirm');
+    await ar.click('form[action="/ar/return/withdraw"] button');
+    check((await ar.textContent('h1')).includes('تم السحب'), 'withdrawn, in Arabic');
+    await shot(ar, '10-arabic-withdrawn');
+
     await page.goto(base + '/counts');
     await shot(page, '08-counts');
     check((await page.content()).includes('<svg'), 'the counts page draws its chart without JavaScript');
