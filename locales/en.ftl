@@ -157,3 +157,58 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Counts
+counts-title = How many have said me too
+counts-published = Published { $when }.
+counts-none-yet = No figures have been published yet. They are published at fixed times, not as statements arrive.
+counts-policy-received = Counted: every statement received, less what staff found to be spam and what people withdrew.
+counts-policy-reviewed = Counted: statements that advocacy staff have read and reviewed.
+counts-noise = So that no one can be picked out — even by someone who floods this site with statements of their own — every figure carries a little random noise, drawn once and then kept: the total is within about ±{ $total } of the true count and each week within ±{ $week } (95 % of the time).
+counts-noise-kinds = Each kind is within about ±{ $kinds }.
+counts-noise-tail = The total moves at most once a day. (Differential privacy, ε = { $epsilon }.)
+counts-rounding = Figures are rounded down to a multiple of { $n }, and anything smaller shows as “fewer than { $n }”.
+fewer-than = fewer than { $n }
+counts-by-week = By week
+counts-week-caption = Statements received per closed week (the same figures as the chart)
+counts-week-col = ISO week
+counts-statements-col = Statements
+counts-no-weeks = No closed weeks published yet.
+counts-by-kind = By kind
+counts-kind-caption = People could choose more than one, or none.
+counts-kind-caption-noise = Each statement counts under one of the kinds it names (chosen at random when it names several). Updated every four weeks.
+counts-kind-col = Kind
+counts-pledges = Pledges to act so far: { $n }.
+counts-add-pledge = Add your pledge.
+counts-share = Share
+counts-embed = Embed the live count on your own site (it loads nothing else):
+counts-badge-alt = Me too: how many have spoken up
+counts-json = The same figures as JSON
+date-time = { $date }, { $time } UTC
+
+## I will
+pledge-title = I will
+pledge-lead = “Me too” showed how many. “I will” is the answer: a promise to act. Pledges are counted like statements — anonymously, and published as rounded totals.
+pledge-so-far = So far: { $n } pledges.
+pledge-error-cross-site = This form was sent from another website, so nothing was sent. If that was you, please use the buttons on this page.
+pledge-error-field = The form was sent with a field it does not have. Please use the buttons on this page.
+pledge-error-unknown = That pledge is not one of the choices here. Please pick one of the buttons.
+pledge-error-busy = Very many people are pledging right now. Please try again in a minute.
+pledge-error-storage-full = This site cannot store anything new right now: its storage is nearly full. Please try again later.
+pledged-title = Thank you.
+pledged-choice = Your pledge — “{ $pledge }” — was received.
+pledged-plain = Your pledge was received.
+pledged-when = It will show in the count the next time the figures are published.
+pledge-speak_up = I will speak up when I see harassment
+pledge-believe = I will believe survivors
+pledge-consent = I will respect consent, always
+
+## Find help
+resources-title = Find help
+resources-lead = If you are in danger now, call your local emergency number. These services listen, believe you, and will not make you do anything you do not want to.
+resource-1-name = RAINN National Sexual Assault Hotline (US)
+resource-1-description = Free, confidential support, 24 hours a day.
+resource-2-name = Rape Crisis (England and Wales)
+resource-2-description = Free 24/7 support line for anyone aged 16 or over.
+resource-3-name = Emergency services
+resource-3-description = If you are in danger now, call your local emergency number.

@@ -157,3 +157,58 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
+
+## Cifras
+counts-title = Cuántas personas han dicho yo también
+counts-published = Publicado el { $when }.
+counts-none-yet = Todavía no se han publicado cifras. Se publican a horas fijas, no a medida que llegan los testimonios.
+counts-policy-received = Se cuenta: cada testimonio recibido, menos lo que el equipo consideró spam y lo que las personas retiraron.
+counts-policy-reviewed = Se cuenta: los testimonios que el equipo de apoyo ha leído y revisado.
+counts-noise = Para que nadie pueda ser identificado —ni siquiera por alguien que inunde este sitio con testimonios propios—, cada cifra lleva un poco de ruido aleatorio, sorteado una vez y conservado: el total está a unos ±{ $total } de la cifra real y cada semana a ±{ $week } (el 95 % de las veces).
+counts-noise-kinds = Cada tipo está a unos ±{ $kinds }.
+counts-noise-tail = El total cambia como mucho una vez al día. (Privacidad diferencial, ε = { $epsilon }.)
+counts-rounding = Las cifras se redondean hacia abajo a un múltiplo de { $n }, y lo que es menor aparece como «menos de { $n }».
+fewer-than = menos de { $n }
+counts-by-week = Por semana
+counts-week-caption = Testimonios recibidos por semana cerrada (las mismas cifras que el gráfico)
+counts-week-col = Semana ISO
+counts-statements-col = Testimonios
+counts-no-weeks = Todavía no se ha publicado ninguna semana cerrada.
+counts-by-kind = Por tipo
+counts-kind-caption = Se podía elegir más de uno, o ninguno.
+counts-kind-caption-noise = Cada testimonio cuenta en uno de los tipos que nombra (elegido al azar si nombra varios). Se actualiza cada cuatro semanas.
+counts-kind-col = Tipo
+counts-pledges = Compromisos de actuar hasta ahora: { $n }.
+counts-add-pledge = Añade tu compromiso.
+counts-share = Compartir
+counts-embed = Inserta la cifra en directo en tu propio sitio (no carga nada más):
+counts-badge-alt = Yo también: cuántas personas han hablado
+counts-json = Las mismas cifras en JSON
+date-time = { $date }, { $time } UTC
+
+## Me comprometo
+pledge-title = Me comprometo
+pledge-lead = «Yo también» mostró cuántas personas. «Me comprometo» es la respuesta: una promesa de actuar. Los compromisos se cuentan como los testimonios: de forma anónima, y se publican como totales redondeados.
+pledge-so-far = Hasta ahora: { $n } compromisos.
+pledge-error-cross-site = Este formulario se envió desde otro sitio web, así que no se envió nada. Si fuiste tú, usa los botones de esta página.
+pledge-error-field = El formulario llegó con un campo que no tiene. Usa los botones de esta página.
+pledge-error-unknown = Ese compromiso no es una de las opciones de aquí. Elige uno de los botones.
+pledge-error-busy = Muchísimas personas se están comprometiendo ahora mismo. Inténtalo de nuevo dentro de un minuto.
+pledge-error-storage-full = Este sitio no puede guardar nada nuevo ahora mismo: su almacenamiento está casi lleno. Inténtalo más tarde.
+pledged-title = Gracias.
+pledged-choice = Tu compromiso —«{ $pledge }»— se ha recibido.
+pledged-plain = Tu compromiso se ha recibido.
+pledged-when = Aparecerá en las cifras la próxima vez que se publiquen.
+pledge-speak_up = Alzaré la voz cuando vea acoso
+pledge-believe = Creeré a quienes lo han sufrido
+pledge-consent = Respetaré siempre el consentimiento
+
+## Buscar ayuda
+resources-title = Buscar ayuda
+resources-lead = Si estás en peligro ahora, llama al número de emergencias de tu país. Estos servicios escuchan, te creen y no te obligarán a hacer nada que no quieras.
+resource-1-name = RAINN, línea nacional contra la agresión sexual (EE. UU.)
+resource-1-description = Apoyo gratuito y confidencial, las 24 horas del día.
+resource-2-name = Rape Crisis (Inglaterra y Gales)
+resource-2-description = Línea de apoyo gratuita 24/7 para cualquier persona a partir de 16 años.
+resource-3-name = Servicios de emergencia
+resource-3-description = Si estás en peligro ahora, llama al número de emergencias de tu país.

@@ -157,3 +157,58 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+## Chiffres
+counts-title = Combien ont dit moi aussi
+counts-published = Publié le { $when }.
+counts-none-yet = Aucun chiffre n’a encore été publié. Ils sont publiés à heures fixes, pas au fil des témoignages.
+counts-policy-received = Sont comptés : tous les témoignages reçus, moins ce que l’équipe a jugé indésirable et ce que les personnes ont retiré.
+counts-policy-reviewed = Sont comptés : les témoignages que l’équipe d’accompagnement a lus et examinés.
+counts-noise = Pour que personne ne puisse être repéré — même par quelqu’un qui inonderait ce site de ses propres témoignages —, chaque chiffre porte un peu de bruit aléatoire, tiré une fois puis conservé : le total est à environ ±{ $total } du vrai chiffre et chaque semaine à ±{ $week } (95 % du temps).
+counts-noise-kinds = Chaque type est à environ ±{ $kinds }.
+counts-noise-tail = Le total change au plus une fois par jour. (Confidentialité différentielle, ε = { $epsilon }.)
+counts-rounding = Les chiffres sont arrondis au multiple de { $n } inférieur, et ce qui est plus petit s’affiche « moins de { $n } ».
+fewer-than = moins de { $n }
+counts-by-week = Par semaine
+counts-week-caption = Témoignages reçus par semaine close (les mêmes chiffres que le graphique)
+counts-week-col = Semaine ISO
+counts-statements-col = Témoignages
+counts-no-weeks = Aucune semaine close n’a encore été publiée.
+counts-by-kind = Par type
+counts-kind-caption = On pouvait en choisir plusieurs, ou aucun.
+counts-kind-caption-noise = Chaque témoignage compte dans l’un des types qu’il nomme (tiré au hasard s’il en nomme plusieurs). Mis à jour toutes les quatre semaines.
+counts-kind-col = Type
+counts-pledges = Engagements à agir jusqu’ici : { $n }.
+counts-add-pledge = Ajoutez le vôtre.
+counts-share = Partager
+counts-embed = Affichez le chiffre en direct sur votre propre site (il ne charge rien d’autre) :
+counts-badge-alt = Moi aussi : combien ont parlé
+counts-json = Les mêmes chiffres en JSON
+date-time = { $date }, { $time } UTC
+
+## Je m’engage
+pledge-title = Je m’engage
+pledge-lead = « Moi aussi » a montré combien. « Je m’engage » est la réponse : une promesse d’agir. Les engagements sont comptés comme les témoignages — anonymement, et publiés en totaux arrondis.
+pledge-so-far = Jusqu’ici : { $n } engagements.
+pledge-error-cross-site = Ce formulaire a été envoyé depuis un autre site, donc rien n’a été envoyé. Si c’était vous, utilisez les boutons de cette page.
+pledge-error-field = Le formulaire est arrivé avec un champ qu’il n’a pas. Utilisez les boutons de cette page.
+pledge-error-unknown = Cet engagement ne fait pas partie des choix proposés. Choisissez l’un des boutons.
+pledge-error-busy = Énormément de personnes s’engagent en ce moment. Réessayez dans une minute.
+pledge-error-storage-full = Ce site ne peut rien enregistrer de nouveau pour le moment : son stockage est presque plein. Réessayez plus tard.
+pledged-title = Merci.
+pledged-choice = Votre engagement — « { $pledge } » — a été reçu.
+pledged-plain = Votre engagement a été reçu.
+pledged-when = Il apparaîtra dans les chiffres lors de la prochaine publication.
+pledge-speak_up = Je prendrai la parole quand je serai témoin de harcèlement
+pledge-believe = Je croirai les victimes
+pledge-consent = Je respecterai toujours le consentement
+
+## Trouver de l’aide
+resources-title = Trouver de l’aide
+resources-lead = Si vous êtes en danger maintenant, appelez le numéro d’urgence local. Ces services écoutent, vous croient, et ne vous obligeront à rien que vous ne vouliez pas.
+resource-1-name = RAINN, ligne nationale contre les agressions sexuelles (États-Unis)
+resource-1-description = Soutien gratuit et confidentiel, 24 heures sur 24.
+resource-2-name = Rape Crisis (Angleterre et pays de Galles)
+resource-2-description = Ligne d’écoute gratuite 24 h/24 et 7 j/7 pour toute personne de 16 ans ou plus.
+resource-3-name = Services d’urgence
+resource-3-description = Si vous êtes en danger maintenant, appelez le numéro d’urgence local.

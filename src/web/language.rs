@@ -77,6 +77,47 @@ impl Localized {
         self.t1(key, "minutes", wait.as_secs().div_ceil(60).max(1))
     }
 
+    /// A published count, or "fewer than N", in this language.
+    pub fn shown(&self, count: Option<u64>, min_cell: u64) -> String {
+        match count {
+            Some(n) => super::public::group_thousands(n),
+            None => self.t1("fewer-than", "n", min_cell),
+        }
+    }
+
+    /// An RFC 3339 instant as people read it: the day in this language, and the UTC time.
+    pub fn instant(&self, rfc3339: &str) -> String {
+        use time::format_description::well_known::Rfc3339;
+        match time::OffsetDateTime::parse(rfc3339, &Rfc3339) {
+            Ok(t) => self.chrome("/").tr.args(
+                "date-time",
+                &[
+                    ("date", self.day(&crate::clock::day_string(t.date()))),
+                    ("time", format!("{:02}:{:02}", t.hour(), t.minute())),
+                ],
+            ),
+            Err(_) => rfc3339.to_owned(),
+        }
+    }
+
+    /// A resource's name or description: the shipped translation when it is one of the
+    /// built-in resources, unchanged; else as configured.
+    pub fn resource_text(
+        &self,
+        index: usize,
+        resource: &crate::config::Resource,
+        field: &str,
+        configured: &str,
+    ) -> String {
+        let defaults = crate::config::Config::default();
+        let builtin = defaults.resources.get(index) == Some(resource);
+        let chrome = self.chrome("/");
+        builtin
+            .then(|| chrome.tr.get(&format!("resource-{}-{field}", index + 1)))
+            .flatten()
+            .unwrap_or_else(|| configured.to_owned())
+    }
+
     /// A category's or setting's label in this language: the operator's own for it, else
     /// the shipped translation of a built-in choice they kept, else the configured label.
     pub fn label(&self, kind: &str, choice: &crate::config::Choice) -> String {

@@ -8,10 +8,11 @@ use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
+use super::language::{Lang, Localized};
 use super::layout::{Chrome, page};
 use super::phone::{ContactPart, contact_parts};
 use super::{AppState, form, origin, svg};
-use crate::config::{Choice, Resource};
+use crate::config::Resource;
 use crate::error::AppError;
 use crate::intake::IntakeError;
 use crate::publish::Snapshot;
@@ -90,7 +91,7 @@ pub fn shown(count: Option<u64>, min_cell: u64) -> String {
     }
 }
 
-fn group_thousands(n: u64) -> String {
+pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -102,34 +103,32 @@ fn group_thousands(n: u64) -> String {
     out
 }
 
-fn label_for(key: &str, list: &[Choice]) -> String {
-    list.iter()
-        .find(|c| c.key == key)
-        .map(|c| c.label.clone())
-        .unwrap_or_else(|| key.to_owned())
-}
-
-pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
+pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) -> HttpResponse {
+    let state = Localized::new(state, lang);
     let base = super::public_base(&req, &state.config);
     let snapshot = state.publisher.latest();
     if let Some(res) = not_modified(&req, &snapshot) {
         return res;
     }
     let c = &snapshot.counts;
+    let shown = |v: Option<u64>| state.shown(v, c.min_cell);
     let view = CountsView {
-        layout: state.layout.chrome(),
-        total: shown(c.statements.total, c.min_cell),
-        published: c.published_at.as_deref().map(human_time),
+        layout: state.chrome("/counts"),
+        total: shown(c.statements.total),
+        published: c.published_at.as_deref().map(|t| state.instant(t)),
         min_cell: c.min_cell,
         categories: c
             .statements
             .by_category
             .iter()
             .map(|(k, v)| {
-                (
-                    label_for(k, &state.config.categories),
-                    shown(*v, c.min_cell),
-                )
+                let label = state
+                    .config
+                    .categories
+                    .iter()
+                    .find(|c| c.key == *k)
+                    .map_or_else(|| k.clone(), |c| state.label("category", c));
+                (label, shown(*v))
             })
             .collect(),
         weeks: c
@@ -139,11 +138,11 @@ pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpRespons
             .rev()
             .map(|(w, v)| WeekRow {
                 week: w.clone(),
-                count: shown(*v, c.min_cell),
+                count: shown(*v),
             })
             .collect(),
         chart_svg: svg::weekly_chart(&c.statements.by_week, c.min_cell),
-        pledges: shown(c.pledges.total, c.min_cell),
+        pledges: shown(c.pledges.total),
         base,
         noise: c.privacy.error_95.as_ref().map(|m| NoiseNote {
             epsilon: format!("{}", c.privacy.epsilon),
@@ -154,13 +153,6 @@ pub async fn counts_page(req: HttpRequest, state: Data<AppState>) -> HttpRespons
         reviewed_only: state.config.count_policy == crate::config::CountPolicy::Reviewed,
     };
     cacheable(page(StatusCode::OK, &view), &snapshot)
-}
-
-/// "2026-11-28T00:00:00Z" → "28 November 2026, 00:00 UTC".
-fn human_time(rfc3339: &str) -> String {
-    use time::format_description::well_known::Rfc3339;
-    time::OffsetDateTime::parse(rfc3339, &Rfc3339)
-        .map_or_else(|_| rfc3339.to_owned(), crate::clock::human_instant)
 }
 
 pub async fn counts_json(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
@@ -200,8 +192,9 @@ pub async fn badge(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
 #[template(path = "public/pledge.html")]
 struct PledgeView<'a> {
     layout: Chrome<'a>,
-    pledges: &'a [Choice],
-    error: Option<&'a str>,
+    /// (key, label in this language)
+    pledges: Vec<(String, String)>,
+    error: Option<String>,
     total: String,
 }
 
@@ -212,34 +205,42 @@ struct PledgedView<'a> {
     pledge: Option<String>,
 }
 
-fn pledge_page(state: &AppState, status: StatusCode, error: Option<&str>) -> HttpResponse {
+fn pledge_page(state: &Localized, status: StatusCode, error: Option<&str>) -> HttpResponse {
     let c = &state.publisher.latest().counts;
     page(
         status,
         &PledgeView {
-            layout: state.layout.chrome(),
-            pledges: &state.config.pledges,
-            error,
-            total: shown(c.pledges.total, c.min_cell),
+            layout: state.chrome("/pledge"),
+            pledges: state
+                .config
+                .pledges
+                .iter()
+                .map(|p| (p.key.clone(), state.label("pledge", p)))
+                .collect(),
+            error: error.map(|key| state.t(key)),
+            total: state.shown(c.pledges.total, c.min_cell),
         },
     )
 }
 
-pub async fn pledge_form(state: Data<AppState>) -> HttpResponse {
+pub async fn pledge_form(lang: Lang, state: Data<AppState>) -> HttpResponse {
+    let state = Localized::new(state, lang);
     pledge_page(&state, StatusCode::OK, None)
 }
 
 pub async fn pledge(
     req: HttpRequest,
+    lang: Lang,
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let state = Localized::new(state, lang);
     let pairs = form::read(&req, body).await?;
     if origin::is_cross_site(&req, &state.config) {
         return Ok(pledge_page(
             &state,
             StatusCode::FORBIDDEN,
-            Some(origin::REFUSED_FORM_KEPT),
+            Some("pledge-error-cross-site"),
         ));
     }
     let mut key = None;
@@ -248,9 +249,7 @@ pub async fn pledge(
             return Ok(pledge_page(
                 &state,
                 StatusCode::BAD_REQUEST,
-                Some(
-                    "The form was sent with a field it does not have. Please use the buttons on this page.",
-                ),
+                Some("pledge-error-field"),
             ));
         }
         key = Some(value.clone());
@@ -260,13 +259,24 @@ pub async fn pledge(
         return Ok(pledge_page(
             &state,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some("That pledge is not one of the choices here. Please pick one of the buttons."),
+            Some("pledge-error-unknown"),
         ));
     }
     if let Err(wait) = state.network_admits(&req) {
-        let message = super::survivor::network_busy(wait);
+        let c = &state.publisher.latest().counts;
+        let view = PledgeView {
+            layout: state.chrome("/pledge"),
+            pledges: state
+                .config
+                .pledges
+                .iter()
+                .map(|p| (p.key.clone(), state.label("pledge", p)))
+                .collect(),
+            error: Some(state.wait_message("error-network-busy", wait)),
+            total: state.shown(c.pledges.total, c.min_cell),
+        };
         return Ok(super::survivor::retry_after(
-            pledge_page(&state, StatusCode::TOO_MANY_REQUESTS, Some(&message)),
+            page(StatusCode::TOO_MANY_REQUESTS, &view),
             wait,
         ));
     }
@@ -274,29 +284,32 @@ pub async fn pledge(
         return Ok(pledge_page(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
-            Some("Very many people are pledging right now. Please try again in a minute."),
+            Some("pledge-error-busy"),
         ));
     }
-    let label = (!key.is_empty()).then(|| label_for(&key, &state.config.pledges));
+    let label = state
+        .config
+        .pledges
+        .iter()
+        .find(|p| p.key == key)
+        .map(|p| state.label("pledge", p));
     match state.intake.pledge(key).await {
         Ok(()) => Ok(page(
             StatusCode::OK,
             &PledgedView {
-                layout: state.layout.chrome(),
+                layout: state.chrome("/pledge"),
                 pledge: label,
             },
         )),
         Err(IntakeError::StorageFull) => Ok(pledge_page(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
-            Some(
-                "This site cannot store anything new right now: its storage is nearly full. Please try again later.",
-            ),
+            Some("pledge-error-storage-full"),
         )),
         Err(IntakeError::Overloaded(_)) => Ok(pledge_page(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
-            Some("Very many people are pledging right now. Please try again in a minute."),
+            Some("pledge-error-busy"),
         )),
         Err(e) => Err(AppError::internal(e)),
     }
@@ -311,15 +324,22 @@ struct ResourcesView<'a> {
 
 struct ResourceRow<'a> {
     resource: &'a Resource,
+    /// Name and description in this language.
+    name: String,
+    description: String,
     contact: Vec<ContactPart>,
 }
 
-pub async fn resources(state: Data<AppState>) -> HttpResponse {
+pub async fn resources(lang: Lang, state: Data<AppState>) -> HttpResponse {
+    let state = Localized::new(state, lang);
     let resources = state
         .config
         .resources
         .iter()
-        .map(|resource| ResourceRow {
+        .enumerate()
+        .map(|(i, resource)| ResourceRow {
+            name: state.resource_text(i, resource, "name", &resource.name),
+            description: state.resource_text(i, resource, "description", &resource.description),
             resource,
             contact: resource
                 .contact
@@ -331,7 +351,7 @@ pub async fn resources(state: Data<AppState>) -> HttpResponse {
     page(
         StatusCode::OK,
         &ResourcesView {
-            layout: state.layout.chrome(),
+            layout: state.chrome("/resources"),
             resources,
         },
     )

@@ -32,6 +32,9 @@ pub mod paths {
     pub const L_RETURN: &str = "/{lang:en|es|fr|ar}/return";
     pub const L_FOLLOW_UP: &str = "/{lang:en|es|fr|ar}/return/follow-up";
     pub const L_WITHDRAW: &str = "/{lang:en|es|fr|ar}/return/withdraw";
+    pub const L_COUNTS: &str = "/{lang:en|es|fr|ar}/counts";
+    pub const L_PLEDGE: &str = "/{lang:en|es|fr|ar}/pledge";
+    pub const L_RESOURCES: &str = "/{lang:en|es|fr|ar}/resources";
 
     /// Survivor pages and actions, never logged one by one (see `request_log`).
     pub const SURVIVOR_ACTIONS: &[&str] = &[
@@ -44,6 +47,7 @@ pub mod paths {
         L_RETURN,
         L_FOLLOW_UP,
         L_WITHDRAW,
+        L_PLEDGE,
     ];
 }
 
@@ -68,6 +72,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get_post(paths::L_RETURN, returning::form, returning::view))
         .service(post(paths::L_FOLLOW_UP, returning::follow_up))
         .service(post(paths::L_WITHDRAW, returning::withdraw))
+        .service(get(paths::L_COUNTS, public::counts_page))
+        .service(get_post(
+            paths::L_PLEDGE,
+            public::pledge_form,
+            public::pledge,
+        ))
+        .service(get(paths::L_RESOURCES, public::resources))
         .configure(review::routes::configure)
         .default_service(web::to(not_found));
 }

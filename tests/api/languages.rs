@@ -185,3 +185,36 @@ async fn operators_choose_the_languages_offered_and_the_default() {
     assert_eq!(get(&server, "/ar/submit").await.status(), 404);
     assert_eq!(get(&server, "/en/submit").await.status(), 404);
 }
+
+#[tokio::test]
+async fn the_public_pages_speak_the_language_too() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[("CHORUS_PUBLISH_INTERVAL_SECS", "0")]);
+    let counts = get(&server, "/fr/counts").await.text().await.unwrap();
+    assert!(
+        counts.contains("<h1>Combien ont dit moi aussi</h1>"),
+        "{counts}"
+    );
+    assert!(counts.contains("moins de 10"), "hidden cells in French");
+    let help = get(&server, "/es/resources").await.text().await.unwrap();
+    assert!(
+        help.contains("Servicios de emergencia"),
+        "built-in resources translated"
+    );
+    let pledge = get(&server, "/ar/pledge").await.text().await.unwrap();
+    assert!(
+        pledge.contains("سأصدّق الناجيات والناجين"),
+        "built-in pledges translated"
+    );
+    assert!(pledge.contains("action=\"/ar/pledge\""));
+    let res = post_form(&server, "/ar/pledge", "pledge=believe").await;
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("وصل تعهّدك: «سأصدّق الناجيات والناجين».")
+    );
+    // Pledges stay out of the request log under a prefix too.
+    assert!(!server.log().contains("pledge"), "{}", server.log());
+}

@@ -62,11 +62,15 @@ async fn help_line_numbers_are_one_tap_calls() {
         .await
         .unwrap();
     assert!(
-        page.contains(r#"<a href="tel:8006564673">800-656-4673</a>"#),
+        page.contains(r#"<a href="tel:8006564673" dir="ltr">800-656-4673</a>"#),
         "{page}"
     );
-    assert!(page.contains(r#"<a href="tel:08085002222">0808 500 2222</a>"#));
-    assert!(page.contains(r#"<a href="tel:112">112</a> / <a href="tel:911">911</a>"#));
+    assert!(page.contains(r#"<a href="tel:08085002222" dir="ltr">0808 500 2222</a>"#));
+    assert!(
+        page.contains(
+            r#"<a href="tel:112" dir="ltr">112</a> / <a href="tel:911" dir="ltr">911</a>"#
+        )
+    );
 }
 
 #[tokio::test]
