@@ -28,6 +28,17 @@ pub struct AppState {
     code_budgets: Option<KeyedBudgets>,
 }
 
+fn catalogs_for(config: &Config) -> std::sync::Arc<crate::i18n::Catalogs> {
+    let dir = AppState::catalogs_dir(config);
+    std::sync::Arc::new(match crate::i18n::Catalogs::load(Some(&dir)) {
+        Ok(catalogs) => catalogs,
+        Err(e) => {
+            tracing::error!(error = %e, "an operator's message catalogue does not parse; using the shipped ones");
+            crate::i18n::Catalogs::shipped()
+        }
+    })
+}
+
 impl AppState {
     /// The web layer over the services (built by `services::Services`).
     pub fn new(config: Arc<Config>, services: Services) -> AppState {
@@ -55,7 +66,7 @@ impl AppState {
         AppState {
             network_budgets,
             code_budgets,
-            layout: Layout::from_config(&config),
+            layout: Layout::with_catalogs(&config, catalogs_for(&config)),
             config,
             intake,
             returning,
@@ -63,6 +74,13 @@ impl AppState {
             desk,
             intake_limiter,
         }
+    }
+
+    /// The page layout's catalogues: the shipped ones, each overridden by an operator's
+    /// `locales/LANG.ftl` in the data dir. A file that does not parse is reported and
+    /// ignored, so a typo never takes the survivor's pages down.
+    pub fn catalogs_dir(config: &Config) -> std::path::PathBuf {
+        config.data_dir.join("locales")
     }
 
     /// True if the site-wide intake throttle admits one more submission now. Generous by

@@ -218,3 +218,19 @@ async fn the_public_pages_speak_the_language_too() {
     // Pledges stay out of the request log under a prefix too.
     assert!(!server.log().contains("pledge"), "{}", server.log());
 }
+
+#[tokio::test]
+async fn an_operator_overrides_any_message_with_their_own_catalogue() {
+    let d = dirs();
+    init_admin(d.data.path());
+    let locales = d.data.path().join("locales");
+    std::fs::create_dir_all(&locales).unwrap();
+    std::fs::write(locales.join("es.ftl"), "landing-title = Aquí te creemos.\n").unwrap();
+    let server = TestServer::start(d.data.path(), d.logs.path(), &[]);
+    let html = get(&server, "/es").await.text().await.unwrap();
+    assert!(html.contains("<h1>Aquí te creemos.</h1>"), "{html}");
+    // Everything else keeps the shipped translation.
+    assert!(html.contains("Yo también"));
+    let english = get(&server, "/").await.text().await.unwrap();
+    assert!(english.contains("<h1>You are not alone.</h1>"));
+}
