@@ -158,7 +158,20 @@ impl SubmissionForm {
         Ok(form)
     }
 
-    /// Turns the form into a sealed-to-be payload, checking every value.
+    /// Turns the form into a sealed-to-be payload, checking every value; `language` is the
+    /// code of the page it was sent from (what the export reports).
+    pub fn validate_in(
+        &self,
+        config: &Config,
+        language: crate::i18n::Language,
+    ) -> Result<Testimony, SubmissionError> {
+        let mut t = self.validate(config)?;
+        t.language = language.code().to_owned();
+        Ok(t)
+    }
+
+    /// Turns the form into a sealed-to-be payload, checking every value (as sent from a
+    /// page in English).
     pub fn validate(&self, config: &Config) -> Result<Testimony, SubmissionError> {
         let statement = Statement::parse(&self.statement)?;
         let mut categories = Vec::new();
@@ -197,6 +210,8 @@ pub struct Testimony {
     pub categories: Vec<String>,
     pub setting: Option<String>,
     pub consent_publish: bool,
+    /// The language of the page it was sent from (`en`, `es`, `fr`, `ar`) — not a guess
+    /// at the language the statement is written in.
     pub language: String,
 }
 

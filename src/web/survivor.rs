@@ -245,7 +245,7 @@ pub async fn submit(
             open,
         ));
     }
-    let testimony = match submitted.validate(&state.config) {
+    let testimony = match submitted.validate_in(&state.config, state.lang) {
         Ok(t) => t,
         Err(e) => {
             return Ok(render_form(

@@ -116,6 +116,10 @@ async fn a_survivor_completes_every_flow_in_arabic() {
     let html = res.text().await.unwrap();
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(html.contains("تم الاستلام. شكرًا لك."));
+    // Staff see which page it came from: the sealed payload says Arabic.
+    let sealed = decrypt_all(&server.db());
+    assert_eq!(sealed.len(), 1);
+    assert_eq!(sealed[0].language, "ar");
     let code = {
         let start = html.find("id=\"receipt-code\">").unwrap() + 18;
         html[start..start + html[start..].find('<').unwrap()].to_owned()
