@@ -72,6 +72,10 @@ struct CountsView<'a> {
     /// How large the noise is, when figures carry it.
     noise: Option<NoiseNote>,
     reviewed_only: bool,
+    /// The first published week's Monday, in words ("what a count is").
+    since: Option<String>,
+    /// This page's absolute address, for link previews (`og:url`).
+    page_url: String,
 }
 
 /// The noise on the published figures, in words: 95 % margins and the budget.
@@ -117,30 +121,37 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
         total: shown(c.statements.total),
         published: c.published_at.as_deref().map(|t| state.instant(t)),
         min_cell: c.min_cell,
-        categories: c
-            .statements
-            .by_category
+        // In the order the operator configured, not by key.
+        categories: state
+            .config
+            .categories
             .iter()
-            .map(|(k, v)| {
-                let label = state
-                    .config
-                    .categories
-                    .iter()
-                    .find(|c| c.key == *k)
-                    .map_or_else(|| k.clone(), |c| state.label("category", c));
-                (label, shown(*v))
+            .map(|cat| {
+                let count = c.statements.by_category.get(&cat.key).copied().flatten();
+                (state.label("category", cat), shown(count))
             })
             .collect(),
+        // Oldest first, as the chart reads; each week named by its Monday.
         weeks: c
             .statements
             .by_week
             .iter()
-            .rev()
             .map(|(w, v)| WeekRow {
-                week: w.clone(),
+                week: week_monday(w).map_or_else(
+                    || w.clone(),
+                    |monday| state.t1("counts-week-of", "date", state.day(&monday)),
+                ),
                 count: shown(*v),
             })
             .collect(),
+        since: c
+            .statements
+            .by_week
+            .keys()
+            .next()
+            .and_then(|w| week_monday(w))
+            .map(|monday| state.day(&monday)),
+        page_url: format!("{base}{}/counts", state.chrome("/").prefix),
         chart_svg: svg::weekly_chart(&c.statements.by_week, c.min_cell),
         pledges: shown(c.pledges.total),
         base,
@@ -153,6 +164,18 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
         reviewed_only: state.config.count_policy == crate::config::CountPolicy::Reviewed,
     };
     cacheable(page(StatusCode::OK, &view), &snapshot)
+}
+
+/// "2026-W48" → "2026-11-23" (that ISO week's Monday).
+fn week_monday(label: &str) -> Option<String> {
+    let (year, week) = label.split_once("-W")?;
+    let date = time::Date::from_iso_week_date(
+        year.parse().ok()?,
+        week.parse().ok()?,
+        time::Weekday::Monday,
+    )
+    .ok()?;
+    Some(crate::clock::day_string(date))
 }
 
 pub async fn counts_json(req: HttpRequest, state: Data<AppState>) -> HttpResponse {

@@ -200,6 +200,22 @@ async fn the_public_pages_speak_the_language_too() {
         "{counts}"
     );
     assert!(counts.contains("moins de 10"), "hidden cells in French");
+    // Kinds in the configured order (harassment first), not sorted by key (assault first).
+    assert!(
+        counts.find("Harcèlement sexuel").unwrap() < counts.find("Agression sexuelle").unwrap()
+    );
+    // A shared link previews with text and an absolute address, loading nothing.
+    assert!(counts.contains(&format!(
+        "<meta property=\"og:url\" content=\"{}/fr/counts\">",
+        server.base
+    )));
+    assert!(counts.contains(
+        "<meta property=\"og:title\" content=\"Combien ont dit moi aussi: moins de 10\">"
+    ));
+    assert!(
+        counts.contains("des témoignages, pas des personnes"),
+        "what a count is"
+    );
     let help = get(&server, "/es/resources").await.text().await.unwrap();
     assert!(
         help.contains("Servicios de emergencia"),
