@@ -66,6 +66,23 @@ impl Localized {
         self.chrome("/").tr.day(text)
     }
 
+    /// A stored day in a chart's few characters: "23 Nov".
+    pub fn short_day(&self, text: &str) -> String {
+        match crate::clock::parse_day(text) {
+            Ok(day) => self.chrome("/").tr.args(
+                "date-short",
+                &[
+                    ("day", day.day().to_string()),
+                    (
+                        "month",
+                        self.t(&format!("month-short-{}", u8::from(day.month()))),
+                    ),
+                ],
+            ),
+            Err(_) => text.to_owned(),
+        }
+    }
+
     /// Why a statement was refused, in this language.
     pub fn submission_error(&self, e: &crate::submission::SubmissionError) -> String {
         let limit = super::public::shown(Some(crate::submission::MAX_STATEMENT_CHARS as u64), 1);

@@ -152,7 +152,18 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
             .and_then(|w| week_monday(w))
             .map(|monday| state.day(&monday)),
         page_url: format!("{base}{}/counts", state.chrome("/").prefix),
-        chart_svg: svg::weekly_chart(&c.statements.by_week, c.min_cell),
+        chart_svg: svg::weekly_chart(
+            &c.statements.by_week,
+            c.min_cell,
+            &svg::ChartText {
+                title: state.t("counts-chart-title"),
+                desc: state.t("counts-chart-desc"),
+                empty: state.t("counts-no-weeks"),
+                fewer: state.shown(None, c.min_cell),
+            },
+            &|w| week_monday(w).map_or_else(|| w.to_owned(), |m| state.short_day(&m)),
+            state.lang.dir() == "rtl",
+        ),
         pledges: shown(c.pledges.total),
         base,
         noise: c.privacy.error_95.as_ref().map(|m| NoiseNote {
