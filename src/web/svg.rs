@@ -104,7 +104,7 @@ pub fn weekly_chart(
         }
         // A week label every few bars, counted back from the newest (always labelled), so
         // labels never overlap.
-        if (weeks.len() - 1 - i) % every == 0 {
+        if (weeks.len() - 1 - i).is_multiple_of(every) {
             let _ = write!(
                 out,
                 r##"<text x="{centre:.1}" y="{}" text-anchor="middle" font-size="20" fill="#333" class="label">{}</text>"##,
