@@ -244,3 +244,26 @@ month-short-10 = أكتوبر
 month-short-11 = نوفمبر
 month-short-12 = ديسمبر
 counts-total-includes = يشمل المجموع أيضًا أيام هذا الأسبوع حتى الآن؛ أما الأسابيع أدناه فهي التي انتهت فقط.
+
+## صفحات الأخطاء
+error-title-unreadable = لم نستطع قراءة ذلك
+error-title-login = سجّل الدخول
+error-login-message = انتهت جلستك أو لم تسجّل الدخول. سجّل الدخول مجددًا.
+error-title-refused = رُفض ذلك
+error-cross-site-message = أُرسل هذا النموذج من موقع آخر، فرُفض.
+error-title-not-found = الصفحة غير موجودة
+error-not-found-message = لا توجد صفحة في هذا العنوان. الروابط أدناه تعيدك.
+error-title-not-available = غير متاح
+error-not-available-message = لا يمكن استخدام هذه الصفحة بهذه الطريقة. استخدم الروابط في الصفحة.
+error-title-too-large = أطول من أن يُستقبل
+error-too-large-message = ما أُرسل أكبر مما يقبله هذا الموقع، فلم يُحفظ شيء. تتّسع الشهادة لـ 20000 حرف. ما كتبته ما زال في النموذج: استخدم زر الرجوع في متصفّحك للعودة إليه واختصاره.
+error-title-timeout = استغرق ذلك وقتًا طويلًا
+error-timeout-message = وصل النموذج ببطء شديد، فلم يُحفظ شيء. ارجع وأرسله مجددًا.
+error-unsupported-message = استخدم النموذج في هذا الموقع؛ لم يُحفظ شيء.
+error-title-check = تحقّق من النموذج
+error-title-busy = ازدحام شديد الآن
+error-busy-message = كثيرون يستخدمون الموقع في هذه اللحظة، ولم يُحفظ شيء. حاول مجددًا بعد دقيقة.
+error-title-internal = حدث خطأ ما
+error-internal-message = لم يُحفظ شيء مما أرسلته. حاول لاحقًا. إن أخبرت المنظّمين، فاذكر رقم الحادثة { $incident }.
+error-login-again = سجّل الدخول مجددًا
+error-back-to-start = العودة إلى البداية

@@ -234,3 +234,26 @@ month-short-10 = Oct
 month-short-11 = Nov
 month-short-12 = Dec
 counts-total-includes = The total also counts the days of this week so far; the weeks below list only weeks that have ended.
+
+## Error pages
+error-title-unreadable = We could not read that
+error-title-login = Please log in
+error-login-message = Your session has ended or you are not logged in. Please log in again.
+error-title-refused = That was refused
+error-cross-site-message = This form was sent from another website, so it was refused.
+error-title-not-found = Page not found
+error-not-found-message = There is no page at this address. The links below lead back.
+error-title-not-available = Not available
+error-not-available-message = This page cannot be used that way. Please use the links on the page.
+error-title-too-large = Too long to receive
+error-too-large-message = What was sent is larger than this site accepts, so nothing was stored. A statement can hold up to 20,000 characters. What you wrote is still in the form: use your browser’s Back button to return to it and shorten it.
+error-title-timeout = That took too long
+error-timeout-message = The form arrived too slowly, so nothing was stored. Please go back and send it again.
+error-unsupported-message = Please use the form on this site; nothing was stored.
+error-title-check = Please check the form
+error-title-busy = Very busy right now
+error-busy-message = Too many people are using the site at this moment, and nothing was stored. Please try again in a minute.
+error-title-internal = Something went wrong
+error-internal-message = Nothing you sent was stored. Please try again later. If you tell the organisers, mention incident { $incident }.
+error-login-again = Log in again
+error-back-to-start = Back to the start

@@ -234,3 +234,26 @@ month-short-10 = oct
 month-short-11 = nov
 month-short-12 = dic
 counts-total-includes = El total cuenta también los días de esta semana hasta ahora; abajo solo aparecen las semanas que ya han terminado.
+
+## Páginas de error
+error-title-unreadable = No pudimos leerlo
+error-title-login = Inicia sesión
+error-login-message = Tu sesión ha terminado o no has iniciado sesión. Vuelve a iniciarla.
+error-title-refused = Se ha rechazado
+error-cross-site-message = Este formulario se envió desde otro sitio web, así que se rechazó.
+error-title-not-found = Página no encontrada
+error-not-found-message = No hay ninguna página en esta dirección. Los enlaces de abajo te llevan de vuelta.
+error-title-not-available = No disponible
+error-not-available-message = Esta página no se puede usar así. Usa los enlaces de la página.
+error-title-too-large = Demasiado largo para recibirlo
+error-too-large-message = Lo que se envió es más grande de lo que este sitio acepta, así que no se guardó nada. Un testimonio admite hasta 20 000 caracteres. Lo que escribiste sigue en el formulario: usa el botón Atrás de tu navegador para volver a él y acortarlo.
+error-title-timeout = Ha tardado demasiado
+error-timeout-message = El formulario llegó demasiado despacio, así que no se guardó nada. Vuelve atrás y envíalo de nuevo.
+error-unsupported-message = Usa el formulario de este sitio; no se guardó nada.
+error-title-check = Revisa el formulario
+error-title-busy = Mucha actividad ahora mismo
+error-busy-message = Hay demasiadas personas usando el sitio en este momento y no se guardó nada. Inténtalo de nuevo dentro de un minuto.
+error-title-internal = Algo ha fallado
+error-internal-message = No se guardó nada de lo que enviaste. Inténtalo más tarde. Si se lo cuentas a quienes organizan, menciona el incidente { $incident }.
+error-login-again = Volver a iniciar sesión
+error-back-to-start = Volver al inicio

@@ -234,3 +234,26 @@ month-short-10 = oct.
 month-short-11 = nov.
 month-short-12 = déc.
 counts-total-includes = Le total compte aussi les jours de cette semaine jusqu’ici ; les semaines ci-dessous sont seulement celles qui sont terminées.
+
+## Pages d’erreur
+error-title-unreadable = Nous n’avons pas pu le lire
+error-title-login = Connectez-vous
+error-login-message = Votre session est terminée ou vous n’êtes pas connecté·e. Reconnectez-vous.
+error-title-refused = C’est refusé
+error-cross-site-message = Ce formulaire a été envoyé depuis un autre site, il a donc été refusé.
+error-title-not-found = Page introuvable
+error-not-found-message = Il n’y a pas de page à cette adresse. Les liens ci-dessous ramènent en arrière.
+error-title-not-available = Indisponible
+error-not-available-message = Cette page ne s’utilise pas ainsi. Utilisez les liens de la page.
+error-title-too-large = Trop long pour être reçu
+error-too-large-message = Ce qui a été envoyé dépasse ce que ce site accepte, donc rien n’a été enregistré. Un témoignage peut contenir jusqu’à 20 000 caractères. Ce que vous avez écrit est toujours dans le formulaire : utilisez le bouton Retour de votre navigateur pour y revenir et le raccourcir.
+error-title-timeout = C’était trop long
+error-timeout-message = Le formulaire est arrivé trop lentement, donc rien n’a été enregistré. Revenez en arrière et renvoyez-le.
+error-unsupported-message = Utilisez le formulaire de ce site ; rien n’a été enregistré.
+error-title-check = Vérifiez le formulaire
+error-title-busy = Très chargé en ce moment
+error-busy-message = Trop de personnes utilisent le site en ce moment, et rien n’a été enregistré. Réessayez dans une minute.
+error-title-internal = Quelque chose s’est mal passé
+error-internal-message = Rien de ce que vous avez envoyé n’a été enregistré. Réessayez plus tard. Si vous prévenez les organisateurs, mentionnez l’incident { $incident }.
+error-login-again = Se reconnecter
+error-back-to-start = Retour à l’accueil

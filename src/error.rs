@@ -107,20 +107,44 @@ impl AppError {
         AppError::Internal { incident }
     }
 
-    fn title_and_message(&self) -> (&'static str, String) {
+    /// The page's title and message in `tr`'s language. Messages passed in from code
+    /// (`BadRequest`, `Forbidden`, `Unprocessable`) are shown as they are.
+    fn title_and_message(&self, tr: &crate::i18n::Tr) -> (String, String) {
         match self {
-            AppError::BadRequest(m) => ("We could not read that", (*m).to_owned()),
-            AppError::LoginRequired | AppError::Unauthorized => ("Please log in", "Your session has ended or you are not logged in. Please log in again.".to_owned()),
-            AppError::Forbidden(m) => ("That was refused", (*m).to_owned()),
-            AppError::CrossSite => ("That was refused", CROSS_SITE.to_owned()),
-            AppError::NotFound => ("Page not found", "There is no page at this address. The links below lead back.".to_owned()),
-            AppError::MethodNotAllowed => ("Not available", "This page cannot be used that way. Please use the links on the page.".to_owned()),
-            AppError::PayloadTooLarge => ("Too long to receive", "What was sent is larger than this site accepts, so nothing was stored. A statement can hold up to 20,000 characters. What you wrote is still in the form: use your browser’s Back button to return to it and shorten it.".to_owned()),
-            AppError::RequestTimeout => ("That took too long", "The form arrived too slowly, so nothing was stored. Please go back and send it again.".to_owned()),
-            AppError::UnsupportedMediaType => ("We could not read that", "Please use the form on this site; nothing was stored.".to_owned()),
-            AppError::Unprocessable(m) => ("Please check the form", (*m).to_owned()),
-            AppError::Busy => ("Very busy right now", "Too many people are using the site at this moment, and nothing was stored. Please try again in a minute.".to_owned()),
-            AppError::Internal { incident } => ("Something went wrong", format!("Nothing you sent was stored. Please try again later. If you tell the organisers, mention incident {incident}.")),
+            AppError::BadRequest(m) => (tr.t("error-title-unreadable"), (*m).to_owned()),
+            AppError::LoginRequired | AppError::Unauthorized => {
+                (tr.t("error-title-login"), tr.t("error-login-message"))
+            }
+            AppError::Forbidden(m) => (tr.t("error-title-refused"), (*m).to_owned()),
+            AppError::CrossSite => (
+                tr.t("error-title-refused"),
+                tr.t("error-cross-site-message"),
+            ),
+            AppError::NotFound => (
+                tr.t("error-title-not-found"),
+                tr.t("error-not-found-message"),
+            ),
+            AppError::MethodNotAllowed => (
+                tr.t("error-title-not-available"),
+                tr.t("error-not-available-message"),
+            ),
+            AppError::PayloadTooLarge => (
+                tr.t("error-title-too-large"),
+                tr.t("error-too-large-message"),
+            ),
+            AppError::RequestTimeout => {
+                (tr.t("error-title-timeout"), tr.t("error-timeout-message"))
+            }
+            AppError::UnsupportedMediaType => (
+                tr.t("error-title-unreadable"),
+                tr.t("error-unsupported-message"),
+            ),
+            AppError::Unprocessable(m) => (tr.t("error-title-check"), (*m).to_owned()),
+            AppError::Busy => (tr.t("error-title-busy"), tr.t("error-busy-message")),
+            AppError::Internal { incident } => (
+                tr.t("error-title-internal"),
+                tr.t1("error-internal-message", "incident", incident),
+            ),
         }
     }
 }
@@ -129,20 +153,25 @@ impl AppError {
 #[template(path = "error.html")]
 pub struct ErrorView<'a> {
     pub layout: crate::web::layout::Chrome<'a>,
-    pub title: &'a str,
-    pub message: &'a str,
+    pub title: String,
+    pub message: String,
     /// Staff whose session ended get a way back in, not only the public home page.
     pub login: bool,
 }
 
 impl AppError {
-    /// The error page in `layout`, with its status and the headers it needs.
+    /// The error page in `layout`'s default language, with its status and headers.
     pub fn page(&self, layout: &Layout) -> HttpResponse {
-        let (title, message) = self.title_and_message();
+        self.page_in(layout.chrome())
+    }
+
+    /// The error page in `chrome` (the language of the page that failed).
+    pub fn page_in(&self, chrome: crate::web::layout::Chrome<'_>) -> HttpResponse {
+        let (title, message) = self.title_and_message(&chrome.tr);
         let view = ErrorView {
-            layout: layout.chrome(),
+            layout: chrome,
             title,
-            message: &message,
+            message,
             login: matches!(self, AppError::LoginRequired | AppError::Unauthorized),
         };
         let page = crate::web::layout::page(self.status_code(), &view);

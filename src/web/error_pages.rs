@@ -29,10 +29,23 @@ pub async fn in_app_layout(
     })
 }
 
-/// `error`'s page in the layout of the app serving `req`.
+/// `error`'s page in the layout of the app serving `req`, in the language of its path's
+/// prefix (`/es/…`) when that is an enabled language.
 pub fn page_for(req: &HttpRequest, error: &AppError) -> HttpResponse {
     match req.app_data::<Data<AppState>>() {
-        Some(state) => error.page(&state.layout),
+        Some(state) => {
+            let prefixed = req
+                .path()
+                .trim_start_matches('/')
+                .split('/')
+                .next()
+                .and_then(crate::i18n::Language::parse)
+                .filter(|l| state.layout.enabled(*l));
+            match prefixed {
+                Some(lang) => error.page_in(state.layout.chrome_in(lang, None)),
+                None => error.page(&state.layout),
+            }
+        }
         None => error.page(&Layout::from_config(&crate::config::Config::default())),
     }
 }

@@ -254,3 +254,33 @@ async fn an_operator_overrides_any_message_with_their_own_catalogue() {
     let english = get(&server, "/").await.text().await.unwrap();
     assert!(english.contains("<h1>You are not alone.</h1>"));
 }
+
+#[tokio::test]
+async fn error_pages_answer_in_the_language_of_the_address() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    let res = get(&server, "/es/nada").await;
+    assert_eq!(res.status(), 404);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("<title>Error: Página no encontrada"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"/es\""), "back to the Spanish start");
+    // Too large to receive, from the French form: said in French, and Back keeps the text.
+    let huge = "a".repeat(300_000);
+    let res = post_form(&server, "/fr/submit", format!("statement={huge}")).await;
+    assert_eq!(res.status(), 413);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Trop long pour être reçu"), "{html}");
+    assert!(html.contains("bouton Retour"));
+    // Unprefixed addresses keep the default language.
+    assert!(
+        get(&server, "/nope")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Page not found")
+    );
+}
