@@ -52,6 +52,7 @@ submit-consent = The staff may publish a short excerpt, with anything that could
 submit-hearing-back = Hearing back
 submit-want-receipt = Give me a code to come back: to read replies, add something, or withdraw
 submit-receipt-hint = The code is 8 words, shown once. We do not keep it, so keep it safe and private.
+submit-receipt-language = With a code, the team also sees which language this page was in, so they can reply in it.
 submit-send = Send
 submit-nothing-saved = Nothing is saved until you press Send. You can close this page at any time.
 
@@ -126,7 +127,7 @@ error-network-busy = { $minutes ->
 error-busy = Too many people are sending at this moment, so your words were not sent yet. They are still here: please try again in a minute.
 error-storage-full = This site cannot store anything new right now: its storage is nearly full, and its organisers need to free some. Your words were not sent and are still here; please try again later.
 error-not-open-kept = This site is not accepting statements yet: its organisers have not finished setting it up. Your words were not sent and are still here.
-error-internal-kept = Something went wrong on our side ({ $error }). Your words were not sent and are still here; please try again later.
+error-internal-kept = Something went wrong on our side (incident { $error }). Your words were not sent and are still here; please try again later.
 error-code-busy = { $minutes ->
     [one] A lot has been added with this code in the last hour, so this was not sent. What you wrote is still in the box: please send it again in { $minutes } minute.
    *[other] A lot has been added with this code in the last hour, so this was not sent. What you wrote is still in the box: please send it again in { $minutes } minutes.

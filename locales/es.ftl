@@ -52,6 +52,7 @@ submit-consent = El equipo puede publicar un fragmento breve, quitando todo lo q
 submit-hearing-back = Recibir respuesta
 submit-want-receipt = Dame un código para volver: para leer respuestas, añadir algo o retirar lo que envié
 submit-receipt-hint = El código son 8 palabras y se muestra una sola vez. No lo guardamos: guárdalo en un lugar seguro y privado.
+submit-receipt-language = Con un código, el equipo también ve en qué idioma estaba esta página, para poder responderte en él.
 submit-send = Enviar
 submit-nothing-saved = No se guarda nada hasta que pulses Enviar. Puedes cerrar esta página cuando quieras.
 
@@ -126,7 +127,7 @@ error-network-busy = { $minutes ->
 error-busy = Hay demasiadas personas enviando en este momento, así que tus palabras aún no se han enviado. Siguen aquí: inténtalo de nuevo dentro de un minuto.
 error-storage-full = Este sitio no puede guardar nada nuevo ahora mismo: su almacenamiento está casi lleno y quienes lo organizan tienen que liberar espacio. Tus palabras no se enviaron y siguen aquí; inténtalo más tarde.
 error-not-open-kept = Este sitio todavía no recibe testimonios: quienes lo organizan no han terminado de prepararlo. Tus palabras no se enviaron y siguen aquí.
-error-internal-kept = Algo falló por nuestra parte ({ $error }). Tus palabras no se enviaron y siguen aquí; inténtalo más tarde.
+error-internal-kept = Algo falló por nuestra parte (incidente { $error }). Tus palabras no se enviaron y siguen aquí; inténtalo más tarde.
 error-code-busy = { $minutes ->
     [one] Con este código se ha añadido mucho en la última hora, así que esto no se envió. Lo que escribiste sigue en el cuadro: vuelve a enviarlo dentro de { $minutes } minuto.
    *[other] Con este código se ha añadido mucho en la última hora, así que esto no se envió. Lo que escribiste sigue en el cuadro: vuelve a enviarlo dentro de { $minutes } minutos.

@@ -52,6 +52,7 @@ submit-consent = L’équipe peut publier un court extrait, après avoir retiré
 submit-hearing-back = Avoir des nouvelles
 submit-want-receipt = Donnez-moi un code pour revenir : lire les réponses, ajouter quelque chose ou retirer mon témoignage
 submit-receipt-hint = Le code compte 8 mots et ne s’affiche qu’une fois. Nous ne le gardons pas : conservez-le en lieu sûr et privé.
+submit-receipt-language = Avec un code, l’équipe voit aussi dans quelle langue était cette page, pour pouvoir vous répondre dans cette langue.
 submit-send = Envoyer
 submit-nothing-saved = Rien n’est enregistré avant que vous appuyiez sur Envoyer. Vous pouvez fermer cette page à tout moment.
 
@@ -126,7 +127,7 @@ error-network-busy = { $minutes ->
 error-busy = Trop de personnes envoient en ce moment, vos mots n’ont donc pas encore été envoyés. Ils sont toujours là : réessayez dans une minute.
 error-storage-full = Ce site ne peut rien enregistrer de nouveau pour le moment : son stockage est presque plein et ses organisateurs doivent libérer de la place. Vos mots n’ont pas été envoyés et sont toujours là ; réessayez plus tard.
 error-not-open-kept = Ce site n’accepte pas encore de témoignages : ses organisateurs n’ont pas fini de le préparer. Vos mots n’ont pas été envoyés et sont toujours là.
-error-internal-kept = Quelque chose s’est mal passé de notre côté ({ $error }). Vos mots n’ont pas été envoyés et sont toujours là ; réessayez plus tard.
+error-internal-kept = Quelque chose s’est mal passé de notre côté (incident { $error }). Vos mots n’ont pas été envoyés et sont toujours là ; réessayez plus tard.
 error-code-busy = { $minutes ->
     [one] Beaucoup a été ajouté avec ce code dans la dernière heure, donc ceci n’a pas été envoyé. Ce que vous avez écrit est toujours dans la zone de texte : renvoyez-le dans { $minutes } minute.
    *[other] Beaucoup a été ajouté avec ce code dans la dernière heure, donc ceci n’a pas été envoyé. Ce que vous avez écrit est toujours dans la zone de texte : renvoyez-le dans { $minutes } minutes.

@@ -8,9 +8,6 @@ use askama::Template;
 
 use crate::web::layout::Layout;
 
-/// What a person hears when a form came from another website.
-pub const CROSS_SITE: &str = "This form was sent from another website, so it was refused.";
-
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// 400: the request could not be read (bad encoding, malformed form).
@@ -162,7 +159,15 @@ pub struct ErrorView<'a> {
 impl AppError {
     /// The error page in `layout`'s default language, with its status and headers.
     pub fn page(&self, layout: &Layout) -> HttpResponse {
-        self.page_in(layout.chrome())
+        self.page_in(layout.default_chrome())
+    }
+
+    /// The incident id of an internal error, to quote on a page.
+    pub fn incident(&self) -> Option<&str> {
+        match self {
+            AppError::Internal { incident } => Some(incident),
+            _ => None,
+        }
     }
 
     /// The error page in `chrome` (the language of the page that failed).

@@ -166,7 +166,13 @@ impl SubmissionForm {
         language: crate::i18n::Language,
     ) -> Result<Testimony, SubmissionError> {
         let mut t = self.validate(config)?;
-        t.language = language.code().to_owned();
+        // Only with a receipt code, so staff can reply in it: otherwise it would only
+        // narrow down who wrote (few may write from the Arabic page).
+        t.language = if self.want_receipt {
+            language.code().to_owned()
+        } else {
+            String::new()
+        };
         Ok(t)
     }
 
@@ -210,8 +216,8 @@ pub struct Testimony {
     pub categories: Vec<String>,
     pub setting: Option<String>,
     pub consent_publish: bool,
-    /// The language of the page it was sent from (`en`, `es`, `fr`, `ar`) — not a guess
-    /// at the language the statement is written in.
+    /// With a receipt code, the language of the page it was sent from (`en`, `es`, `fr`,
+    /// `ar`) so a reply can be in it; empty otherwise. Not a guess at the statement's own.
     pub language: String,
 }
 

@@ -90,10 +90,22 @@ impl Catalogs {
                 .map_err(|e| format!("locales/{}.ftl: {e:?}", lang.code()))?;
             if let Some(dir) = overrides {
                 let path = dir.join(format!("{}.ftl", lang.code()));
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    let own = FluentResource::try_new(text)
-                        .map_err(|(_, e)| format!("{}: {e:?}", path.display()))?;
-                    bundle.add_resource_overriding(own);
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => match FluentResource::try_new(text) {
+                        Ok(own) => bundle.add_resource_overriding(own),
+                        // One operator file that does not parse is skipped alone.
+                        Err((_, e)) => tracing::error!(
+                            file = %path.display(),
+                            errors = e.len(),
+                            "an operator's message catalogue does not parse; it is ignored"
+                        ),
+                    },
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => tracing::error!(
+                        file = %path.display(),
+                        error = %e,
+                        "an operator's message catalogue cannot be read; it is ignored"
+                    ),
+                    Err(_) => {}
                 }
             }
             bundles.insert(lang, bundle);
@@ -138,26 +150,47 @@ impl Tr {
     }
 
     /// The message `key` with one argument (`$n`, `$name`…): numbers choose plural forms.
+    /// The message `key` with one text argument, inserted as it is (an identifier keeps
+    /// its leading zeros; a figure keeps this language's grouping).
     pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
         let mut args = FluentArgs::new();
-        let text = value.to_string();
-        match text.parse::<i64>() {
-            Ok(n) => args.set(name.to_owned(), FluentValue::from(n)),
-            Err(_) => args.set(name.to_owned(), FluentValue::from(text)),
+        args.set(name.to_owned(), FluentValue::from(value.to_string()));
+        self.with(key, Some(&args))
+    }
+
+    /// The message `key` with a number that chooses its plural form (`$n`, `$minutes`).
+    pub fn tn(&self, key: &str, name: &str, n: u64) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_owned(), FluentValue::from(n));
+        self.with(key, Some(&args))
+    }
+
+    /// The message `key` with several text arguments.
+    pub fn args(&self, key: &str, values: &[(&str, String)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, text) in values {
+            args.set(name.to_string(), FluentValue::from(text.clone()));
         }
         self.with(key, Some(&args))
     }
 
-    /// The message `key` with several arguments.
-    pub fn args(&self, key: &str, values: &[(&str, String)]) -> String {
-        let mut args = FluentArgs::new();
-        for (name, text) in values {
-            match text.parse::<i64>() {
-                Ok(n) => args.set(name.to_string(), FluentValue::from(n)),
-                Err(_) => args.set(name.to_string(), FluentValue::from(text.clone())),
+    /// A figure with this language's thousands separator: 20,000 · 20.000 · 20 000 · 20٬000.
+    pub fn number(&self, n: u64) -> String {
+        let separator = match self.lang {
+            Language::En => ',',
+            Language::Es => '.',
+            Language::Fr => '\u{202F}',
+            Language::Ar => '\u{066C}',
+        };
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
             }
+            out.push(c);
         }
-        self.with(key, Some(&args))
+        out
     }
 
     /// A stored day (`YYYY-MM-DD`) as people read it in this language.

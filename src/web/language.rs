@@ -50,6 +50,12 @@ impl Localized {
     pub fn chrome(&self, here: &str) -> Chrome<'_> {
         self.state.layout.chrome_in(self.lang, Some(here))
     }
+
+    /// The chrome of a page that holds something leaving would lose — a receipt code shown
+    /// once, words typed, a code's thread: no links to its other languages.
+    pub fn chrome_staying(&self) -> Chrome<'_> {
+        self.state.layout.chrome_in(self.lang, None)
+    }
 }
 
 impl Localized {
@@ -85,20 +91,27 @@ impl Localized {
 
     /// Why a statement was refused, in this language.
     pub fn submission_error(&self, e: &crate::submission::SubmissionError) -> String {
-        let limit = super::public::shown(Some(crate::submission::MAX_STATEMENT_CHARS as u64), 1);
+        let limit = self.number(crate::submission::MAX_STATEMENT_CHARS as u64);
         self.t1(e.key(), "n", limit)
     }
 
     /// A spent budget (`key` takes `$minutes`), waiting `wait`.
     pub fn wait_message(&self, key: &str, wait: std::time::Duration) -> String {
-        self.t1(key, "minutes", wait.as_secs().div_ceil(60).max(1))
+        self.chrome("/")
+            .tr
+            .tn(key, "minutes", wait.as_secs().div_ceil(60).max(1))
+    }
+
+    /// A figure with this language's grouping.
+    pub fn number(&self, n: u64) -> String {
+        self.chrome("/").tr.number(n)
     }
 
     /// A published count, or "fewer than N", in this language.
     pub fn shown(&self, count: Option<u64>, min_cell: u64) -> String {
         match count {
-            Some(n) => super::public::group_thousands(n),
-            None => self.t1("fewer-than", "n", min_cell),
+            Some(n) => self.number(n),
+            None => self.t1("fewer-than", "n", self.number(min_cell)),
         }
     }
 

@@ -41,8 +41,15 @@ impl Layout {
         }
     }
 
-    /// The default language, for pages with no language of their own (staff, errors).
+    /// Staff pages: English, left to right, whatever the public default (their words are
+    /// not in the catalogues yet, and a page must say the language it is written in).
     pub fn chrome(&self) -> Chrome<'_> {
+        self.chrome_in(Language::En, None)
+    }
+
+    /// A page in the default language, with no language of its own (an error at an
+    /// unprefixed address).
+    pub fn default_chrome(&self) -> Chrome<'_> {
         self.chrome_in(self.default_language, None)
     }
 
@@ -138,7 +145,7 @@ impl Chrome<'_> {
     pub fn kept_for(&self) -> String {
         match self.base.retention_days {
             0 => self.tr.t("kept-until-deleted"),
-            n => self.tr.t1("kept-for-days", "n", n),
+            n => self.tr.tn("kept-for-days", "n", u64::from(n)),
         }
     }
 }

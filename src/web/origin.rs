@@ -7,10 +7,6 @@ use actix_web::HttpRequest;
 use crate::config::Config;
 use crate::error::AppError;
 
-/// What a refused anonymous form says when it is shown again with the person's text.
-pub const REFUSED_FORM_KEPT: &str = "This form was sent from another website, so nothing was sent. \
-     If that was you, please use the form on this page: anything you wrote is still here.";
-
 /// Refuses (403, [`AppError::CrossSite`]) a form that plainly comes from another site.
 pub fn refuse_cross_site(req: &HttpRequest, config: &Config) -> Result<(), AppError> {
     if is_cross_site(req, config) {

@@ -168,9 +168,9 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
         base,
         noise: c.privacy.error_95.as_ref().map(|m| NoiseNote {
             epsilon: format!("{}", c.privacy.epsilon),
-            total: group_thousands(m.total),
-            week: group_thousands(m.by_week),
-            category: (m.by_category > 0).then(|| group_thousands(m.by_category)),
+            total: state.number(m.total),
+            week: state.number(m.by_week),
+            category: (m.by_category > 0).then(|| state.number(m.by_category)),
         }),
         reviewed_only: state.config.count_policy == crate::config::CountPolicy::Reviewed,
     };

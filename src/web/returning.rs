@@ -113,7 +113,7 @@ async fn thread(
     Ok(page(
         status,
         &ThreadView {
-            layout: state.chrome("/return"),
+            layout: state.chrome_staying(),
             receipt,
             day: &state.day(&found.row.received_day),
             status: state.t(status_words(found.row.status)),

@@ -77,17 +77,6 @@ pub async fn form(lang: Lang, state: Data<AppState>) -> HttpResponse {
     )
 }
 
-/// The page for a spent network budget: plain about why and when, text kept.
-pub fn network_busy(wait: std::time::Duration) -> String {
-    let minutes = wait.as_secs().div_ceil(60).max(1);
-    format!(
-        "Very much has been sent from your network (your building, campus or provider) in \
-         the last hour, so this was not sent. Anything you wrote is still here: please send \
-         again in {minutes} minute{}.",
-        if minutes == 1 { "" } else { "s" }
-    )
-}
-
 /// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
 pub fn retry_after(mut response: HttpResponse, wait: std::time::Duration) -> HttpResponse {
     let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
@@ -138,8 +127,14 @@ fn render_page(
             })
             .collect()
     };
+    // Words typed, or a message about them: switching language here would lose them.
+    let holds_words = !form.statement.is_empty() || error.is_some() || notice.is_some();
     let view = SubmitView {
-        layout: state.chrome("/submit"),
+        layout: if holds_words {
+            state.chrome_staying()
+        } else {
+            state.chrome("/submit")
+        },
         error,
         notice,
         statement: &form.statement,
@@ -150,7 +145,7 @@ fn render_page(
         no_setting: form.setting.is_empty(),
         consent_publish: form.consent_publish,
         want_receipt: form.want_receipt,
-        max_chars: super::public::shown(Some(MAX_STATEMENT_CHARS as u64), 1),
+        max_chars: state.number(MAX_STATEMENT_CHARS as u64),
         open,
     };
     let mut response = page(status, &view);
@@ -166,15 +161,6 @@ fn render_page(
 /// 400 for a form that is not this form's shape; 422 for values it cannot accept.
 /// Every "received" page is padded to a multiple of this many bytes.
 const RECEIVED_PAGE_BLOCK: usize = 4096;
-
-/// What a survivor reads when the site is too busy to take their words now.
-pub const BUSY: &str = "Too many people are sending at this moment, so your words were not sent yet. \
-                        They are still here: please try again in a minute.";
-
-/// What a survivor reads when the server's storage is nearly full.
-pub const STORAGE_FULL: &str = "This site cannot store anything new right now: its storage is nearly full, \
-                                and its organisers need to free some. Your words were not sent and are still \
-                                here; please try again later.";
 
 fn status_for(e: &SubmissionError) -> StatusCode {
     match e {
@@ -285,7 +271,7 @@ pub async fn submit(
         Ok(receipt) => Ok(padded_page(
             StatusCode::OK,
             &ReceivedView {
-                layout: state.chrome("/submit"),
+                layout: state.chrome_staying(),
                 told_story,
                 receipt: receipt.as_ref().map(|words| words.as_str()),
             },
@@ -314,7 +300,11 @@ pub async fn submit(
         )),
         Err(e) => {
             let err = AppError::internal(e);
-            let message = state.t1("error-internal-kept", "error", err);
+            let message = state.t1(
+                "error-internal-kept",
+                "error",
+                err.incident().unwrap_or("?"),
+            );
             Ok(render_form(
                 &state,
                 StatusCode::INTERNAL_SERVER_ERROR,

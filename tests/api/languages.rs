@@ -116,7 +116,11 @@ async fn a_survivor_completes_every_flow_in_arabic() {
     let html = res.text().await.unwrap();
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(html.contains("تم الاستلام. شكرًا لك."));
-    // Staff see which page it came from: the sealed payload says Arabic.
+    assert!(
+        !html.contains("class=\"languages\""),
+        "no language links beside a code shown once: following one would lose it"
+    );
+    // With a code, staff see which page it came from (to reply in Arabic).
     let sealed = decrypt_all(&server.db());
     assert_eq!(sealed.len(), 1);
     assert_eq!(sealed[0].language, "ar");
@@ -163,6 +167,14 @@ async fn a_survivor_completes_every_flow_in_arabic() {
     let html = res.text().await.unwrap();
     assert!(html.contains("<h1>تم السحب</h1>"), "{html}");
     assert_eq!(row_count(&server.db()), 0);
+    // Without a code the page's language is not kept: it would only narrow down who wrote.
+    assert_eq!(
+        post_form(&server, "/ar/submit", "statement=x")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(decrypt_all(&server.db())[0].language, "");
     // None of it is in the request log, prefixed or not.
     let log = server.log();
     assert!(!log.contains("/submit"), "{log}");
@@ -194,6 +206,9 @@ async fn operators_choose_the_languages_offered_and_the_default() {
 async fn the_public_pages_speak_the_language_too() {
     let d = dirs();
     let (server, _) = ready_server(&d, &[("CHORUS_PUBLISH_INTERVAL_SECS", "0")]);
+    // Figures group thousands as each language does.
+    let form = get(&server, "/fr/submit").await.text().await.unwrap();
+    assert!(form.contains("Jusqu’à 20\u{202F}000 caractères"), "{form}");
     let counts = get(&server, "/fr/counts").await.text().await.unwrap();
     assert!(
         counts.contains("<h1>Combien ont dit moi aussi</h1>"),
