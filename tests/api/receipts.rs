@@ -304,21 +304,24 @@ async fn the_code_is_kept_nowhere_not_on_disk_in_logs_or_urls() {
 async fn every_received_page_weighs_the_same_whatever_was_chosen() {
     let d = dirs();
     let (server, _, _) = staff_server(&d, &[]);
-    let mut sizes = Vec::new();
-    for body in [
-        "statement=".to_owned(),
-        format!("statement={}", enc(&"a story told at length ".repeat(40))),
-        format!(
-            "statement={}&want_receipt=on",
-            enc("and a code to come back")
-        ),
-        "statement=&want_receipt=on".to_owned(),
-    ] {
-        let res = post_form(&server, "/submit", body.clone()).await;
-        assert_eq!(res.status(), 200, "{body}");
-        sizes.push(res.bytes().await.unwrap().len());
+    // In every language: each page's words differ, but within a language the size must not.
+    for prefix in ["", "/es", "/fr", "/ar"] {
+        let mut sizes = Vec::new();
+        for body in [
+            "statement=".to_owned(),
+            format!("statement={}", enc(&"a story told at length ".repeat(40))),
+            format!(
+                "statement={}&want_receipt=on",
+                enc("and a code to come back")
+            ),
+            "statement=&want_receipt=on".to_owned(),
+        ] {
+            let res = post_form(&server, &format!("{prefix}/submit"), body.clone()).await;
+            assert_eq!(res.status(), 200, "{prefix} {body}");
+            sizes.push(res.bytes().await.unwrap().len());
+        }
+        assert!(sizes.iter().all(|s| *s == sizes[0]), "{prefix}: {sizes:?}");
     }
-    assert!(sizes.iter().all(|s| *s == sizes[0]), "{sizes:?}");
 }
 
 #[tokio::test]
