@@ -22,6 +22,8 @@ pub struct Layout {
     catalogs: Arc<Catalogs>,
     default_language: Language,
     languages: Vec<Language>,
+    /// The public origin, so `hreflang` links can be absolute as search engines want.
+    origin: String,
 }
 
 impl Layout {
@@ -38,6 +40,7 @@ impl Layout {
             catalogs,
             default_language: config.default_language,
             languages: config.languages.clone(),
+            origin: config.public_origin().unwrap_or_default(),
         }
     }
 
@@ -80,6 +83,11 @@ impl Layout {
                 .collect(),
             _ => Vec::new(),
         };
+        // The version for a language nobody asked for: the default one, unprefixed.
+        let x_default = alternates
+            .iter()
+            .find(|a| a.code == self.default_language.code())
+            .map(|a| format!("{}{}", self.origin, a.href));
         Chrome {
             base: self,
             tr: Tr::new(lang, self.catalogs.clone()),
@@ -87,6 +95,7 @@ impl Layout {
             dir: lang.dir(),
             prefix: prefix_of(lang),
             alternates,
+            x_default,
         }
     }
 
@@ -119,9 +128,16 @@ pub struct Chrome<'a> {
     /// "" for the default language, else "/es", "/ar"…
     pub prefix: String,
     pub alternates: Vec<Alternate>,
+    /// The `hreflang="x-default"` address, when the page has versions.
+    pub x_default: Option<String>,
 }
 
 impl Chrome<'_> {
+    /// An alternate's address for `<link hreflang>`: absolute when `public_url` is set.
+    pub fn absolute(&self, href: &str) -> String {
+        format!("{}{href}", self.base.origin)
+    }
+
     /// A message in this page's language.
     pub fn t(&self, key: &str) -> String {
         self.tr.t(key)

@@ -299,3 +299,18 @@ async fn error_pages_answer_in_the_language_of_the_address() {
             .contains("Page not found")
     );
 }
+
+#[tokio::test]
+async fn language_versions_are_absolute_with_a_public_url_and_name_a_default() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[("CHORUS_PUBLIC_URL", "https://metoo.example.org")]);
+    let html = get(&server, "/fr/submit").await.text().await.unwrap();
+    assert!(html.contains(
+        "<link rel=\"alternate\" hreflang=\"es\" href=\"https://metoo.example.org/es/submit\">"
+    ));
+    assert!(html.contains(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://metoo.example.org/submit\">"
+    ));
+    // The visible picker stays on this site's relative links.
+    assert!(html.contains("<a href=\"/es/submit\" hreflang=\"es\" lang=\"es\">Español</a>"));
+}
