@@ -45,14 +45,18 @@ function totp(secret, offsetSteps = 0) {
 // (the CSP forbids the injected script, so these contexts bypass it; nothing else does).
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 let axeSource = null;
-async function axeViolations(context, url, label) {
+async function axeOn(p, label) {
   if (axeSource === null) axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const p = await context.newPage();
-  await p.goto(url);
   await p.addScriptTag({ content: axeSource });
   const result = await p.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), axeTags);
-  await p.close();
   return result.violations.map((v) => `${label}: ${v.id} ×${v.nodes.length} (${v.help}) e.g. ${v.nodes[0].target.join(' ')}`);
+}
+async function axeViolations(context, url, label) {
+  const p = await context.newPage();
+  await p.goto(url);
+  const found = await axeOn(p, label);
+  await p.close();
+  return found;
 }
 
 async function startServer(dataDir) {
@@ -336,10 +340,24 @@ async function shot(page, name) {
           const url = base + (prefix && path === '/' ? prefix : prefix + path);
           publicViolations.push(...await axeViolations(ctx, url, `${viewport.width}px ${prefix}${path}`));
         }
+        // Pages reached only by sending something: an error, a receipt code, a code's thread.
+        const label = `${viewport.width}px ${prefix}`;
+        publicViolations.push(...await axeViolations(ctx, `${base}${prefix}/no-such-page`, `${label} 404`));
+        const p = await ctx.newPage();
+        await p.goto(`${base}${prefix}/submit`);
+        await p.check('#want_receipt');
+        await p.click('form.submit button[type="submit"]');
+        publicViolations.push(...await axeOn(p, `${label} received`));
+        const axeCode = (await p.textContent('#receipt-code')).trim();
+        await p.goto(`${base}${prefix}/return`);
+        await p.fill('#receipt', axeCode);
+        await p.click('main button[type="submit"]');
+        publicViolations.push(...await axeOn(p, `${label} thread`));
+        await p.close();
       }
       await ctx.close();
     }
-    check(publicViolations.length === 0, `axe-core finds no violation on 48 survivor and public page views${publicViolations.length ? ':\n  ' + publicViolations.join('\n  ') : ''}`);
+    check(publicViolations.length === 0, `axe-core finds no violation on 72 survivor and public page views${publicViolations.length ? ':\n  ' + publicViolations.join('\n  ') : ''}`);
 
     await page.goto(base + '/counts');
     await shot(page, '08-counts');
