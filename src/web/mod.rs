@@ -1,6 +1,7 @@
 //! The HTTP layer: handlers parse input into domain types, call one service method and
 //! render; they never touch SQL or keys. `routes` holds the one route table.
 
+pub mod card;
 pub mod client_network;
 pub mod cookies;
 pub mod enrolment;

@@ -189,6 +189,39 @@ fn week_monday(label: &str) -> Option<String> {
     Some(crate::clock::day_string(date))
 }
 
+/// `GET /counts.png` (and `/LANG/counts.png`): the current total as a link-preview card.
+pub async fn counts_card(req: HttpRequest, lang: Lang, state: Data<AppState>) -> HttpResponse {
+    let state = Localized::new(state, lang);
+    let snapshot = state.publisher.latest();
+    if let Some(res) = not_modified(&req, &snapshot) {
+        return res;
+    }
+    let c = &snapshot.counts;
+    let total = state.shown(c.statements.total, c.min_cell);
+    let headline = state.t("counts-title");
+    let published = c
+        .published_at
+        .as_deref()
+        .map(|t| state.instant(t))
+        .unwrap_or_default();
+    let text = super::card::CardText {
+        site: &state.layout.site_name,
+        total: &total,
+        headline: &headline,
+        published: &published,
+        rtl: state.lang.dir() == "rtl",
+    };
+    match state.cards.get(&snapshot.id, state.lang.code(), &text) {
+        Some(png) => cacheable(
+            HttpResponse::Ok()
+                .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("image/png")))
+                .body(png.as_ref().clone()),
+            &snapshot,
+        ),
+        None => HttpResponse::InternalServerError().finish(),
+    }
+}
+
 pub async fn counts_json(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
     let snapshot = state.publisher.latest();
     if let Some(res) = not_modified(&req, &snapshot) {

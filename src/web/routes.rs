@@ -15,6 +15,7 @@ pub mod paths {
     pub const SUBMIT: &str = "/submit";
     pub const COUNTS: &str = "/counts";
     pub const API_COUNTS: &str = "/api/v1/counts";
+    pub const COUNTS_CARD: &str = "/counts.png";
     pub const BADGE: &str = "/badge.svg";
     pub const PLEDGE: &str = "/pledge";
     pub const RESOURCES: &str = "/resources";
@@ -35,6 +36,7 @@ pub mod paths {
     pub const L_COUNTS: &str = "/{lang:en|es|fr|ar}/counts";
     pub const L_PLEDGE: &str = "/{lang:en|es|fr|ar}/pledge";
     pub const L_RESOURCES: &str = "/{lang:en|es|fr|ar}/resources";
+    pub const L_COUNTS_CARD: &str = "/{lang:en|es|fr|ar}/counts.png";
 
     /// Survivor pages and actions, never logged one by one (see `request_log`).
     pub const SURVIVOR_ACTIONS: &[&str] = &[
@@ -57,6 +59,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get_post(paths::SUBMIT, survivor::form, survivor::submit))
         .service(get(paths::COUNTS, public::counts_page))
         .service(get(paths::API_COUNTS, public::counts_json))
+        .service(get(paths::COUNTS_CARD, public::counts_card))
         .service(get(paths::BADGE, public::badge))
         .service(get_post(paths::PLEDGE, public::pledge_form, public::pledge))
         .service(get(paths::RESOURCES, public::resources))
@@ -79,6 +82,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             public::pledge,
         ))
         .service(get(paths::L_RESOURCES, public::resources))
+        .service(get(paths::L_COUNTS_CARD, public::counts_card))
         .configure(review::routes::configure)
         .default_service(web::to(not_found));
 }

@@ -23,6 +23,8 @@ pub struct AppState {
     pub returning: Returning,
     pub publisher: Arc<Publisher>,
     pub desk: Arc<Desk>,
+    /// Link-preview pictures of the current snapshot.
+    pub cards: super::card::Cards,
     intake_limiter: Option<Limiter>,
     network_budgets: Option<KeyedBudgets>,
     code_budgets: Option<KeyedBudgets>,
@@ -67,6 +69,7 @@ impl AppState {
             network_budgets,
             code_budgets,
             layout: Layout::with_catalogs(&config, catalogs_for(&config)),
+            cards: super::card::Cards::default(),
             config,
             intake,
             returning,

@@ -314,3 +314,25 @@ async fn language_versions_are_absolute_with_a_public_url_and_name_a_default() {
     // The visible picker stays on this site's relative links.
     assert!(html.contains("<a href=\"/es/submit\" hreflang=\"es\" lang=\"es\">Español</a>"));
 }
+
+#[tokio::test]
+async fn a_shared_link_previews_with_a_picture_of_the_current_total() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    let page = get(&server, "/ar/counts").await;
+    let etag = page.headers()["etag"].clone();
+    let html = page.text().await.unwrap();
+    assert!(html.contains(&format!(
+        "<meta property=\"og:image\" content=\"{}/ar/counts.png\">",
+        server.base
+    )));
+    assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    for path in ["/counts.png", "/ar/counts.png"] {
+        let res = get(&server, path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["content-type"], "image/png");
+        assert_eq!(res.headers()["etag"], etag, "one picture per snapshot");
+        let png = res.bytes().await.unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    }
+}
