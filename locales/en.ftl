@@ -258,3 +258,331 @@ error-title-internal = Something went wrong
 error-internal-message = Nothing you sent was stored. Please try again later. If you tell the organisers, mention incident { $incident }.
 error-login-again = Log in again
 error-back-to-start = Back to the start
+
+## Refusals: why a form or a link was not accepted (staff and shared)
+err-bad-credentials = Those details did not match.
+err-admins-only = This page is for admins.
+err-totp-secret-changed = The authenticator secret on the form was changed. Please start again from the link.
+err-form-unknown-field = The form was sent with a field it does not have. Please use the form on this page.
+err-form-incomplete = The form did not arrive completely. Please send it again.
+err-form-encoding = The form arrived in an encoding we cannot read, so nothing was stored. Please use the form on this site.
+err-page-link = That page link is not valid.
+err-unknown-action = Unknown action filter.
+err-username-too-long = That username is too long.
+err-export-format = Choose format=json or format=csv.
+err-unknown-status = Unknown status filter.
+err-selected-id = A selected testimony id is not valid.
+err-export-too-many = Select at most 100 testimonies, or export them all.
+err-export-none-ticked = Tick the testimonies to export first; nothing was exported.
+err-choose-status = Choose one of the statuses listed.
+err-confirm-delete = Tick the box to confirm the deletion; nothing was deleted.
+err-confirm-first = Nothing was changed. Tick the box to confirm first.
+err-form-expired = This form has expired or did not come from this site. Please go back, reload the page and try again.
+err-day-format = The day must look like 2026-12-01.
+err-unknown-category = Unknown category filter.
+err-ticked-id = A ticked testimony id is not valid.
+err-bulk-too-many = At most 1,000 testimonies can be changed at once.
+err-login-expired = This login form has expired. Please reload the page and try again.
+err-choose-role = Choose a role: reviewer or admin.
+err-confirm-grant = Nothing was granted. First compare the key fingerprint with the one the new member's page shows, then tick the box to say they match.
+err-confirm-disable = Nobody was disabled. Tick the box to confirm: disabling ends their access and rotates the keys.
+err-totp-secret = The authenticator secret is not valid.
+err-username-format = Usernames are 1 to 64 characters: letters, digits, dots, dashes or underscores.
+err-passphrase-short = Please choose a passphrase of at least 15 characters, such as the suggested words.
+err-passphrase-long = That passphrase is too long (1024 bytes at most).
+err-totp-code = That code did not match. Check the time on your phone, and enter the 6 digits your authenticator app shows now.
+err-no-epoch = No epoch key exists yet.
+err-note-empty = The note is empty.
+err-note-long = Notes hold up to 10,000 characters.
+err-note-control = The note contains control characters.
+err-cannot-adjust = Your keys cannot open this testimony, so its counts cannot be adjusted. Ask an admin to grant you access.
+err-day-malformed = The testimony's day is malformed.
+err-rotated-writing = The keys changed while you were writing (a rotation). Please send it again.
+err-no-receipt = This testimony has no receipt code, so no reply can reach its author.
+err-no-recipients = There is no one to seal a new epoch key to: run set-up first.
+err-rotated-granting = The keys changed while you were granting (a rotation). Please try again.
+err-bulk-none-ticked = Tick the testimonies to change first; nothing was changed.
+err-cannot-open = Your keys cannot open this testimony.
+err-no-text = A bare “me too” has no text to compare, so nothing was changed.
+err-no-invitation = There is no open invitation for that username.
+err-username-taken = Someone already has that username.
+err-no-such-member = No such active staff member.
+err-disable-self = You cannot disable yourself.
+err-last-admin = The last admin cannot be disabled.
+err-recovery-key = This recovery key does not belong to this deployment.
+account-language-unknown = Choose one of the languages listed.
+
+## Staff pages: every page
+staff-nav = Staff
+staff-nav-inbox = Inbox
+staff-nav-admin = Staff & keys
+staff-nav-audit = Audit log
+staff-nav-export = Export
+staff-nav-account = Your account
+staff-nav-logout = Log out { $username }
+staff-session-kept = If it ends while you write a note or a reply, your words are kept.
+session-ends-in = Your session ends in { $left }.
+session-ends-idle = Your session ends after { $idle } without activity, and in { $left } at the latest.
+span-minutes = { $m } min
+span-hours = { $h } h
+span-hours-minutes = { $h } h { $m } min
+staff-clear-filters = Clear the filters
+staff-show = Show
+staff-newer = ← Newer
+staff-older = Older →
+staff-pages = Pages
+staff-yes = yes
+staff-no = no
+staff-not-given = not given
+
+## Your account
+account-title = Your account
+account-language-heading = Language of the staff pages
+account-language-label = Show the staff pages in
+account-language-default = The site’s default language
+account-language-save = Save the language
+account-language-saved = Saved. The staff pages now use this language.
+account-password-heading = Change your passphrase
+account-password-current = Current passphrase
+account-password-new = New passphrase
+account-password-hint = At least 15 characters. A suggestion:
+account-password-save = Change passphrase
+account-password-changed = Your passphrase is changed. Use the new one from your next login.
+account-password-mismatch = Your current passphrase did not match.
+triage-status-new = New
+triage-status-read = Read
+triage-status-in_progress = In progress
+triage-status-resolved = Resolved
+triage-status-spam = Spam
+format-json = JSON lines
+format-csv = CSV
+
+## Inbox
+inbox-title = Inbox
+inbox-deleted = The testimony and its notes were deleted.
+inbox-changed = { $n ->
+    [one] { $n } testimony changed (one entry in the audit log).
+   *[other] { $n } testimonies changed (one entry in the audit log).
+}
+inbox-none-left = Saved. No new testimonies are left.
+inbox-by-status = Filter by status
+inbox-all = All
+inbox-received-on = Received on
+inbox-kind = Kind
+inbox-any-kind = Any kind
+inbox-with-text = With a written statement only
+inbox-nothing = Nothing here.
+inbox-caption = Newest day first. Within a day the order is random: Chorus keeps no arrival time. Opening a testimony is recorded in the audit log.
+inbox-select = Select
+inbox-select-row = Select the testimony received { $day }
+inbox-col-received = Received
+inbox-col-status = Status
+inbox-col-code = Code
+inbox-col-beginning = Beginning
+inbox-code-yes = : replies reach the author
+inbox-bulk-legend = The ticked testimonies (a flood is cleared a page at a time; one audit entry each time)
+inbox-bulk-status = Give them the status
+inbox-bulk-change = Change the ticked
+inbox-export-legend = Export the ticked testimonies (decrypted; recorded in the audit log)
+inbox-export-selected = Export selected…
+inbox-none-match = None match.
+inbox-position = { $first }–{ $last } of { $total }
+inbox-scan-stopped = { $shown } found among the { $read } testimonies read so far (each page reads at most { $max }). Search on with “Older”.
+inbox-scan-done = { $shown } shown; { $read } testimonies were read to find them.
+inbox-me-too = (“me too”, no statement)
+
+## One testimony
+testimony-title = Testimony
+testimony-heading = Testimony received { $day }
+testimony-status = Status
+testimony-kind = Kind
+testimony-where = Where
+testimony-consent = May publish an excerpt
+testimony-consent-yes = yes, anonymised
+testimony-spam-hint = Spam leaves the public counts at the next publication.
+testimony-save-status = Save status
+testimony-save-next = Save and open the next new one
+testimony-wrote = What they wrote
+testimony-me-too = No statement: a “me too”.
+testimony-thread = Thread
+testimony-thread-empty = No notes, additions or replies yet.
+testimony-earlier = Earlier messages
+testimony-latest = Latest messages
+testimony-note-heading = Internal note
+testimony-note-badge = staff only
+testimony-note-label = Note for the team (sealed like the testimony; the author never sees it)
+testimony-note-add = Add internal note
+testimony-reply-heading = Reply to the author
+testimony-reply-badge = leaves the team
+testimony-reply-label = Your reply to the author
+testimony-reply-warning = Whoever holds the author’s code reads this
+testimony-reply-hint = — usually the author, but perhaps someone who took the code from them. Write nothing that would endanger them if read by someone else, and nothing meant only for the team.
+testimony-reply-send = Send reply to the author
+testimony-no-code = The author did not ask for a code, so no reply can reach them.
+testimony-flood-heading = A flood of the same text?
+testimony-flood-confirm = Mark as spam every statement received on { $day } with exactly this text (up to 1,000 at a time; one entry in the audit log)
+testimony-flood-button = Mark all copies as spam
+testimony-delete-heading = Delete
+testimony-delete-confirm = Delete this testimony and its thread for good (counts already published stay; copies in backups go as the backups expire)
+testimony-delete-button = Delete
+message-heading-note = Staff note
+message-heading-follow_up = Added by the author
+message-heading-reply = Reply to the author
+message-readers-note = staff only — the author never sees it
+message-readers-follow_up = from whoever holds the author’s code
+message-readers-reply = sent to whoever holds the author’s code
+
+## A session that ended while someone wrote
+ended-title = your session ended
+ended-heading-note = Your session ended, so your note was not sent
+ended-heading-reply = Your session ended, so your reply was not sent
+ended-intro = Sessions end after a while without activity, to protect the testimonies if a screen is left open. What you wrote is below: copy it, log in again, open the testimony and paste it.
+ended-label-note = Your note, not sent
+ended-label-reply = Your reply, not sent
+ended-login = Log in again (in a new tab)
+ended-hint = Logging in in a new tab keeps this page, and your words, open here.
+
+## Staff and keys
+role-admin = admin
+role-reviewer = reviewer
+admin-title = Staff and keys
+admin-staff-caption = Everyone who has, or had, access. A new member can read nothing until an admin grants access.
+admin-col-username = Username
+admin-col-role = Role
+admin-col-state = State
+admin-col-fingerprint = Key fingerprint
+admin-col-actions = Actions
+admin-col-action = Action
+admin-col-until = Open until
+admin-state-disabled = disabled
+admin-state-locked = locked for now
+admin-state-active = active
+admin-state-waiting = waiting for access
+admin-grant-compared = { $username } read me their fingerprint and it matches
+admin-grant = Grant access
+admin-disable-confirm = Disable { $username }: their access ends and the keys rotate
+admin-disable = Disable
+admin-grant-hint = Before granting, ask the new member to read you the key fingerprint their enrolment page showed (by phone or in person, not by e-mail), and compare it with the one above.
+admin-invitations = Open invitations
+admin-invitations-none = None: every invitation was used, withdrawn or has expired.
+admin-invitations-caption = Links not yet used. Withdraw one if it may have reached the wrong person.
+admin-withdraw = Withdraw
+admin-invite-heading = Invite someone
+admin-invite-username = Username for them
+admin-role-reviewer-hint = Reviewer: reads and triages testimonies
+admin-role-admin-hint = Admin: also manages staff, keys and exports
+admin-invite-create = Create invitation link
+admin-keys = Keys
+admin-keys-text = Rotating starts a new epoch key for everything submitted from now on. Disabling someone rotates automatically.
+admin-rotate = Rotate keys now
+admin-settings = Settings in force
+admin-settings-hint = Set in chorus.toml or CHORUS_* variables; a restart applies changes.
+admin-min-cell = Smallest published count
+admin-interval = Publication interval
+admin-seconds = { $n ->
+    [one] { $n } second
+   *[other] { $n } seconds
+}
+admin-retention = Retention
+admin-categories = Categories
+admin-done-granted = Access granted. Compare the key fingerprint with the one the new member was shown.
+admin-done-disabled = Disabled. Their keys open nothing new: a new epoch key is in use.
+admin-done-rotated = A new epoch key is in use for everything submitted from now on.
+admin-done-revoked = The invitation is withdrawn: its link opens nothing any more.
+invited-title = Invitation
+invited-heading = Invitation for { $username }
+invited-text = Give this link to { $username } through a channel you trust. It works once, for 24 hours, and is not shown again.
+invited-then = When they have chosen a passphrase, come back to this page to grant access:
+
+## Audit log
+audit-title = Audit log
+audit-intact = { $n ->
+    [one] The chain of its { $n } entry is intact.
+   *[other] The chain of all { $n } entries is intact.
+}
+audit-broken = The chain is BROKEN at entry { $seq } (expected entry { $expected }).
+audit-head = Newest entry’s hash (note it down elsewhere from time to time; a later check that ends elsewhere shows entries were cut from the end):
+audit-what = Every login, decryption, export, deletion and key operation by staff. Survivors’ actions are never recorded.
+audit-filter-action = What
+audit-everything = Everything
+audit-filter-actor = Who (username)
+audit-summary = Entries { $first } to { $last }, newest first; { $total } match in all.
+audit-none = No entries match.
+audit-col-when = When (UTC)
+audit-col-who = Who
+audit-col-what = What
+audit-col-detail = Detail
+audit-when = { $date }, { $time }
+
+## Export
+export-title = Export
+export-heading = Export testimonies
+export-warning-strong = The file holds the testimonies decrypted, in plain text.
+export-warning = Anyone who gets it can read every word, and nothing in it can be taken back. Save it only on an encrypted disk you control — never in a shared, synced or cloud folder, never as an e-mail attachment — and delete it when you are done. The export is recorded in the audit log with your name.
+export-selected = { $n ->
+    [one] What: the { $n } testimony ticked in the inbox.
+   *[other] What: the { $n } testimonies ticked in the inbox.
+}
+export-what = What
+export-every = Every testimony
+export-only = Only those marked “{ $status }”
+export-format = Format
+export-format-json = JSON lines (one testimony per line)
+export-format-csv = CSV (for a spreadsheet)
+export-download = Download the decrypted file
+export-back = Back to the inbox without exporting
+
+## Staff login
+login-title = Staff login
+login-failed = That did not work. Check your username, passphrase and the code from your authenticator app. Each code works once: if you have just set up your account or logged in, wait for your app to show the next code. After several failed attempts an account is locked for a while.
+login-username = Username
+login-passphrase = Passphrase
+login-code = Code from your authenticator app
+login-code-hint = Six digits, or one of your one-time recovery codes.
+login-button = Log in
+login-sessions = { $minutes ->
+    [one] Logging in unlocks the testimonies for this session only. Sessions end after { $minutes } minute without activity, and when the server restarts.
+   *[other] Logging in unlocks the testimonies for this session only. Sessions end after { $minutes } minutes without activity, and when the server restarts.
+}
+
+## Joining: the first admin's set-up, and an invitation
+enrol-passphrase-hint = At least 15 characters. A suggestion, made just now:
+enrol-passphrase-again = The same passphrase again
+enrol-passphrase-again-hint = A typo here would lock you out of your key for good: no one can reset it.
+enrol-authenticator = Authenticator app
+enrol-add-here = Add it to an authenticator app on this device
+enrol-add-here-note = (if the app is on the phone or computer showing this page)
+enrol-code = The 6-digit code the app shows now
+err-passphrases-differ = The two passphrases were not the same, so nothing was set up. Please type your passphrase in both boxes again (the authenticator code stays the same).
+invite-title = Join
+invite-heading = Welcome, { $username }
+invite-intro = Choose a passphrase and connect an authenticator app. Your passphrase unlocks your own key; it is never stored, and no one can reset it. After this, an admin grants you access.
+invite-scan = Scan this code, or type the secret below into your app.
+invite-join = Join
+enrolled-title = Almost there
+enrolled-heading = Almost there, { $username }
+enrolled-fingerprint = Your key fingerprint:
+enrolled-tell = Tell it to the admin who invited you, by phone or in person: they compare it before granting you access.
+enrolled-codes-heading = One-time recovery codes — shown only now
+enrolled-codes-text = If you lose your phone, each of these works once instead of a code from the app. Keep them somewhere safe.
+enrolled-login = Go to the login page
+closed-title = link not valid
+closed-heading = This set-up link is not valid
+closed-already = This site has already been set up.
+closed-expired = Set-up links work once and expire after 24 hours. Restart the server to print a new one.
+closed-go = Go to the site
+setup-title = Set up
+setup-heading = Set up the first admin
+setup-intro = This link works once. You will choose a username and a passphrase, connect an authenticator app, and then see a recovery key once. Your passphrase unlocks your key; it is never stored, and no one can reset it.
+setup-username-hint = Letters, digits, dots, dashes or underscores.
+setup-passphrase-hint = At least 15 characters. A suggestion, made just now and shown only to you:
+setup-scan = Scan this code with an authenticator app (for example Aegis, FreeOTP or Google Authenticator), or type the secret below into it.
+setup-button = Set up
+setup-done-title = Set-up complete
+setup-done-heading = Chorus is ready
+setup-done-lead = Admin { $username } is set up, and the site now accepts statements.
+setup-done-fingerprint = Your key fingerprint:
+setup-done-key-heading = Your recovery key — shown only this once
+setup-done-key-text = Print it or write it down and keep it offline, somewhere safe. It is not stored anywhere. If every admin loses their passphrase, it is the only way back in; anyone who has it together with a copy of the database can read every testimony, so guard it like the testimonies themselves.
+setup-done-written = I have written down or printed the recovery key, and kept it offline
+setup-done-continue = Continue to the staff login

@@ -258,3 +258,331 @@ error-title-internal = Algo ha fallado
 error-internal-message = No se guardó nada de lo que enviaste. Inténtalo más tarde. Si se lo cuentas a quienes organizan, menciona el incidente { $incident }.
 error-login-again = Volver a iniciar sesión
 error-back-to-start = Volver al inicio
+
+## Rechazos: por qué no se aceptó un formulario o un enlace (equipo y compartidos)
+err-bad-credentials = Esos datos no coinciden.
+err-admins-only = Esta página es solo para el rol de administración.
+err-totp-secret-changed = El secreto de autenticación del formulario se ha cambiado. Vuelve a empezar desde el enlace.
+err-form-unknown-field = El formulario llegó con un campo que no tiene. Usa el formulario de esta página.
+err-form-incomplete = El formulario no llegó completo. Vuelve a enviarlo.
+err-form-encoding = El formulario llegó con una codificación que no podemos leer, así que no se guardó nada. Usa el formulario de este sitio.
+err-page-link = Ese enlace de página no es válido.
+err-unknown-action = Filtro de acción desconocido.
+err-username-too-long = Ese nombre de usuario es demasiado largo.
+err-export-format = Elige format=json o format=csv.
+err-unknown-status = Filtro de estado desconocido.
+err-selected-id = Uno de los identificadores de testimonio seleccionados no es válido.
+err-export-too-many = Selecciona como máximo 100 testimonios, o expórtalos todos.
+err-export-none-ticked = Primero marca los testimonios que quieres exportar; no se ha exportado nada.
+err-choose-status = Elige uno de los estados de la lista.
+err-confirm-delete = Marca la casilla para confirmar el borrado; no se ha borrado nada.
+err-confirm-first = No se ha cambiado nada. Primero marca la casilla para confirmar.
+err-form-expired = Este formulario ha caducado o no viene de este sitio. Vuelve atrás, recarga la página e inténtalo de nuevo.
+err-day-format = El día debe tener la forma 2026-12-01.
+err-unknown-category = Filtro de categoría desconocido.
+err-ticked-id = Uno de los identificadores de testimonio marcados no es válido.
+err-bulk-too-many = Se pueden cambiar como máximo 1000 testimonios a la vez.
+err-login-expired = Este formulario de inicio de sesión ha caducado. Recarga la página e inténtalo de nuevo.
+err-choose-role = Elige un rol: revisión o administración.
+err-confirm-grant = No se ha dado acceso. Primero compara la huella de la clave con la que muestra la página de la persona nueva; luego marca la casilla para indicar que coinciden.
+err-confirm-disable = No se ha desactivado a nadie. Marca la casilla para confirmar: desactivar pone fin a su acceso y rota las claves.
+err-totp-secret = El secreto de autenticación no es válido.
+err-username-format = Los nombres de usuario tienen de 1 a 64 caracteres: letras, cifras, puntos, guiones o guiones bajos.
+err-passphrase-short = Elige una frase de contraseña de al menos 15 caracteres, como las palabras sugeridas.
+err-passphrase-long = Esa frase de contraseña es demasiado larga (1024 bytes como máximo).
+err-totp-code = Ese código no coincide. Revisa la hora de tu teléfono y escribe los 6 dígitos que muestra ahora tu aplicación de autenticación.
+err-no-epoch = Todavía no existe ninguna clave de época.
+err-note-empty = La nota está vacía.
+err-note-long = Las notas admiten hasta 10 000 caracteres.
+err-note-control = La nota contiene caracteres de control.
+err-cannot-adjust = Tus claves no pueden abrir este testimonio, así que no se pueden ajustar sus cifras. Pide acceso a alguien con rol de administración.
+err-day-malformed = El día del testimonio no tiene un formato válido.
+err-rotated-writing = Las claves cambiaron mientras escribías (una rotación). Vuelve a enviarlo.
+err-no-receipt = Este testimonio no tiene código, así que ninguna respuesta puede llegar a quien lo escribió.
+err-no-recipients = No hay nadie para quien sellar una nueva clave de época: primero haz la configuración inicial.
+err-rotated-granting = Las claves cambiaron mientras dabas acceso (una rotación). Inténtalo de nuevo.
+err-bulk-none-ticked = Primero marca los testimonios que quieres cambiar; no se ha cambiado nada.
+err-cannot-open = Tus claves no pueden abrir este testimonio.
+err-no-text = Un «yo también» sin más no tiene texto que comparar, así que no se ha cambiado nada.
+err-no-invitation = No hay ninguna invitación abierta para ese nombre de usuario.
+err-username-taken = Ya hay alguien con ese nombre de usuario.
+err-no-such-member = No hay ninguna persona activa del equipo con ese nombre.
+err-disable-self = No puedes desactivar tu propia cuenta.
+err-last-admin = No se puede desactivar a la última persona con rol de administración.
+err-recovery-key = Esta clave de recuperación no pertenece a esta instalación.
+account-language-unknown = Elige uno de los idiomas de la lista.
+
+## Páginas del equipo: todas
+staff-nav = Equipo
+staff-nav-inbox = Bandeja de entrada
+staff-nav-admin = Equipo y claves
+staff-nav-audit = Registro de auditoría
+staff-nav-export = Exportar
+staff-nav-account = Tu cuenta
+staff-nav-logout = Cerrar la sesión de { $username }
+staff-session-kept = Si termina mientras escribes una nota o una respuesta, tus palabras se conservan.
+session-ends-in = Tu sesión termina dentro de { $left }.
+session-ends-idle = Tu sesión termina tras { $idle } sin actividad, y dentro de { $left } como muy tarde.
+span-minutes = { $m } min
+span-hours = { $h } h
+span-hours-minutes = { $h } h { $m } min
+staff-clear-filters = Quitar los filtros
+staff-show = Mostrar
+staff-newer = ← Más recientes
+staff-older = Más antiguos →
+staff-pages = Páginas
+staff-yes = sí
+staff-no = no
+staff-not-given = no indicado
+
+## Tu cuenta
+account-title = Tu cuenta
+account-language-heading = Idioma de las páginas del equipo
+account-language-label = Mostrar las páginas del equipo en
+account-language-default = El idioma predeterminado del sitio
+account-language-save = Guardar el idioma
+account-language-saved = Guardado. Las páginas del equipo ya usan este idioma.
+account-password-heading = Cambiar tu frase de contraseña
+account-password-current = Frase de contraseña actual
+account-password-new = Nueva frase de contraseña
+account-password-hint = Al menos 15 caracteres. Una sugerencia:
+account-password-save = Cambiar la frase de contraseña
+account-password-changed = Tu frase de contraseña se ha cambiado. Usa la nueva a partir de tu próximo inicio de sesión.
+account-password-mismatch = Tu frase de contraseña actual no coincide.
+triage-status-new = Nuevo
+triage-status-read = Leído
+triage-status-in_progress = En curso
+triage-status-resolved = Resuelto
+triage-status-spam = Spam
+format-json = JSON por líneas
+format-csv = CSV
+
+## Bandeja de entrada
+inbox-title = Bandeja de entrada
+inbox-deleted = Se han borrado el testimonio y sus notas.
+inbox-changed = { $n ->
+    [one] Se ha cambiado { $n } testimonio (una entrada en el registro de auditoría).
+   *[other] Se han cambiado { $n } testimonios (una entrada en el registro de auditoría).
+}
+inbox-none-left = Guardado. No quedan testimonios nuevos.
+inbox-by-status = Filtrar por estado
+inbox-all = Todos
+inbox-received-on = Recibido el
+inbox-kind = Tipo
+inbox-any-kind = Cualquier tipo
+inbox-with-text = Solo con un texto escrito
+inbox-nothing = No hay nada aquí.
+inbox-caption = Primero el día más reciente. Dentro de un mismo día el orden es aleatorio: Chorus no guarda la hora de llegada. Abrir un testimonio queda anotado en el registro de auditoría.
+inbox-select = Seleccionar
+inbox-select-row = Seleccionar el testimonio recibido el { $day }
+inbox-col-received = Recibido
+inbox-col-status = Estado
+inbox-col-code = Código
+inbox-col-beginning = Comienzo
+inbox-code-yes = : las respuestas llegan a quien escribió
+inbox-bulk-legend = Los testimonios marcados (una avalancha se despeja página a página; una entrada de auditoría cada vez)
+inbox-bulk-status = Darles el estado
+inbox-bulk-change = Cambiar los marcados
+inbox-export-legend = Exportar los testimonios marcados (descifrados; queda anotado en el registro de auditoría)
+inbox-export-selected = Exportar los seleccionados…
+inbox-none-match = Ninguno coincide.
+inbox-position = { $first }–{ $last } de { $total }
+inbox-scan-stopped = { $shown } encontrados entre los { $read } testimonios leídos hasta ahora (cada página lee como máximo { $max }). Sigue buscando con «Más antiguos».
+inbox-scan-done = { $shown } mostrados; se leyeron { $read } testimonios para encontrarlos.
+inbox-me-too = («yo también», sin texto)
+
+## Un testimonio
+testimony-title = Testimonio
+testimony-heading = Testimonio recibido el { $day }
+testimony-status = Estado
+testimony-kind = Tipo
+testimony-where = Dónde
+testimony-consent = Se puede publicar un fragmento
+testimony-consent-yes = sí, anonimizado
+testimony-spam-hint = Lo marcado como spam sale de las cifras públicas en la próxima publicación.
+testimony-save-status = Guardar el estado
+testimony-save-next = Guardar y abrir el siguiente nuevo
+testimony-wrote = Lo que escribió
+testimony-me-too = Sin texto: un «yo también».
+testimony-thread = Conversación
+testimony-thread-empty = Todavía no hay notas, añadidos ni respuestas.
+testimony-earlier = Mensajes anteriores
+testimony-latest = Últimos mensajes
+testimony-note-heading = Nota interna
+testimony-note-badge = solo el equipo
+testimony-note-label = Nota para el equipo (se sella como el testimonio; quien lo escribió nunca la ve)
+testimony-note-add = Añadir nota interna
+testimony-reply-heading = Responder a quien lo escribió
+testimony-reply-badge = sale del equipo
+testimony-reply-label = Tu respuesta a quien lo escribió
+testimony-reply-warning = Esto lo lee quien tenga el código de quien lo escribió
+testimony-reply-hint = — normalmente quien lo escribió, pero quizá alguien que le quitó el código. No escribas nada que pudiera ponerle en peligro si lo leyera otra persona, ni nada pensado solo para el equipo.
+testimony-reply-send = Enviar la respuesta a quien lo escribió
+testimony-no-code = Quien lo escribió no pidió un código, así que ninguna respuesta puede llegarle.
+testimony-flood-heading = ¿Una avalancha del mismo texto?
+testimony-flood-confirm = Marcar como spam todos los testimonios recibidos el { $day } con exactamente este texto (hasta 1000 a la vez; una entrada en el registro de auditoría)
+testimony-flood-button = Marcar todas las copias como spam
+testimony-delete-heading = Borrar
+testimony-delete-confirm = Borrar para siempre este testimonio y su conversación (las cifras ya publicadas se mantienen; las copias en las copias de seguridad desaparecen cuando estas caducan)
+testimony-delete-button = Borrar
+message-heading-note = Nota del equipo
+message-heading-follow_up = Añadido por quien lo escribió
+message-heading-reply = Respuesta a quien lo escribió
+message-readers-note = solo el equipo — quien lo escribió nunca la ve
+message-readers-follow_up = de quien tiene el código de quien lo escribió
+message-readers-reply = enviada a quien tiene el código de quien lo escribió
+
+## Una sesión que terminó mientras alguien escribía
+ended-title = tu sesión ha terminado
+ended-heading-note = Tu sesión terminó, así que tu nota no se envió
+ended-heading-reply = Tu sesión terminó, así que tu respuesta no se envió
+ended-intro = Las sesiones terminan tras un rato sin actividad, para proteger los testimonios si una pantalla se queda abierta. Lo que escribiste está abajo: cópialo, vuelve a iniciar sesión, abre el testimonio y pégalo.
+ended-label-note = Tu nota, sin enviar
+ended-label-reply = Tu respuesta, sin enviar
+ended-login = Volver a iniciar sesión (en una pestaña nueva)
+ended-hint = Si inicias sesión en una pestaña nueva, esta página sigue abierta aquí, con tus palabras.
+
+## Equipo y claves
+role-admin = administración
+role-reviewer = revisión
+admin-title = Equipo y claves
+admin-staff-caption = Todas las personas que tienen o tuvieron acceso. Una persona nueva no puede leer nada hasta que alguien con rol de administración le da acceso.
+admin-col-username = Nombre de usuario
+admin-col-role = Rol
+admin-col-state = Estado
+admin-col-fingerprint = Huella de la clave
+admin-col-actions = Acciones
+admin-col-action = Acción
+admin-col-until = Abierta hasta
+admin-state-disabled = desactivada
+admin-state-locked = bloqueada por ahora
+admin-state-active = activa
+admin-state-waiting = esperando acceso
+admin-grant-compared = { $username } me ha leído su huella y coincide con
+admin-grant = Dar acceso
+admin-disable-confirm = Desactivar a { $username }: su acceso termina y las claves rotan
+admin-disable = Desactivar
+admin-grant-hint = Antes de dar acceso, pide a la persona nueva que te lea la huella de la clave que le mostró su página de alta (por teléfono o en persona, no por correo electrónico) y compárala con la de arriba.
+admin-invitations = Invitaciones abiertas
+admin-invitations-none = Ninguna: todas las invitaciones se usaron, se retiraron o caducaron.
+admin-invitations-caption = Enlaces aún sin usar. Retira uno si puede haber llegado a quien no debía.
+admin-withdraw = Retirar
+admin-invite-heading = Invitar a alguien
+admin-invite-username = Su nombre de usuario
+admin-role-reviewer-hint = Revisión: lee y clasifica los testimonios
+admin-role-admin-hint = Administración: además gestiona el equipo, las claves y las exportaciones
+admin-invite-create = Crear enlace de invitación
+admin-keys = Claves
+admin-keys-text = Rotar inicia una nueva clave de época para todo lo que se envíe a partir de ahora. Desactivar a alguien rota las claves automáticamente.
+admin-rotate = Rotar las claves ahora
+admin-settings = Configuración vigente
+admin-settings-hint = Se define en chorus.toml o en variables CHORUS_*; los cambios se aplican al reiniciar.
+admin-min-cell = Cifra publicada más pequeña
+admin-interval = Intervalo de publicación
+admin-seconds = { $n ->
+    [one] { $n } segundo
+   *[other] { $n } segundos
+}
+admin-retention = Conservación
+admin-categories = Categorías
+admin-done-granted = Acceso concedido. Compara la huella de la clave con la que se mostró a la persona nueva.
+admin-done-disabled = Cuenta desactivada. Sus claves no abren nada nuevo: ya se usa una nueva clave de época.
+admin-done-rotated = Ya se usa una nueva clave de época para todo lo que se envíe a partir de ahora.
+admin-done-revoked = La invitación se ha retirado: su enlace ya no abre nada.
+invited-title = Invitación
+invited-heading = Invitación para { $username }
+invited-text = Da este enlace a { $username } por un canal de confianza. Funciona una sola vez, durante 24 horas, y no se vuelve a mostrar.
+invited-then = Cuando haya elegido una frase de contraseña, vuelve a esta página para darle acceso:
+
+## Registro de auditoría
+audit-title = Registro de auditoría
+audit-intact = { $n ->
+    [one] La cadena, de { $n } entrada, está intacta.
+   *[other] La cadena de las { $n } entradas está intacta.
+}
+audit-broken = La cadena está ROTA en la entrada { $seq } (se esperaba la entrada { $expected }).
+audit-head = Hash de la entrada más reciente (anótalo en otro lugar de vez en cuando; si una comprobación posterior termina en otro punto, es que se cortaron entradas del final):
+audit-what = Cada inicio de sesión, descifrado, exportación, borrado y operación con claves que hace el equipo. Lo que hacen las personas supervivientes nunca se registra.
+audit-filter-action = Qué
+audit-everything = Todo
+audit-filter-actor = Quién (nombre de usuario)
+audit-summary = Entradas { $first } a { $last }, primero las más recientes; { $total } coinciden en total.
+audit-none = Ninguna entrada coincide.
+audit-col-when = Cuándo (UTC)
+audit-col-who = Quién
+audit-col-what = Qué
+audit-col-detail = Detalle
+audit-when = { $date }, { $time }
+
+## Exportar
+export-title = Exportar
+export-heading = Exportar testimonios
+export-warning-strong = El archivo contiene los testimonios descifrados, en texto legible.
+export-warning = Cualquiera que lo consiga puede leer cada palabra, y nada de lo que contiene se puede recuperar. Guárdalo solo en un disco cifrado que controles —nunca en una carpeta compartida, sincronizada o en la nube, nunca como adjunto de correo electrónico— y bórralo cuando termines. La exportación queda anotada en el registro de auditoría con tu nombre.
+export-selected = { $n ->
+    [one] Qué: { $n } testimonio marcado en la bandeja de entrada.
+   *[other] Qué: los { $n } testimonios marcados en la bandeja de entrada.
+}
+export-what = Qué
+export-every = Todos los testimonios
+export-only = Solo los marcados como «{ $status }»
+export-format = Formato
+export-format-json = JSON por líneas (un testimonio por línea)
+export-format-csv = CSV (para una hoja de cálculo)
+export-download = Descargar el archivo descifrado
+export-back = Volver a la bandeja de entrada sin exportar
+
+## Inicio de sesión del equipo
+login-title = Inicio de sesión del equipo
+login-failed = No ha funcionado. Revisa tu nombre de usuario, tu frase de contraseña y el código de tu aplicación de autenticación. Cada código sirve una sola vez: si acabas de configurar tu cuenta o de iniciar sesión, espera a que tu aplicación muestre el siguiente código. Tras varios intentos fallidos, la cuenta se bloquea durante un tiempo.
+login-username = Nombre de usuario
+login-passphrase = Frase de contraseña
+login-code = Código de tu aplicación de autenticación
+login-code-hint = Seis dígitos, o uno de tus códigos de recuperación de un solo uso.
+login-button = Iniciar sesión
+login-sessions = { $minutes ->
+    [one] Al iniciar sesión, los testimonios se desbloquean solo para esta sesión. Las sesiones terminan tras { $minutes } minuto sin actividad, y cuando se reinicia el servidor.
+   *[other] Al iniciar sesión, los testimonios se desbloquean solo para esta sesión. Las sesiones terminan tras { $minutes } minutos sin actividad, y cuando se reinicia el servidor.
+}
+
+## Incorporación: la configuración de la primera cuenta de administración, y una invitación
+enrol-passphrase-hint = Al menos 15 caracteres. Una sugerencia, creada ahora mismo:
+enrol-passphrase-again = La misma frase de contraseña otra vez
+enrol-passphrase-again-hint = Una errata aquí te dejaría sin acceso a tu clave para siempre: nadie puede restablecerla.
+enrol-authenticator = Aplicación de autenticación
+enrol-add-here = Añadirla a una aplicación de autenticación de este dispositivo
+enrol-add-here-note = (si la aplicación está en el teléfono o el ordenador que muestra esta página)
+enrol-code = El código de 6 dígitos que muestra ahora la aplicación
+err-passphrases-differ = Las dos frases de contraseña no eran iguales, así que no se configuró nada. Vuelve a escribir tu frase de contraseña en los dos campos (el código de autenticación sigue siendo el mismo).
+invite-title = Unirse
+invite-heading = Te damos la bienvenida, { $username }
+invite-intro = Elige una frase de contraseña y conecta una aplicación de autenticación. Tu frase de contraseña desbloquea tu propia clave; nunca se guarda y nadie puede restablecerla. Después, alguien con rol de administración te dará acceso.
+invite-scan = Escanea este código o escribe el secreto de abajo en tu aplicación.
+invite-join = Unirme
+enrolled-title = Ya casi está
+enrolled-heading = Ya casi está, { $username }
+enrolled-fingerprint = La huella de tu clave:
+enrolled-tell = Díctasela a la persona que te invitó, por teléfono o en persona: la comparará antes de darte acceso.
+enrolled-codes-heading = Códigos de recuperación de un solo uso — solo se muestran ahora
+enrolled-codes-text = Si pierdes el teléfono, cada uno de estos códigos sirve una vez en lugar de un código de la aplicación. Guárdalos en un lugar seguro.
+enrolled-login = Ir a la página de inicio de sesión
+closed-title = enlace no válido
+closed-heading = Este enlace de configuración no es válido
+closed-already = Este sitio ya está configurado.
+closed-expired = Los enlaces de configuración funcionan una sola vez y caducan a las 24 horas. Reinicia el servidor para que muestre uno nuevo.
+closed-go = Ir al sitio
+setup-title = Configuración
+setup-heading = Configura la primera cuenta de administración
+setup-intro = Este enlace funciona una sola vez. Elegirás un nombre de usuario y una frase de contraseña, conectarás una aplicación de autenticación y luego verás una clave de recuperación, una sola vez. Tu frase de contraseña desbloquea tu clave; nunca se guarda y nadie puede restablecerla.
+setup-username-hint = Letras, cifras, puntos, guiones o guiones bajos.
+setup-passphrase-hint = Al menos 15 caracteres. Una sugerencia, creada ahora mismo y que solo ves tú:
+setup-scan = Escanea este código con una aplicación de autenticación (por ejemplo Aegis, FreeOTP o Google Authenticator), o escribe en ella el secreto de abajo.
+setup-button = Configurar
+setup-done-title = Configuración completada
+setup-done-heading = Chorus está listo
+setup-done-lead = La cuenta de administración { $username } está configurada, y el sitio ya acepta testimonios.
+setup-done-fingerprint = La huella de tu clave:
+setup-done-key-heading = Tu clave de recuperación — solo se muestra esta vez
+setup-done-key-text = Imprímela o anótala y guárdala fuera de línea, en un lugar seguro. No se guarda en ningún sitio. Si todas las personas con rol de administración pierden su frase de contraseña, es la única forma de volver a entrar; quien la tenga junto con una copia de la base de datos puede leer todos los testimonios, así que protégela como a los propios testimonios.
+setup-done-written = He anotado o impreso la clave de recuperación y la guardo fuera de línea
+setup-done-continue = Continuar al inicio de sesión del equipo

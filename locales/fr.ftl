@@ -258,3 +258,331 @@ error-title-internal = Quelque chose s’est mal passé
 error-internal-message = Rien de ce que vous avez envoyé n’a été enregistré. Réessayez plus tard. Si vous prévenez les organisateurs, mentionnez l’incident { $incident }.
 error-login-again = Se reconnecter
 error-back-to-start = Retour à l’accueil
+
+## Refus : pourquoi un formulaire ou un lien n’a pas été accepté (équipe et pages communes)
+err-bad-credentials = Ces informations ne correspondent pas.
+err-admins-only = Cette page est réservée aux admins.
+err-totp-secret-changed = Le secret d’authentification du formulaire a été modifié. Recommencez à partir du lien.
+err-form-unknown-field = Le formulaire a été envoyé avec un champ qu’il n’a pas. Utilisez le formulaire de cette page.
+err-form-incomplete = Le formulaire n’est pas arrivé en entier. Renvoyez-le.
+err-form-encoding = Le formulaire est arrivé dans un encodage que nous ne pouvons pas lire, donc rien n’a été enregistré. Utilisez le formulaire de ce site.
+err-page-link = Ce lien de page n’est pas valide.
+err-unknown-action = Filtre d’action inconnu.
+err-username-too-long = Ce nom d’utilisateur est trop long.
+err-export-format = Choisissez format=json ou format=csv.
+err-unknown-status = Filtre d’état inconnu.
+err-selected-id = L’identifiant d’un témoignage sélectionné n’est pas valide.
+err-export-too-many = Sélectionnez au plus 100 témoignages, ou exportez-les tous.
+err-export-none-ticked = Cochez d’abord les témoignages à exporter ; rien n’a été exporté.
+err-choose-status = Choisissez l’un des états de la liste.
+err-confirm-delete = Cochez la case pour confirmer la suppression ; rien n’a été supprimé.
+err-confirm-first = Rien n’a été modifié. Cochez d’abord la case pour confirmer.
+err-form-expired = Ce formulaire a expiré ou ne vient pas de ce site. Revenez en arrière, rechargez la page et réessayez.
+err-day-format = Le jour doit avoir la forme 2026-12-01.
+err-unknown-category = Filtre de type inconnu.
+err-ticked-id = L’identifiant d’un témoignage coché n’est pas valide.
+err-bulk-too-many = On peut modifier au plus 1 000 témoignages à la fois.
+err-login-expired = Ce formulaire de connexion a expiré. Rechargez la page et réessayez.
+err-choose-role = Choisissez un rôle : relecteur·rice ou admin.
+err-confirm-grant = Aucun accès n’a été donné. Comparez d’abord l’empreinte de clé avec celle qu’affiche la page du nouveau membre, puis cochez la case pour dire qu’elles correspondent.
+err-confirm-disable = Personne n’a été désactivé. Cochez la case pour confirmer : désactiver met fin à l’accès de la personne et renouvelle les clés.
+err-totp-secret = Le secret d’authentification n’est pas valide.
+err-username-format = Un nom d’utilisateur compte de 1 à 64 caractères : lettres, chiffres, points, tirets ou tirets bas.
+err-passphrase-short = Choisissez une phrase secrète d’au moins 15 caractères, comme les mots proposés.
+err-passphrase-long = Cette phrase secrète est trop longue (1024 octets au plus).
+err-totp-code = Ce code ne correspond pas. Vérifiez l’heure de votre téléphone, et saisissez les 6 chiffres que votre application d’authentification affiche maintenant.
+err-no-epoch = Aucune clé de période n’existe encore.
+err-note-empty = La note est vide.
+err-note-long = Une note peut contenir jusqu’à 10 000 caractères.
+err-note-control = La note contient des caractères de contrôle.
+err-cannot-adjust = Vos clés ne peuvent pas ouvrir ce témoignage, ses chiffres ne peuvent donc pas être ajustés. Demandez à un·e admin de vous donner l’accès.
+err-day-malformed = Le jour de ce témoignage est mal formé.
+err-rotated-writing = Les clés ont changé pendant que vous écriviez (un renouvellement). Renvoyez-le.
+err-no-receipt = Ce témoignage n’a pas de code, donc aucune réponse ne peut parvenir à la personne qui l’a envoyé.
+err-no-recipients = Il n’y a personne à qui destiner une nouvelle clé de période : faites d’abord la mise en place.
+err-rotated-granting = Les clés ont changé pendant que vous donniez l’accès (un renouvellement). Réessayez.
+err-bulk-none-ticked = Cochez d’abord les témoignages à modifier ; rien n’a été modifié.
+err-cannot-open = Vos clés ne peuvent pas ouvrir ce témoignage.
+err-no-text = Un simple « moi aussi » n’a pas de texte à comparer, donc rien n’a été modifié.
+err-no-invitation = Il n’y a pas d’invitation ouverte pour ce nom d’utilisateur.
+err-username-taken = Quelqu’un a déjà ce nom d’utilisateur.
+err-no-such-member = Aucun membre actif de l’équipe ne porte ce nom.
+err-disable-self = Vous ne pouvez pas vous désactiver vous-même.
+err-last-admin = Le dernier ou la dernière admin ne peut pas être désactivé·e.
+err-recovery-key = Cette clé de récupération n’appartient pas à cette installation.
+account-language-unknown = Choisissez l’une des langues de la liste.
+
+## Pages de l’équipe : toutes les pages
+staff-nav = Équipe
+staff-nav-inbox = Boîte de réception
+staff-nav-admin = Équipe et clés
+staff-nav-audit = Journal d’audit
+staff-nav-export = Exporter
+staff-nav-account = Votre compte
+staff-nav-logout = Déconnecter { $username }
+staff-session-kept = Si elle se termine pendant que vous écrivez une note ou une réponse, vos mots sont conservés.
+session-ends-in = Votre session se termine dans { $left }.
+session-ends-idle = Votre session se termine après { $idle } sans activité, et dans { $left } au plus tard.
+span-minutes = { $m } min
+span-hours = { $h } h
+span-hours-minutes = { $h } h { $m } min
+staff-clear-filters = Effacer les filtres
+staff-show = Afficher
+staff-newer = ← Plus récents
+staff-older = Plus anciens →
+staff-pages = Pages
+staff-yes = oui
+staff-no = non
+staff-not-given = non précisé
+
+## Votre compte
+account-title = Votre compte
+account-language-heading = Langue des pages de l’équipe
+account-language-label = Afficher les pages de l’équipe en
+account-language-default = La langue par défaut du site
+account-language-save = Enregistrer la langue
+account-language-saved = Enregistré. Les pages de l’équipe utilisent maintenant cette langue.
+account-password-heading = Changer votre phrase secrète
+account-password-current = Phrase secrète actuelle
+account-password-new = Nouvelle phrase secrète
+account-password-hint = Au moins 15 caractères. Une suggestion :
+account-password-save = Changer la phrase secrète
+account-password-changed = Votre phrase secrète a été changée. Utilisez la nouvelle dès votre prochaine connexion.
+account-password-mismatch = Votre phrase secrète actuelle ne correspond pas.
+triage-status-new = Nouveau
+triage-status-read = Lu
+triage-status-in_progress = En cours
+triage-status-resolved = Résolu
+triage-status-spam = Indésirable
+format-json = JSON lines
+format-csv = CSV
+
+## Boîte de réception
+inbox-title = Boîte de réception
+inbox-deleted = Le témoignage et ses notes ont été supprimés.
+inbox-changed = { $n ->
+    [one] { $n } témoignage modifié (une entrée dans le journal d’audit).
+   *[other] { $n } témoignages modifiés (une entrée dans le journal d’audit).
+}
+inbox-none-left = Enregistré. Il ne reste aucun nouveau témoignage.
+inbox-by-status = Filtrer par état
+inbox-all = Tous
+inbox-received-on = Reçu le
+inbox-kind = Type
+inbox-any-kind = Tous les types
+inbox-with-text = Seulement avec un texte écrit
+inbox-nothing = Rien ici.
+inbox-caption = Les jours les plus récents d’abord. Au sein d’un jour, l’ordre est aléatoire : Chorus ne garde pas l’heure d’arrivée. L’ouverture d’un témoignage est enregistrée dans le journal d’audit.
+inbox-select = Sélectionner
+inbox-select-row = Sélectionner le témoignage reçu le { $day }
+inbox-col-received = Reçu
+inbox-col-status = État
+inbox-col-code = Code
+inbox-col-beginning = Début
+inbox-code-yes = : les réponses parviennent à la personne qui l’a envoyé
+inbox-bulk-legend = Les témoignages cochés (une avalanche se traite une page à la fois ; une entrée d’audit à chaque fois)
+inbox-bulk-status = Leur donner l’état
+inbox-bulk-change = Modifier les témoignages cochés
+inbox-export-legend = Exporter les témoignages cochés (déchiffrés ; enregistré dans le journal d’audit)
+inbox-export-selected = Exporter la sélection…
+inbox-none-match = Aucun ne correspond.
+inbox-position = { $first }–{ $last } sur { $total }
+inbox-scan-stopped = { $shown } trouvés parmi les { $read } témoignages lus jusqu’ici (chaque page en lit au plus { $max }). Continuez la recherche avec « Plus anciens ».
+inbox-scan-done = { $shown } affichés ; { $read } témoignages ont été lus pour les trouver.
+inbox-me-too = (« moi aussi », sans texte)
+
+## Un témoignage
+testimony-title = Témoignage
+testimony-heading = Témoignage reçu le { $day }
+testimony-status = État
+testimony-kind = Type
+testimony-where = Où
+testimony-consent = Publication d’un extrait permise
+testimony-consent-yes = oui, anonymisé
+testimony-spam-hint = Un témoignage indésirable sort des chiffres publics à la prochaine publication.
+testimony-save-status = Enregistrer l’état
+testimony-save-next = Enregistrer et ouvrir le nouveau suivant
+testimony-wrote = Ce qui a été écrit
+testimony-me-too = Pas de texte : un « moi aussi ».
+testimony-thread = Fil
+testimony-thread-empty = Pas encore de note, d’ajout ni de réponse.
+testimony-earlier = Messages précédents
+testimony-latest = Derniers messages
+testimony-note-heading = Note interne
+testimony-note-badge = équipe seulement
+testimony-note-label = Note pour l’équipe (mise sous clé comme le témoignage ; la personne qui a témoigné ne la voit jamais)
+testimony-note-add = Ajouter une note interne
+testimony-reply-heading = Répondre à la personne qui a témoigné
+testimony-reply-badge = sort de l’équipe
+testimony-reply-label = Votre réponse à la personne qui a témoigné
+testimony-reply-warning = Quiconque détient le code de cette personne lit ceci
+testimony-reply-hint = — en général la personne qui a témoigné, mais peut-être quelqu’un qui lui a pris son code. N’écrivez rien qui la mettrait en danger si quelqu’un d’autre le lisait, ni rien qui ne soit destiné qu’à l’équipe.
+testimony-reply-send = Envoyer la réponse
+testimony-no-code = La personne n’a pas demandé de code, donc aucune réponse ne peut lui parvenir.
+testimony-flood-heading = Une avalanche du même texte ?
+testimony-flood-confirm = Marquer comme indésirable chaque témoignage reçu le { $day } avec exactement ce texte (jusqu’à 1 000 à la fois ; une entrée dans le journal d’audit)
+testimony-flood-button = Marquer toutes les copies comme indésirables
+testimony-delete-heading = Supprimer
+testimony-delete-confirm = Supprimer définitivement ce témoignage et son fil (les chiffres déjà publiés restent ; les copies dans les sauvegardes disparaissent à mesure que ces sauvegardes expirent)
+testimony-delete-button = Supprimer
+message-heading-note = Note de l’équipe
+message-heading-follow_up = Ajouté par la personne qui a témoigné
+message-heading-reply = Réponse à la personne qui a témoigné
+message-readers-note = équipe seulement — la personne qui a témoigné ne la voit jamais
+message-readers-follow_up = de la part de quiconque détient le code de la personne
+message-readers-reply = envoyée à quiconque détient le code de la personne
+
+## Une session terminée pendant que quelqu’un écrivait
+ended-title = votre session est terminée
+ended-heading-note = Votre session est terminée, votre note n’a donc pas été envoyée
+ended-heading-reply = Votre session est terminée, votre réponse n’a donc pas été envoyée
+ended-intro = Les sessions se terminent après un moment sans activité, pour protéger les témoignages si un écran reste ouvert. Ce que vous avez écrit est ci-dessous : copiez-le, reconnectez-vous, ouvrez le témoignage et collez-le.
+ended-label-note = Votre note, non envoyée
+ended-label-reply = Votre réponse, non envoyée
+ended-login = Se reconnecter (dans un nouvel onglet)
+ended-hint = Se connecter dans un nouvel onglet garde cette page, et vos mots, ouverts ici.
+
+## Équipe et clés
+role-admin = admin
+role-reviewer = relecteur·rice
+admin-title = Équipe et clés
+admin-staff-caption = Toutes les personnes qui ont, ou ont eu, un accès. Un nouveau membre ne peut rien lire tant qu’un·e admin ne lui a pas donné l’accès.
+admin-col-username = Nom d’utilisateur
+admin-col-role = Rôle
+admin-col-state = État
+admin-col-fingerprint = Empreinte de clé
+admin-col-actions = Actions
+admin-col-action = Action
+admin-col-until = Ouverte jusqu’au
+admin-state-disabled = désactivé
+admin-state-locked = bloqué pour le moment
+admin-state-active = actif
+admin-state-waiting = en attente d’accès
+admin-grant-compared = { $username } m’a lu son empreinte, et elle correspond à
+admin-grant = Donner l’accès
+admin-disable-confirm = Désactiver { $username } : son accès prend fin et les clés sont renouvelées
+admin-disable = Désactiver
+admin-grant-hint = Avant de donner l’accès, demandez au nouveau membre de vous lire l’empreinte de clé affichée sur sa page d’inscription (par téléphone ou en personne, pas par e-mail), et comparez-la avec celle ci-dessus.
+admin-invitations = Invitations ouvertes
+admin-invitations-none = Aucune : chaque invitation a été utilisée, retirée ou a expiré.
+admin-invitations-caption = Liens pas encore utilisés. Retirez-en un s’il a pu parvenir à la mauvaise personne.
+admin-withdraw = Retirer
+admin-invite-heading = Inviter quelqu’un
+admin-invite-username = Son nom d’utilisateur
+admin-role-reviewer-hint = Relecteur·rice : lit et trie les témoignages
+admin-role-admin-hint = Admin : gère aussi l’équipe, les clés et les exports
+admin-invite-create = Créer un lien d’invitation
+admin-keys = Clés
+admin-keys-text = Renouveler les clés crée une nouvelle clé de période pour tout ce qui est envoyé à partir de maintenant. Désactiver quelqu’un les renouvelle automatiquement.
+admin-rotate = Renouveler les clés maintenant
+admin-settings = Réglages en vigueur
+admin-settings-hint = Définis dans chorus.toml ou par des variables CHORUS_* ; un redémarrage applique les changements.
+admin-min-cell = Plus petit chiffre publié
+admin-interval = Intervalle de publication
+admin-seconds = { $n ->
+    [one] { $n } seconde
+   *[other] { $n } secondes
+}
+admin-retention = Conservation
+admin-categories = Types
+admin-done-granted = Accès donné. Comparez l’empreinte de clé avec celle qui a été montrée au nouveau membre.
+admin-done-disabled = Désactivé. Ses clés n’ouvrent plus rien de nouveau : une nouvelle clé de période est en usage.
+admin-done-rotated = Une nouvelle clé de période est en usage pour tout ce qui est envoyé à partir de maintenant.
+admin-done-revoked = L’invitation est retirée : son lien n’ouvre plus rien.
+invited-title = Invitation
+invited-heading = Invitation pour { $username }
+invited-text = Donnez ce lien à { $username } par un moyen de confiance. Il fonctionne une fois, pendant 24 heures, et ne sera plus affiché.
+invited-then = Quand la personne aura choisi une phrase secrète, revenez sur cette page pour lui donner l’accès :
+
+## Journal d’audit
+audit-title = Journal d’audit
+audit-intact = { $n ->
+    [one] La chaîne ({ $n } entrée) est intacte.
+   *[other] La chaîne de ses { $n } entrées est intacte.
+}
+audit-broken = La chaîne est ROMPUE à l’entrée { $seq } (entrée attendue : { $expected }).
+audit-head = Empreinte de l’entrée la plus récente (notez-la ailleurs de temps en temps ; une vérification ultérieure qui s’arrête ailleurs montre que des entrées ont été coupées à la fin) :
+audit-what = Chaque connexion, déchiffrement, export, suppression et opération sur les clés par l’équipe. Les actions des personnes qui témoignent ne sont jamais enregistrées.
+audit-filter-action = Quoi
+audit-everything = Tout
+audit-filter-actor = Qui (nom d’utilisateur)
+audit-summary = Entrées { $first } à { $last }, les plus récentes d’abord ; { $total } correspondent en tout.
+audit-none = Aucune entrée ne correspond.
+audit-col-when = Quand (UTC)
+audit-col-who = Qui
+audit-col-what = Quoi
+audit-col-detail = Détail
+audit-when = { $date }, { $time }
+
+## Export
+export-title = Exporter
+export-heading = Exporter les témoignages
+export-warning-strong = Le fichier contient les témoignages déchiffrés, en clair.
+export-warning = Quiconque l’obtient peut en lire chaque mot, et rien de ce qu’il contient ne peut être repris. Enregistrez-le uniquement sur un disque chiffré que vous contrôlez — jamais dans un dossier partagé, synchronisé ou dans le cloud, jamais en pièce jointe d’un e-mail — et supprimez-le quand vous avez fini. L’export est enregistré dans le journal d’audit avec votre nom.
+export-selected = { $n ->
+    [one] Quoi : { $n } témoignage coché dans la boîte de réception.
+   *[other] Quoi : les { $n } témoignages cochés dans la boîte de réception.
+}
+export-what = Quoi
+export-every = Tous les témoignages
+export-only = Seulement ceux à l’état « { $status } »
+export-format = Format
+export-format-json = JSON lines (un témoignage par ligne)
+export-format-csv = CSV (pour un tableur)
+export-download = Télécharger le fichier déchiffré
+export-back = Revenir à la boîte de réception sans exporter
+
+## Connexion de l’équipe
+login-title = Connexion de l’équipe
+login-failed = Cela n’a pas fonctionné. Vérifiez votre nom d’utilisateur, votre phrase secrète et le code de votre application d’authentification. Chaque code ne fonctionne qu’une fois : si vous venez de créer votre compte ou de vous connecter, attendez que votre application affiche le code suivant. Après plusieurs tentatives échouées, un compte est bloqué pendant un moment.
+login-username = Nom d’utilisateur
+login-passphrase = Phrase secrète
+login-code = Code de votre application d’authentification
+login-code-hint = Six chiffres, ou l’un de vos codes de récupération à usage unique.
+login-button = Se connecter
+login-sessions = { $minutes ->
+    [one] Se connecter déverrouille les témoignages pour cette session seulement. Les sessions se terminent après { $minutes } minute sans activité, et quand le serveur redémarre.
+   *[other] Se connecter déverrouille les témoignages pour cette session seulement. Les sessions se terminent après { $minutes } minutes sans activité, et quand le serveur redémarre.
+}
+
+## Rejoindre : la mise en place du premier admin, et une invitation
+enrol-passphrase-hint = Au moins 15 caractères. Une suggestion, tirée à l’instant :
+enrol-passphrase-again = La même phrase secrète, une seconde fois
+enrol-passphrase-again-hint = Une faute de frappe ici vous priverait de votre clé pour toujours : personne ne peut la réinitialiser.
+enrol-authenticator = Application d’authentification
+enrol-add-here = L’ajouter à une application d’authentification sur cet appareil
+enrol-add-here-note = (si l’application est sur le téléphone ou l’ordinateur qui affiche cette page)
+enrol-code = Le code à 6 chiffres que l’application affiche maintenant
+err-passphrases-differ = Les deux phrases secrètes n’étaient pas identiques, donc rien n’a été mis en place. Saisissez de nouveau votre phrase secrète dans les deux champs (le code d’authentification reste le même).
+invite-title = Rejoindre
+invite-heading = Bienvenue, { $username }
+invite-intro = Choisissez une phrase secrète et connectez une application d’authentification. Votre phrase secrète déverrouille votre propre clé ; elle n’est jamais enregistrée, et personne ne peut la réinitialiser. Ensuite, un·e admin vous donnera l’accès.
+invite-scan = Scannez ce code, ou saisissez le secret ci-dessous dans votre application.
+invite-join = Rejoindre
+enrolled-title = Presque fini
+enrolled-heading = Presque fini, { $username }
+enrolled-fingerprint = L’empreinte de votre clé :
+enrolled-tell = Communiquez-la à l’admin qui vous a invité·e, par téléphone ou en personne : cette personne la compare avant de vous donner l’accès.
+enrolled-codes-heading = Codes de récupération à usage unique — affichés seulement maintenant
+enrolled-codes-text = Si vous perdez votre téléphone, chacun d’eux remplace une fois un code de l’application. Gardez-les en lieu sûr.
+enrolled-login = Aller à la page de connexion
+closed-title = lien non valide
+closed-heading = Ce lien de mise en place n’est pas valide
+closed-already = Ce site a déjà été mis en place.
+closed-expired = Les liens de mise en place fonctionnent une fois et expirent au bout de 24 heures. Redémarrez le serveur pour en afficher un nouveau.
+closed-go = Aller sur le site
+setup-title = Mise en place
+setup-heading = Mettre en place le premier admin
+setup-intro = Ce lien fonctionne une fois. Vous choisirez un nom d’utilisateur et une phrase secrète, connecterez une application d’authentification, puis verrez une clé de récupération une seule fois. Votre phrase secrète déverrouille votre clé ; elle n’est jamais enregistrée, et personne ne peut la réinitialiser.
+setup-username-hint = Lettres, chiffres, points, tirets ou tirets bas.
+setup-passphrase-hint = Au moins 15 caractères. Une suggestion, tirée à l’instant et montrée à vous seul·e :
+setup-scan = Scannez ce code avec une application d’authentification (par exemple Aegis, FreeOTP ou Google Authenticator), ou saisissez-y le secret ci-dessous.
+setup-button = Mettre en place
+setup-done-title = Mise en place terminée
+setup-done-heading = Chorus est prêt
+setup-done-lead = L’admin { $username } est en place, et le site accepte maintenant les témoignages.
+setup-done-fingerprint = L’empreinte de votre clé :
+setup-done-key-heading = Votre clé de récupération — affichée cette seule fois
+setup-done-key-text = Imprimez-la ou notez-la, et gardez-la hors ligne, en lieu sûr. Elle n’est enregistrée nulle part. Si tous les admins perdent leur phrase secrète, c’est le seul moyen de revenir ; quiconque l’a avec une copie de la base de données peut lire chaque témoignage, alors protégez-la comme les témoignages eux-mêmes.
+setup-done-written = J’ai noté ou imprimé la clé de récupération, et je la garde hors ligne
+setup-done-continue = Continuer vers la connexion de l’équipe

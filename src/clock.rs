@@ -78,32 +78,6 @@ pub fn day_string(day: Date) -> String {
 }
 
 /// Parses what [`day_string`] wrote.
-/// A stored day as people read it: "1 December 2026" (the stored text as it is, if it
-/// is not a day).
-pub fn human_day(text: &str) -> String {
-    match parse_day(text) {
-        Ok(day) => format!("{} {} {}", day.day(), day.month(), day.year()),
-        Err(_) => text.to_owned(),
-    }
-}
-
-/// An instant as people read it: "2 December 2026, 15:04 UTC".
-pub fn human_instant(t: OffsetDateTime) -> String {
-    format!(
-        "{} {} {}, {:02}:{:02} UTC",
-        t.day(),
-        t.month(),
-        t.year(),
-        t.hour(),
-        t.minute()
-    )
-}
-
-/// Unix seconds as people read them (see `human_instant`).
-pub fn human_time(unix: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(unix).map_or_else(|_| unix.to_string(), human_instant)
-}
-
 pub fn parse_day(text: &str) -> Result<Date, time::error::Parse> {
     Date::parse(
         text,
@@ -129,8 +103,6 @@ mod tests {
         assert_eq!(day_string(date!(2026 - 01 - 05)), "2026-01-05");
         assert_eq!(parse_day("2026-01-05").unwrap(), date!(2026 - 01 - 05));
         assert!(parse_day("2026-13-05").is_err());
-        assert_eq!(human_day("2026-12-01"), "1 December 2026");
-        assert_eq!(human_day("not a day"), "not a day");
     }
 
     #[test]

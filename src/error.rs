@@ -10,8 +10,10 @@ use crate::web::layout::Layout;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    /// 400: the request could not be read (bad encoding, malformed form).
-    #[error("{0}")]
+    /// 400: the request could not be read (bad encoding, malformed form). The messages of
+    /// this and the other variants that carry one are catalogue keys, shown in the page's
+    /// language (English in logs).
+    #[error("{}", crate::i18n::english(.0))]
     BadRequest(&'static str),
     /// 303 to the login page: a staff page was asked for without a live session.
     #[error("login required")]
@@ -20,7 +22,7 @@ pub enum AppError {
     #[error("not logged in")]
     Unauthorized,
     /// 403: refused (a missing or wrong token, a reviewer on an admin page).
-    #[error("{0}")]
+    #[error("{}", crate::i18n::english(.0))]
     Forbidden(&'static str),
     /// 403: a form sent from another website (by `Origin` / `Sec-Fetch-Site`).
     #[error("cross-site form")]
@@ -41,7 +43,7 @@ pub enum AppError {
     #[error("unsupported media type")]
     UnsupportedMediaType,
     /// 422: understood but not acceptable.
-    #[error("{0}")]
+    #[error("{}", crate::i18n::english(.0))]
     Unprocessable(&'static str),
     /// 503 + Retry-After: busy; nothing was stored.
     #[error("busy")]
@@ -58,9 +60,9 @@ impl From<crate::review::ReviewError> for AppError {
     fn from(e: crate::review::ReviewError) -> Self {
         use crate::review::ReviewError;
         match e {
-            ReviewError::BadCredentials => AppError::Forbidden("Those details did not match."),
+            ReviewError::BadCredentials => AppError::Forbidden("err-bad-credentials"),
             ReviewError::NoSession => AppError::Unauthorized,
-            ReviewError::NotAdmin => AppError::Forbidden("This page is for admins."),
+            ReviewError::NotAdmin => AppError::Forbidden("err-admins-only"),
             ReviewError::InvalidInput(m) => AppError::Unprocessable(m),
             ReviewError::NotFound | ReviewError::TokenInvalid | ReviewError::AlreadySetUp => {
                 AppError::NotFound
@@ -104,15 +106,14 @@ impl AppError {
         AppError::Internal { incident }
     }
 
-    /// The page's title and message in `tr`'s language. Messages passed in from code
-    /// (`BadRequest`, `Forbidden`, `Unprocessable`) are shown as they are.
+    /// The page's title and message in `tr`'s language.
     fn title_and_message(&self, tr: &crate::i18n::Tr) -> (String, String) {
         match self {
-            AppError::BadRequest(m) => (tr.t("error-title-unreadable"), (*m).to_owned()),
+            AppError::BadRequest(m) => (tr.t("error-title-unreadable"), tr.t(m)),
             AppError::LoginRequired | AppError::Unauthorized => {
                 (tr.t("error-title-login"), tr.t("error-login-message"))
             }
-            AppError::Forbidden(m) => (tr.t("error-title-refused"), (*m).to_owned()),
+            AppError::Forbidden(m) => (tr.t("error-title-refused"), tr.t(m)),
             AppError::CrossSite => (
                 tr.t("error-title-refused"),
                 tr.t("error-cross-site-message"),
@@ -136,7 +137,7 @@ impl AppError {
                 tr.t("error-title-unreadable"),
                 tr.t("error-unsupported-message"),
             ),
-            AppError::Unprocessable(m) => (tr.t("error-title-check"), (*m).to_owned()),
+            AppError::Unprocessable(m) => (tr.t("error-title-check"), tr.t(m)),
             AppError::Busy => (tr.t("error-title-busy"), tr.t("error-busy-message")),
             AppError::Internal { incident } => (
                 tr.t("error-title-internal"),

@@ -39,24 +39,6 @@ impl MessageKind {
             MessageKind::Reply => Label::Reply,
         }
     }
-
-    /// How the staff page heads a message of this kind.
-    pub fn heading(self) -> &'static str {
-        match self {
-            MessageKind::Note => "Staff note",
-            MessageKind::FollowUp => "Added by the author",
-            MessageKind::Reply => "Reply to the author",
-        }
-    }
-
-    /// Who can read a message of this kind, for staff.
-    pub fn readers(self) -> &'static str {
-        match self {
-            MessageKind::Note => "staff only — the author never sees it",
-            MessageKind::FollowUp => "from whoever holds the author's code",
-            MessageKind::Reply => "sent to whoever holds the author's code",
-        }
-    }
 }
 
 text_column!(MessageKind, "message kind", as_str, parse);

@@ -30,17 +30,6 @@ impl Status {
         }
     }
 
-    /// What staff read.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::New => "New",
-            Status::Read => "Read",
-            Status::InProgress => "In progress",
-            Status::Resolved => "Resolved",
-            Status::Spam => "Spam",
-        }
-    }
-
     pub fn parse(key: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.key() == key)
     }

@@ -9,6 +9,14 @@ use std::sync::Arc;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+/// A message in English, from the shipped catalogue: for logs and the command line, which
+/// speak English, when the message is a key the web pages translate.
+pub fn english(key: &str) -> String {
+    static SHIPPED: std::sync::OnceLock<Arc<Catalogs>> = std::sync::OnceLock::new();
+    let catalogs = SHIPPED.get_or_init(|| Arc::new(Catalogs::shipped()));
+    Tr::new(Language::En, catalogs.clone()).t(key)
+}
+
 /// A language Chorus ships.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -149,7 +157,6 @@ impl Tr {
         self.with(key, None)
     }
 
-    /// The message `key` with one argument (`$n`, `$name`…): numbers choose plural forms.
     /// The message `key` with one text argument, inserted as it is (an identifier keeps
     /// its leading zeros; a figure keeps this language's grouping).
     pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
@@ -206,6 +213,48 @@ impl Tr {
             ),
             Err(_) => text.to_owned(),
         }
+    }
+
+    /// A stored day in a chart's few characters: "23 Nov".
+    pub fn short_day(&self, text: &str) -> String {
+        match crate::clock::parse_day(text) {
+            Ok(day) => self.args(
+                "date-short",
+                &[
+                    ("day", day.day().to_string()),
+                    (
+                        "month",
+                        self.t(&format!("month-short-{}", u8::from(day.month()))),
+                    ),
+                ],
+            ),
+            Err(_) => text.to_owned(),
+        }
+    }
+
+    /// An RFC 3339 instant as people read it: the day in this language, and the UTC time.
+    pub fn instant(&self, rfc3339: &str) -> String {
+        use time::format_description::well_known::Rfc3339;
+        match time::OffsetDateTime::parse(rfc3339, &Rfc3339) {
+            Ok(t) => self.moment(t),
+            Err(_) => rfc3339.to_owned(),
+        }
+    }
+
+    /// Unix seconds as people read them (see [`Tr::instant`]).
+    pub fn unix_time(&self, unix: i64) -> String {
+        time::OffsetDateTime::from_unix_timestamp(unix)
+            .map_or_else(|_| unix.to_string(), |t| self.moment(t))
+    }
+
+    fn moment(&self, t: time::OffsetDateTime) -> String {
+        self.args(
+            "date-time",
+            &[
+                ("date", self.day(&crate::clock::day_string(t.date()))),
+                ("time", format!("{:02}:{:02}", t.hour(), t.minute())),
+            ],
+        )
     }
 
     /// The message `key` in this language only, if the catalogue has it.

@@ -16,6 +16,7 @@ use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::SecretKey;
 use crate::domain::{AuditAction, StaffId};
+use crate::i18n::Language;
 use crate::store::staff::StaffRow;
 use crate::store::{Store, audit, devices, recovery_codes, staff, testimonies};
 
@@ -102,6 +103,8 @@ impl Desk {
         let session_cookie =
             self.sessions
                 .create(member.id, member.username.clone(), member.role, &secret)?;
+        let language = member.language.as_deref().and_then(Language::parse);
+        self.sessions.set_language(&member.id, language);
         let (m, d) = (member.clone(), device.clone());
         let recorded = self
             .store

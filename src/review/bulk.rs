@@ -46,14 +46,10 @@ impl Desk {
         status: Status,
     ) -> Result<BulkOutcome, ReviewError> {
         if ids.is_empty() {
-            return Err(ReviewError::InvalidInput(
-                "Tick the testimonies to change first; nothing was changed.",
-            ));
+            return Err(ReviewError::InvalidInput("err-bulk-none-ticked"));
         }
         if ids.len() > MAX_BULK {
-            return Err(ReviewError::InvalidInput(
-                "At most 1,000 testimonies can be changed at once.",
-            ));
+            return Err(ReviewError::InvalidInput("err-bulk-too-many"));
         }
         let keys = self.keys_of(session).await?;
         let rows = self
@@ -124,13 +120,11 @@ impl Desk {
             let keys = keys.clone();
             crate::blocking::run(move || keys.open_testimony(&row).map(|t| (t, row)))
                 .await?
-                .map_err(|_| ReviewError::InvalidInput("Your keys cannot open this testimony."))?
+                .map_err(|_| ReviewError::InvalidInput("err-cannot-open"))?
         };
         let (this, row) = this;
         if this.statement.trim().is_empty() {
-            return Err(ReviewError::InvalidInput(
-                "A bare “me too” has no text to compare, so nothing was changed.",
-            ));
+            return Err(ReviewError::InvalidInput("err-no-text"));
         }
         let statement = std::sync::Arc::new(zeroize::Zeroizing::new(this.statement.clone()));
         // The day is read and compared a batch at a time: a flood day can hold a million

@@ -25,9 +25,7 @@ pub fn parse_username(raw: &str) -> Result<String, ReviewError> {
     if ok {
         Ok(name)
     } else {
-        Err(ReviewError::InvalidInput(
-            "Usernames are 1 to 64 characters: letters, digits, dots, dashes or underscores.",
-        ))
+        Err(ReviewError::InvalidInput("err-username-format"))
     }
 }
 
@@ -35,14 +33,10 @@ pub fn parse_username(raw: &str) -> Result<String, ReviewError> {
 pub fn check_password(password: &SecretString) -> Result<(), ReviewError> {
     let p = password.expose_secret();
     if p.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(ReviewError::InvalidInput(
-            "Please choose a passphrase of at least 15 characters, such as the suggested words.",
-        ));
+        return Err(ReviewError::InvalidInput("err-passphrase-short"));
     }
     if p.len() > MAX_PASSWORD_BYTES {
-        return Err(ReviewError::InvalidInput(
-            "That passphrase is too long (1024 bytes at most).",
-        ));
+        return Err(ReviewError::InvalidInput("err-passphrase-long"));
     }
     Ok(())
 }
@@ -65,9 +59,7 @@ impl EnrolmentForm {
         check_password(&self.password)?;
         let step = totp::totp(&self.totp_secret, &username)?
             .check(self.totp_code.trim(), u64::try_from(now).unwrap_or(0))
-            .ok_or(ReviewError::InvalidInput(
-                "That code did not match. Check the time on your phone, and enter the 6 digits your authenticator app shows now.",
-            ))?;
+            .ok_or(ReviewError::InvalidInput("err-totp-code"))?;
         Ok((username, i64::try_from(step).unwrap_or(i64::MAX)))
     }
 }
@@ -108,6 +100,7 @@ impl NewMember {
             totp_last_step: None,
             failed_logins: 0,
             locked_until: None,
+            language: None,
         };
         Ok(NewMember { row, public })
     }

@@ -88,9 +88,7 @@ pub fn current_recipients(conn: &Connection) -> Result<Vec<(RecipientId, PublicK
 pub fn rotate(conn: &Connection, at: &str) -> Result<(EpochId, usize), ReviewError> {
     let recipients = current_recipients(conn)?;
     if recipients.is_empty() {
-        return Err(ReviewError::InvalidInput(
-            "There is no one to seal a new epoch key to: run set-up first.",
-        ));
+        return Err(ReviewError::InvalidInput("err-no-recipients"));
     }
     Ok((create(conn, &recipients, at)?, recipients.len()))
 }
@@ -108,9 +106,7 @@ pub fn grant_all(
         .iter()
         .any(|id| keys_held.get(id).is_none())
     {
-        return Err(ReviewError::InvalidInput(
-            "The keys changed while you were granting (a rotation). Please try again.",
-        ));
+        return Err(ReviewError::InvalidInput("err-rotated-granting"));
     }
     let mut granted = 0;
     for (epoch_id, secret) in keys_held.iter() {

@@ -20,8 +20,9 @@ pub enum ReviewError {
     /// 403: an admin-only action by a reviewer.
     #[error("this is for admins")]
     NotAdmin,
-    /// 422: understood but not acceptable; the message says why and what to do.
-    #[error("{0}")]
+    /// 422: understood but not acceptable; the message (a catalogue key, English in logs and
+    /// on the command line) says why and what to do.
+    #[error("{}", crate::i18n::english(.0))]
     InvalidInput(&'static str),
     /// 404: no such testimony or staff member (perhaps deleted meanwhile).
     #[error("not found")]
@@ -49,7 +50,7 @@ pub enum ReviewError {
 impl From<SealError> for ReviewError {
     fn from(e: SealError) -> Self {
         match e {
-            SealError::NoEpoch => ReviewError::InvalidInput("No epoch key exists yet."),
+            SealError::NoEpoch => ReviewError::InvalidInput("err-no-epoch"),
             SealError::Crypto(e) => ReviewError::Crypto(e),
             SealError::Store(e) => ReviewError::Store(e),
         }

@@ -156,14 +156,10 @@ impl Desk {
         match &scope {
             // An empty selection must never turn into "everything".
             Scope::Selected(ids) if ids.is_empty() => {
-                return Err(ReviewError::InvalidInput(
-                    "Tick the testimonies to export first; nothing was exported.",
-                ));
+                return Err(ReviewError::InvalidInput("err-export-none-ticked"));
             }
             Scope::Selected(ids) if ids.len() > MAX_SELECTED => {
-                return Err(ReviewError::InvalidInput(
-                    "Select at most 100 testimonies, or export them all.",
-                ));
+                return Err(ReviewError::InvalidInput("err-export-too-many"));
             }
             _ => {}
         }

@@ -19,11 +19,14 @@ use super::ReviewError;
 use crate::crypto::suite::SecretKey;
 use crate::crypto::{random, vault};
 use crate::domain::{Role, StaffId};
+use crate::i18n::Language;
 
 struct Session {
     staff_id: StaffId,
     username: String,
     role: Role,
+    /// The language of their pages; `None` follows the deployment's default.
+    language: Option<Language>,
     csrf: String,
     created: Instant,
     last_seen: Instant,
@@ -42,6 +45,7 @@ pub struct SessionView {
     pub staff_id: StaffId,
     pub username: String,
     pub role: Role,
+    pub language: Option<Language>,
     pub csrf: String,
     /// How long the session lasts without a request, and at most (from this request on).
     pub idle_left: Duration,
@@ -117,6 +121,7 @@ impl SessionStore {
             staff_id,
             username,
             role,
+            language: None,
             csrf: random::token_hex()?,
             created: now,
             last_seen: now,
@@ -154,6 +159,7 @@ impl SessionStore {
             staff_id: session.staff_id,
             username: session.username.clone(),
             role: session.role,
+            language: session.language,
             csrf: session.csrf.clone(),
             idle_left: self.idle,
             absolute_left: self
@@ -171,6 +177,16 @@ impl SessionStore {
     pub fn destroy(&self, cookie: &str) {
         if let (Some((id, _)), Ok(mut sessions)) = (parse_cookie(cookie), self.sessions.lock()) {
             sessions.remove(&lookup_key(&id));
+        }
+    }
+
+    /// The language of every open session of one staff member (set at login from their
+    /// account, and when they change it).
+    pub fn set_language(&self, staff_id: &StaffId, language: Option<Language>) {
+        if let Ok(mut sessions) = self.sessions.lock() {
+            for s in sessions.values_mut().filter(|s| &s.staff_id == staff_id) {
+                s.language = language;
+            }
         }
     }
 

@@ -13,6 +13,7 @@ use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::{PublicKey, SecretKey};
 use crate::domain::{AuditAction, EpochId, RecipientId, Role, StaffId};
+use crate::i18n::Language;
 use crate::store::{audit, devices, invitations, keys, recovery_codes, staff};
 
 /// How long an invitation link stays valid.
@@ -104,9 +105,7 @@ impl Desk {
         self.store
             .write(move |conn| -> Result<_, ReviewError> {
                 if invitations::revoke(conn, &name)? == 0 {
-                    return Err(ReviewError::InvalidInput(
-                        "There is no open invitation for that username.",
-                    ));
+                    return Err(ReviewError::InvalidInput("err-no-invitation"));
                 }
                 audit::append(conn, &at, &who, AuditAction::StaffInviteRevoke, &name)?;
                 Ok(())
@@ -129,9 +128,7 @@ impl Desk {
         self.store
             .write(move |conn| -> Result<_, ReviewError> {
                 if staff::by_username(conn, &username)?.is_some() {
-                    return Err(ReviewError::InvalidInput(
-                        "Someone already has that username.",
-                    ));
+                    return Err(ReviewError::InvalidInput("err-username-taken"));
                 }
                 let expires = now.unix() + INVITATION_SECS;
                 invitations::insert(conn, &stored, &username, role, expires)?;
@@ -229,7 +226,7 @@ impl Desk {
             .write(move |conn| -> Result<_, ReviewError> {
                 let member = staff::by_id(conn, &member)?
                     .filter(|m| m.active)
-                    .ok_or(ReviewError::InvalidInput("No such active staff member."))?;
+                    .ok_or(ReviewError::InvalidInput("err-no-such-member"))?;
                 let public = PublicKey::from_bytes(&member.public_key)?;
                 let granted = epochs::grant_all(conn, &held, &member.id.into(), &public)?;
                 let fingerprint = public.fingerprint();
@@ -249,7 +246,7 @@ impl Desk {
         if let (Actor::Staff(session), Member::Id(id)) = (&actor, &member)
             && session.staff_id == *id
         {
-            return Err(ReviewError::InvalidInput("You cannot disable yourself."));
+            return Err(ReviewError::InvalidInput("err-disable-self"));
         }
         let (by, at) = (actor.name(), self.now().rfc3339());
         let (id, username) = self
@@ -263,16 +260,14 @@ impl Desk {
                 };
                 let member = found
                     .filter(|m| m.active)
-                    .ok_or(ReviewError::InvalidInput("No such active staff member."))?;
+                    .ok_or(ReviewError::InvalidInput("err-no-such-member"))?;
                 if member.role == Role::Admin {
                     let other_admins = staff::active(conn)?
                         .iter()
                         .filter(|m| m.role == Role::Admin && m.id != member.id)
                         .count();
                     if other_admins == 0 {
-                        return Err(ReviewError::InvalidInput(
-                            "The last admin cannot be disabled.",
-                        ));
+                        return Err(ReviewError::InvalidInput("err-last-admin"));
                     }
                 }
                 staff::set_active(conn, &member.id, false)?;
@@ -320,6 +315,22 @@ impl Desk {
                 Ok(unlocked)
             })
             .await
+    }
+
+    /// Sets the language of this member's staff pages (`None`: the deployment's default),
+    /// on file and in their open sessions. Not audited: it reveals and unlocks nothing.
+    #[tracing::instrument(skip_all)]
+    pub async fn set_language(
+        &self,
+        session: &SessionView,
+        language: Option<Language>,
+    ) -> Result<(), ReviewError> {
+        let id = session.staff_id;
+        self.store
+            .write(move |conn| staff::set_language(conn, &id, language.map(Language::code)))
+            .await?;
+        self.sessions.set_language(&id, language);
+        Ok(())
     }
 
     /// A passphrase change rewraps the private key and the TOTP secret; nothing else
@@ -400,9 +411,7 @@ impl Desk {
             .read(move |conn| keyring::open_with_recovery(conn, &recovery))
             .await
             .map_err(|e| match e {
-                ReviewError::BadCredentials => ReviewError::InvalidInput(
-                    "This recovery key does not belong to this deployment.",
-                ),
+                ReviewError::BadCredentials => ReviewError::InvalidInput("err-recovery-key"),
                 other => other,
             })?;
         let totp_secret = totp::new_secret()?;
@@ -420,9 +429,7 @@ impl Desk {
         self.store
             .write(move |conn| -> Result<_, ReviewError> {
                 if staff::by_username(conn, &member.row.username)?.is_some() {
-                    return Err(ReviewError::InvalidInput(
-                        "Someone already has that username.",
-                    ));
+                    return Err(ReviewError::InvalidInput("err-username-taken"));
                 }
                 staff::insert(conn, &member.row, &at)?;
                 let detail = format!("new admin {}", member.row.username);

@@ -28,14 +28,14 @@ pub fn totp(secret: &[u8], username: &str) -> Result<totp_rs::Totp, ReviewError>
         .with_issuer(Some(ISSUER))
         .with_account_name(username)
         .build()
-        .map_err(|_| ReviewError::InvalidInput("The authenticator secret is not valid."))
+        .map_err(|_| ReviewError::InvalidInput("err-totp-secret"))
 }
 
 /// The `otpauth://` URI an authenticator app scans.
 pub fn uri(secret: &[u8], username: &str) -> Result<String, ReviewError> {
     totp(secret, username)?
         .to_url()
-        .map_err(|_| ReviewError::InvalidInput("The authenticator secret is not valid."))
+        .map_err(|_| ReviewError::InvalidInput("err-totp-secret"))
 }
 
 /// The secret as people type it into an authenticator app (base32).

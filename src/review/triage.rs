@@ -50,20 +50,16 @@ impl ThreadText {
     pub fn parse(raw: &str) -> Result<ThreadText, ReviewError> {
         let text = Zeroizing::new(raw.replace("\r\n", "\n"));
         if text.trim().is_empty() {
-            return Err(ReviewError::InvalidInput("The note is empty."));
+            return Err(ReviewError::InvalidInput("err-note-empty"));
         }
         if text.chars().count() > MAX_NOTE_CHARS {
-            return Err(ReviewError::InvalidInput(
-                "Notes hold up to 10,000 characters.",
-            ));
+            return Err(ReviewError::InvalidInput("err-note-long"));
         }
         if text
             .chars()
             .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         {
-            return Err(ReviewError::InvalidInput(
-                "The note contains control characters.",
-            ));
+            return Err(ReviewError::InvalidInput("err-note-control"));
         }
         Ok(ThreadText(text))
     }
@@ -167,9 +163,7 @@ impl Desk {
         id: TestimonyId,
         status: Status,
     ) -> Result<(), ReviewError> {
-        const CANNOT_ADJUST: ReviewError = ReviewError::InvalidInput(
-            "Your keys cannot open this testimony, so its counts cannot be adjusted. Ask an admin to grant you access.",
-        );
+        const CANNOT_ADJUST: ReviewError = ReviewError::InvalidInput("err-cannot-adjust");
         let keys = self.keys_of(session).await?;
         let row = self
             .store
@@ -183,7 +177,7 @@ impl Desk {
         }
         // Everything the counts will need is known before anything changes.
         let day = parse_day(&row.received_day)
-            .map_err(|_| ReviewError::InvalidInput("The testimony's day is malformed."))?;
+            .map_err(|_| ReviewError::InvalidInput("err-day-malformed"))?;
         let can_adjust = categories.is_some();
         let (actor, at) = (session.username.clone(), self.now().rfc3339());
         // The previous status and whether the row was counted are read in the same
@@ -279,9 +273,7 @@ impl Desk {
                 let (epoch, message) = sealed;
                 testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
                 if !epoch.is_current(conn)? {
-                    return Err(ReviewError::InvalidInput(
-                        "The keys changed while you were writing (a rotation). Please send it again.",
-                    ));
+                    return Err(ReviewError::InvalidInput("err-rotated-writing"));
                 }
                 messages::insert(conn, &message)?;
                 audit::append(conn, &now.rfc3339(), &author, action, &id.to_hex())?;
@@ -337,9 +329,10 @@ impl Desk {
 
 /// The key a reply to this testimony's author is sealed to.
 fn reply_key(row: &StoredTestimony) -> Result<PublicKey, ReviewError> {
-    let receipt = row.receipt.as_ref().ok_or(ReviewError::InvalidInput(
-        "This testimony has no receipt code, so no reply can reach its author.",
-    ))?;
+    let receipt = row
+        .receipt
+        .as_ref()
+        .ok_or(ReviewError::InvalidInput("err-no-receipt"))?;
     Ok(PublicKey::from_bytes(&receipt.reply_public_key)?)
 }
 

@@ -21,6 +21,9 @@ pub struct StaffRow {
     pub failed_logins: i64,
     /// Unix seconds until which password logins are refused (except from known devices).
     pub locked_until: Option<i64>,
+    /// The language of their staff pages (a shipped language's tag); `None` follows the
+    /// deployment's default.
+    pub language: Option<String>,
 }
 
 pub fn insert(conn: &Connection, row: &StaffRow, at: &str) -> StoreResult<()> {
@@ -47,7 +50,7 @@ pub fn insert(conn: &Connection, row: &StaffRow, at: &str) -> StoreResult<()> {
 
 const COLUMNS: &str = "id, username, role, active, salt, verifier, public_key, \
                        wrapped_private_key, sealed_totp_secret, totp_last_step, \
-                       failed_logins, locked_until";
+                       failed_logins, locked_until, language";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffRow> {
     Ok(StaffRow {
@@ -63,6 +66,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffRow> {
         totp_last_step: r.get(9)?,
         failed_logins: r.get(10)?,
         locked_until: r.get(11)?,
+        language: r.get(12)?,
     })
 }
 
@@ -146,6 +150,15 @@ pub fn unlock(conn: &Connection, username: &str) -> StoreResult<bool> {
         [username],
     )?;
     Ok(changed == 1)
+}
+
+/// Sets (or, with `None`, clears) the language of a member's staff pages.
+pub fn set_language(conn: &Connection, id: &StaffId, language: Option<&str>) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE staff SET language = ?2 WHERE id = ?1",
+        params![id, language],
+    )?;
+    Ok(())
 }
 
 pub fn set_active(conn: &Connection, id: &StaffId, active: bool) -> StoreResult<()> {

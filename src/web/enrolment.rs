@@ -65,13 +65,13 @@ pub fn passphrases_match(pairs: &FormPairs) -> bool {
     !typed_twice || pairs.get("password_confirm") == pairs.get("password")
 }
 
-pub const PASSPHRASES_DIFFER: &str = "The two passphrases were not the same, so nothing was set up. Please type your passphrase in both boxes again (the authenticator code stays the same).";
+/// The catalogue key of the message for two different passphrases.
+pub const PASSPHRASES_DIFFER: &str = "err-passphrases-differ";
 
 /// Reads an enrolment form; `username` when the link decides it (an invitation).
 pub fn parse(pairs: &FormPairs, username: Option<&str>) -> Result<EnrolmentForm, AppError> {
-    let totp_secret = totp::parse_base32(pairs.get("totp_secret")).ok_or(AppError::BadRequest(
-        "The authenticator secret on the form was changed. Please start again from the link.",
-    ))?;
+    let totp_secret = totp::parse_base32(pairs.get("totp_secret"))
+        .ok_or(AppError::BadRequest("err-totp-secret-changed"))?;
     Ok(EnrolmentForm {
         username: username.unwrap_or(pairs.get("username")).to_owned(),
         password: SecretString::from(pairs.get("password").to_owned()),

@@ -30,18 +30,25 @@ pub async fn in_app_layout(
 }
 
 /// `error`'s page in the layout of the app serving `req`, in the language of its path's
-/// prefix (`/es/…`) when that is an enabled language.
+/// prefix (`/es/…`) when that is an enabled language, or on a staff page the language its
+/// reader chose.
 pub fn page_for(req: &HttpRequest, error: &AppError) -> HttpResponse {
     match req.app_data::<Data<AppState>>() {
         Some(state) => {
-            let prefixed = req
-                .path()
-                .trim_start_matches('/')
-                .split('/')
-                .next()
+            let first = req.path().trim_start_matches('/').split('/').next();
+            let prefixed = first
                 .and_then(crate::i18n::Language::parse)
                 .filter(|l| state.layout.enabled(*l));
-            match prefixed {
+            let staff_choice = || {
+                let cookie =
+                    crate::web::cookies::read(req, &state.config, crate::web::cookies::SESSION)?;
+                state.desk.authenticate(&cookie)?.language
+            };
+            let chosen = match first {
+                Some("review") => staff_choice(),
+                _ => prefixed,
+            };
+            match chosen {
                 Some(lang) => error.page_in(state.layout.chrome_in(lang, None)),
                 None => error.page(&state.layout),
             }

@@ -34,9 +34,7 @@ impl FormPairs {
         let mut seen = Vec::with_capacity(self.0.len());
         for (name, _) in &self.0 {
             if !allowed.contains(&name.as_str()) || seen.contains(&name.as_str()) {
-                return Err(AppError::BadRequest(
-                    "The form was sent with a field it does not have. Please use the form on this page.",
-                ));
+                return Err(AppError::BadRequest("err-form-unknown-field"));
             }
             seen.push(name.as_str());
         }
@@ -91,9 +89,7 @@ pub async fn read_body(
     let mut body = Zeroizing::new(Vec::with_capacity(capacity.min(MAX_FORM_BYTES)));
     let reading = async {
         while let Some(chunk) = payload.next().await {
-            let chunk = chunk.map_err(|_| {
-                AppError::BadRequest("The form did not arrive completely. Please send it again.")
-            })?;
+            let chunk = chunk.map_err(|_| AppError::BadRequest("err-form-incomplete"))?;
             if body.len() + chunk.len() > MAX_FORM_BYTES {
                 return Err(AppError::PayloadTooLarge);
             }
@@ -126,8 +122,7 @@ pub fn lossy_field(body: &[u8], name: &str) -> String {
         .unwrap_or_default()
 }
 
-const MALFORMED: &str = "The form arrived in an encoding we cannot read, so nothing was stored. \
-                         Please use the form on this site.";
+const MALFORMED: &str = "err-form-encoding";
 
 /// Strictly decodes a urlencoded body.
 pub fn decode(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {

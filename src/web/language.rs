@@ -36,13 +36,16 @@ impl FromRequest for Lang {
 pub struct Localized {
     state: Data<AppState>,
     pub lang: Language,
+    tr: crate::i18n::Tr,
 }
 
 impl Localized {
     pub fn new(state: Data<AppState>, lang: Lang) -> Localized {
+        let tr = state.layout.tr(lang.0);
         Localized {
             state,
             lang: lang.0,
+            tr,
         }
     }
 
@@ -60,33 +63,21 @@ impl Localized {
 
 impl Localized {
     pub fn t(&self, key: &str) -> String {
-        self.chrome("/").tr.t(key)
+        self.tr.t(key)
     }
 
     pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
-        self.chrome("/").tr.t1(key, name, value)
+        self.tr.t1(key, name, value)
     }
 
     /// A stored day as people read it in this language.
     pub fn day(&self, text: &str) -> String {
-        self.chrome("/").tr.day(text)
+        self.tr.day(text)
     }
 
     /// A stored day in a chart's few characters: "23 Nov".
     pub fn short_day(&self, text: &str) -> String {
-        match crate::clock::parse_day(text) {
-            Ok(day) => self.chrome("/").tr.args(
-                "date-short",
-                &[
-                    ("day", day.day().to_string()),
-                    (
-                        "month",
-                        self.t(&format!("month-short-{}", u8::from(day.month()))),
-                    ),
-                ],
-            ),
-            Err(_) => text.to_owned(),
-        }
+        self.tr.short_day(text)
     }
 
     /// Why a statement was refused, in this language.
@@ -97,14 +88,13 @@ impl Localized {
 
     /// A spent budget (`key` takes `$minutes`), waiting `wait`.
     pub fn wait_message(&self, key: &str, wait: std::time::Duration) -> String {
-        self.chrome("/")
-            .tr
+        self.tr
             .tn(key, "minutes", wait.as_secs().div_ceil(60).max(1))
     }
 
     /// A figure with this language's grouping.
     pub fn number(&self, n: u64) -> String {
-        self.chrome("/").tr.number(n)
+        self.tr.number(n)
     }
 
     /// A published count, or "fewer than N", in this language.
@@ -117,17 +107,7 @@ impl Localized {
 
     /// An RFC 3339 instant as people read it: the day in this language, and the UTC time.
     pub fn instant(&self, rfc3339: &str) -> String {
-        use time::format_description::well_known::Rfc3339;
-        match time::OffsetDateTime::parse(rfc3339, &Rfc3339) {
-            Ok(t) => self.chrome("/").tr.args(
-                "date-time",
-                &[
-                    ("date", self.day(&crate::clock::day_string(t.date()))),
-                    ("time", format!("{:02}:{:02}", t.hour(), t.minute())),
-                ],
-            ),
-            Err(_) => rfc3339.to_owned(),
-        }
+        self.tr.instant(rfc3339)
     }
 
     /// A resource's name or description: the shipped translation when it is one of the
@@ -139,33 +119,14 @@ impl Localized {
         field: &str,
         configured: &str,
     ) -> String {
-        let defaults = crate::config::Config::default();
-        let builtin = defaults.resources.get(index) == Some(resource);
-        let chrome = self.chrome("/");
-        builtin
-            .then(|| chrome.tr.get(&format!("resource-{}-{field}", index + 1)))
-            .flatten()
-            .unwrap_or_else(|| configured.to_owned())
+        self.state
+            .layout
+            .resource_text(&self.tr, index, resource, field, configured)
     }
 
-    /// A category's or setting's label in this language: the operator's own for it, else
-    /// the shipped translation of a built-in choice they kept, else the configured label.
+    /// A category's, setting's or pledge's label in this language.
     pub fn label(&self, kind: &str, choice: &crate::config::Choice) -> String {
-        if let Some(own) = choice.labels.get(self.lang.code()) {
-            return own.clone();
-        }
-        let defaults = crate::config::Config::default();
-        let builtin = match kind {
-            "category" => choice.is_builtin(&defaults.categories),
-            "setting" => choice.is_builtin(&defaults.settings),
-            "pledge" => choice.is_builtin(&defaults.pledges),
-            _ => false,
-        };
-        let chrome = self.chrome("/");
-        builtin
-            .then(|| chrome.tr.get(&format!("{kind}-{}", choice.key)))
-            .flatten()
-            .unwrap_or_else(|| choice.label.clone())
+        self.state.layout.choice_label(&self.tr, kind, choice)
     }
 }
 

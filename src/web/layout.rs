@@ -24,6 +24,9 @@ pub struct Layout {
     languages: Vec<Language>,
     /// The public origin, so `hreflang` links can be absolute as search engines want.
     origin: String,
+    /// The shipped configuration, to tell a built-in choice or resource (which has
+    /// translations) from an operator's own.
+    shipped: Arc<Config>,
 }
 
 impl Layout {
@@ -41,17 +44,53 @@ impl Layout {
             default_language: config.default_language,
             languages: config.languages.clone(),
             origin: config.public_origin().unwrap_or_default(),
+            shipped: Arc::new(Config::default()),
         }
     }
 
-    /// Staff pages: English, left to right, whatever the public default (their words are
-    /// not in the catalogues yet, and a page must say the language it is written in).
-    pub fn chrome(&self) -> Chrome<'_> {
-        self.chrome_in(Language::En, None)
+    /// Translating into `lang`.
+    pub fn tr(&self, lang: Language) -> Tr {
+        Tr::new(lang, self.catalogs.clone())
+    }
+
+    /// A category's, setting's or pledge's label in `tr`'s language: the operator's own for
+    /// it, else the shipped translation of a built-in choice they kept, else the configured
+    /// label.
+    pub fn choice_label(&self, tr: &Tr, kind: &str, choice: &crate::config::Choice) -> String {
+        if let Some(own) = choice.labels.get(tr.lang.code()) {
+            return own.clone();
+        }
+        let builtin = match kind {
+            "category" => choice.is_builtin(&self.shipped.categories),
+            "setting" => choice.is_builtin(&self.shipped.settings),
+            "pledge" => choice.is_builtin(&self.shipped.pledges),
+            _ => false,
+        };
+        builtin
+            .then(|| tr.get(&format!("{kind}-{}", choice.key)))
+            .flatten()
+            .unwrap_or_else(|| choice.label.clone())
+    }
+
+    /// A resource's name or description: the shipped translation when it is one of the
+    /// built-in resources, unchanged; else as configured.
+    pub fn resource_text(
+        &self,
+        tr: &Tr,
+        index: usize,
+        resource: &crate::config::Resource,
+        field: &str,
+        configured: &str,
+    ) -> String {
+        let builtin = self.shipped.resources.get(index) == Some(resource);
+        builtin
+            .then(|| tr.get(&format!("resource-{}-{field}", index + 1)))
+            .flatten()
+            .unwrap_or_else(|| configured.to_owned())
     }
 
     /// A page in the default language, with no language of its own (an error at an
-    /// unprefixed address).
+    /// unprefixed address, the login and set-up pages).
     pub fn default_chrome(&self) -> Chrome<'_> {
         self.chrome_in(self.default_language, None)
     }
@@ -59,8 +98,10 @@ impl Layout {
     /// A page in `lang`, at `here` (its path without a language prefix): it links to
     /// itself in every enabled language, and its forms post under the same prefix.
     pub fn chrome_in(&self, lang: Language, here: Option<&str>) -> Chrome<'_> {
+        // A staff page may speak a language the public pages do not: its links then lead
+        // to the default one.
         let prefix_of = |l: Language| {
-            if l == self.default_language {
+            if l == self.default_language || !self.languages.contains(&l) {
                 String::new()
             } else {
                 format!("/{}", l.code())
@@ -90,7 +131,7 @@ impl Layout {
             .map(|a| format!("{}{}", self.origin, a.href));
         Chrome {
             base: self,
-            tr: Tr::new(lang, self.catalogs.clone()),
+            tr: self.tr(lang),
             lang: lang.code(),
             dir: lang.dir(),
             prefix: prefix_of(lang),
@@ -141,6 +182,27 @@ impl Chrome<'_> {
     /// A message in this page's language.
     pub fn t(&self, key: &str) -> String {
         self.tr.t(key)
+    }
+
+    /// A message with one argument, in this page's language.
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.tr.t1(key, name, value)
+    }
+
+    /// A message with a number that chooses its plural form (templates pass it by
+    /// reference).
+    pub fn tn(&self, key: &str, name: &str, n: impl std::borrow::Borrow<u64>) -> String {
+        self.tr.tn(key, name, *n.borrow())
+    }
+
+    /// A staff status as staff read it in this language.
+    pub fn status(&self, status: crate::domain::Status) -> String {
+        self.tr.t(&format!("triage-status-{}", status.key()))
+    }
+
+    /// A category's or setting's label in this page's language.
+    pub fn label(&self, kind: &str, choice: &crate::config::Choice) -> String {
+        self.base.choice_label(&self.tr, kind, choice)
     }
 
     /// A message with a link to one of this language's pages (`$href`).

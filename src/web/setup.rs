@@ -48,7 +48,7 @@ pub fn closed(state: &AppState, already_set_up: bool) -> HttpResponse {
     page(
         StatusCode::NOT_FOUND,
         &ClosedView {
-            layout: state.layout.chrome(),
+            layout: state.layout.default_chrome(),
             already_set_up,
         },
     )
@@ -59,8 +59,9 @@ fn render_form(
     status: StatusCode,
     username: &str,
     secret: &[u8],
-    error: Option<String>,
+    error: Option<&str>,
 ) -> HttpResponse {
+    let layout = state.layout.default_chrome();
     let account = if username.is_empty() {
         "admin"
     } else {
@@ -70,8 +71,8 @@ fn render_form(
     page(
         status,
         &SetupView {
-            layout: state.layout.chrome(),
-            error,
+            error: error.map(|key| layout.t(key)),
+            layout,
             username,
             suggestion: passphrase::suggest(),
             totp_secret: shown.base32,
@@ -109,14 +110,14 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
             &username,
             &secret,
-            Some(enrolment::PASSPHRASES_DIFFER.to_owned()),
+            Some(enrolment::PASSPHRASES_DIFFER),
         ));
     }
     match state.desk.set_up_by_link(&token, input).await {
         Ok(shown) => Ok(page(
             StatusCode::OK,
             &DoneView {
-                layout: state.layout.chrome(),
+                layout: state.layout.default_chrome(),
                 username: &shown.username,
                 recovery_key: &shown.recovery_key,
                 fingerprint: &shown.key_fingerprint,
@@ -129,7 +130,7 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
             &username,
             &secret,
-            Some(message.to_owned()),
+            Some(message),
         )),
         Err(e) => Err(e.into()),
     }

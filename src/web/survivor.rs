@@ -188,7 +188,7 @@ pub async fn submit(
                 &state,
                 StatusCode::BAD_REQUEST,
                 &kept,
-                Some(message.to_owned()),
+                Some(state.t(message)),
                 open,
             ));
         }

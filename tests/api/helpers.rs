@@ -539,6 +539,13 @@ impl StaffBrowser {
         self.client.get(server.url(path)).send().await.unwrap()
     }
 
+    /// A page's HTML, which must answer 200.
+    pub async fn html(&self, server: &TestServer, path: &str) -> String {
+        let res = self.get(server, path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        res.text().await.unwrap()
+    }
+
     pub async fn post(&self, server: &TestServer, path: &str, body: &str) -> reqwest::Response {
         let body = if body.is_empty() {
             format!("csrf_token={}", self.csrf)

@@ -336,3 +336,76 @@ async fn a_shared_link_previews_with_a_picture_of_the_current_total() {
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     }
 }
+
+#[tokio::test]
+async fn staff_read_their_pages_in_the_language_they_choose_and_keep_it() {
+    let d = dirs();
+    let (server, _, secret) = staff_server(
+        &d,
+        &[
+            ("CHORUS_DEFAULT_LANGUAGE", "fr"),
+            ("CHORUS_LANGUAGES", "fr,en"),
+        ],
+    );
+    assert_eq!(submit(&server, "", &["harassment"]).await, 200);
+    // The login page speaks the deployment's default.
+    let login = page_text(&server, "/review/login").await;
+    assert!(login.contains("<html lang=\"fr\" dir=\"ltr\">"), "{login}");
+    assert!(!login.contains("Staff login"), "{login}");
+
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let inbox = admin.html(&server, "/review").await;
+    assert!(
+        inbox.contains("<html lang=\"fr\""),
+        "until chosen, the default"
+    );
+    let account = admin.html(&server, "/review/account").await;
+    assert!(account.contains("name=\"language\""), "{account}");
+
+    // Arabic, though the public pages do not offer it: staff pages may speak any shipped
+    // language, and their links lead to the public pages that exist.
+    let res = admin
+        .post(&server, "/review/account/language", "language=ar")
+        .await;
+    assert_eq!(res.status(), 200);
+    let saved = res.text().await.unwrap();
+    assert!(saved.contains("<html lang=\"ar\" dir=\"rtl\">"), "{saved}");
+    let inbox = admin.html(&server, "/review").await;
+    assert!(inbox.contains("<html lang=\"ar\" dir=\"rtl\">"), "{inbox}");
+    assert!(
+        !inbox.contains("href=\"/ar/"),
+        "no link to a disabled language"
+    );
+    for english in ["Inbox", "Received on", "Log out", "Your session ends"] {
+        assert!(
+            !inbox.contains(english),
+            "{english} left in English: {inbox}"
+        );
+    }
+
+    // The choice is on file: a new login keeps it.
+    let again = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let inbox = again.html(&server, "/review").await;
+    assert!(inbox.contains("<html lang=\"ar\""), "kept across logins");
+    // Refusals speak it too; an unknown language changes nothing.
+    let res = again
+        .post(&server, "/review/account/language", "language=xx")
+        .await;
+    assert_eq!(res.status(), 422);
+    let refused = res.text().await.unwrap();
+    assert!(refused.contains("<html lang=\"ar\""), "{refused}");
+    assert!(
+        !refused.contains("Choose one of the languages"),
+        "{refused}"
+    );
+    let inbox = again.html(&server, "/review").await;
+    assert!(inbox.contains("<html lang=\"ar\""));
+
+    // Back to the default.
+    let res = again
+        .post(&server, "/review/account/language", "language=default")
+        .await;
+    assert_eq!(res.status(), 200);
+    let inbox = again.html(&server, "/review").await;
+    assert!(inbox.contains("<html lang=\"fr\""), "{inbox}");
+}

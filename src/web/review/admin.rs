@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::extract::{Admin, path_id, read_form, require_ticked};
-use super::nav::Nav;
+use super::nav::{Nav, staff_page};
 use crate::domain::{Role, StaffId};
 use crate::error::AppError;
 use crate::review::Actor;
@@ -18,7 +18,7 @@ use crate::web::{AppState, public_base};
 pub struct Member {
     pub id: String,
     pub username: String,
-    pub role: &'static str,
+    pub role: String,
     pub active: bool,
     pub locked: bool,
     pub granted: bool,
@@ -32,11 +32,10 @@ struct AdminView<'a> {
     nav: Nav,
     members: Vec<Member>,
     /// Open invitations: who, as what, until when.
-    invitations: Vec<(String, &'static str, String)>,
-    message: Option<&'a str>,
+    invitations: Vec<(String, String, String)>,
+    message: Option<String>,
     min_cell: u64,
     interval: u64,
-    retention: u32,
     categories: String,
 }
 
@@ -49,11 +48,14 @@ struct InvitedView<'a> {
     link: &'a str,
 }
 
+/// The page; `message` is the catalogue key of what was just done.
 async fn render(
     admin: &Admin,
     state: &AppState,
     message: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
+    let (layout, nav) = staff_page(state, &admin.0);
+    let role = |r: Role| layout.t(&format!("role-{}", r.as_str()));
     let members = state
         .desk
         .staff_list(Actor::Staff(&admin.0))
@@ -62,7 +64,7 @@ async fn render(
         .map(|m| Member {
             id: m.id.to_hex(),
             username: m.username,
-            role: m.role.as_str(),
+            role: role(m.role),
             active: m.active,
             locked: m.locked,
             granted: m.granted,
@@ -74,20 +76,19 @@ async fn render(
         .open_invitations(Actor::Staff(&admin.0))
         .await?
         .into_iter()
-        .map(|(username, role, until)| (username, role.as_str(), crate::clock::human_time(until)))
+        .map(|(username, r, until)| (username, role(r), layout.tr.unix_time(until)))
         .collect();
     let c = &state.config;
     Ok(page(
         StatusCode::OK,
         &AdminView {
-            layout: state.layout.chrome(),
-            nav: Nav::of(&admin.0),
             members,
             invitations,
-            message,
+            message: message.map(|k| layout.t(k)),
             min_cell: c.min_cell,
             interval: c.publish_interval_secs,
-            retention: c.retention_days,
+            layout,
+            nav,
             categories: c
                 .categories
                 .iter()
@@ -104,14 +105,10 @@ pub async fn show(
     query: actix_web::web::Query<Done>,
 ) -> Result<HttpResponse, AppError> {
     let message = match query.done.as_deref() {
-        Some("granted") => Some(
-            "Access granted. Compare the key fingerprint with the one the new member was shown.",
-        ),
-        Some("disabled") => {
-            Some("Disabled. Their keys open nothing new: a new epoch key is in use.")
-        }
-        Some("rotated") => Some("A new epoch key is in use for everything submitted from now on."),
-        Some("revoked") => Some("The invitation is withdrawn: its link opens nothing any more."),
+        Some("granted") => Some("admin-done-granted"),
+        Some("disabled") => Some("admin-done-disabled"),
+        Some("rotated") => Some("admin-done-rotated"),
+        Some("revoked") => Some("admin-done-revoked"),
         _ => None,
     };
     render(&admin, &state, message).await
@@ -129,8 +126,7 @@ pub async fn invite(
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let pairs = read_form(&req, &admin.0, body).await?;
-    let role = Role::parse(pairs.get("role"))
-        .ok_or(AppError::Unprocessable("Choose a role: reviewer or admin."))?;
+    let role = Role::parse(pairs.get("role")).ok_or(AppError::Unprocessable("err-choose-role"))?;
     let username = pairs.get("username");
     let token = state
         .desk
@@ -141,11 +137,12 @@ pub async fn invite(
         public_base(&req, &state.config),
         token.as_str()
     );
+    let (layout, nav) = staff_page(&state, &admin.0);
     Ok(page(
         StatusCode::OK,
         &InvitedView {
-            layout: state.layout.chrome(),
-            nav: Nav::of(&admin.0),
+            layout,
+            nav,
             username: &username.trim().to_ascii_lowercase(),
             link: &link,
         },
@@ -162,11 +159,7 @@ pub async fn grant(
     let id = path_id(&id, StaffId::parse_hex)?;
     let pairs = read_form(&req, &admin.0, body).await?;
     // Granting opens every testimony to that key: compare first, then grant.
-    require_ticked(
-        &pairs,
-        "compared",
-        "Nothing was granted. First compare the key fingerprint with the one the new member's page shows, then tick the box to say they match.",
-    )?;
+    require_ticked(&pairs, "compared", "err-confirm-grant")?;
     state.desk.grant(&admin.0, id).await?;
     Ok(see_other("/review/admin?done=granted"))
 }
@@ -180,11 +173,7 @@ pub async fn disable(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, StaffId::parse_hex)?;
     let pairs = read_form(&req, &admin.0, body).await?;
-    require_ticked(
-        &pairs,
-        "confirm",
-        "Nobody was disabled. Tick the box to confirm: disabling ends their access and rotates the keys.",
-    )?;
+    require_ticked(&pairs, "confirm", "err-confirm-disable")?;
     state
         .desk
         .disable(Actor::Staff(&admin.0), Who::Id(id))

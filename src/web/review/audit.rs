@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::extract::Admin;
-use super::nav::Nav;
+use super::nav::{Nav, staff_page};
 use crate::domain::AuditAction;
 use crate::error::AppError;
 use crate::review::{Actor, AuditQuery};
@@ -62,18 +62,19 @@ fn action_choices() -> Vec<&'static str> {
 }
 
 /// "1 December 2026, 18:05:07": to the second, as audit entries are kept.
-fn when(at: &str) -> String {
+fn when(tr: &crate::i18n::Tr, at: &str) -> String {
     time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).map_or_else(
         |_| at.to_owned(),
         |t| {
-            format!(
-                "{} {} {}, {:02}:{:02}:{:02}",
-                t.day(),
-                t.month(),
-                t.year(),
-                t.hour(),
-                t.minute(),
-                t.second()
+            tr.args(
+                "audit-when",
+                &[
+                    ("date", tr.day(&crate::clock::day_string(t.date()))),
+                    (
+                        "time",
+                        format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second()),
+                    ),
+                ],
             )
         },
     )
@@ -90,7 +91,7 @@ pub async fn show(
             Some(s) => s
                 .parse::<i64>()
                 .map(Some)
-                .map_err(|_| AppError::BadRequest("That page link is not valid.")),
+                .map_err(|_| AppError::BadRequest("err-page-link")),
         }
     };
     let choices = action_choices();
@@ -101,7 +102,7 @@ pub async fn show(
                 .iter()
                 .find(|c| **c == a)
                 .map(|c| (*c).to_owned())
-                .ok_or(AppError::BadRequest("Unknown action filter."))?,
+                .ok_or(AppError::BadRequest("err-unknown-action"))?,
         ),
     };
     let actor = params
@@ -111,7 +112,7 @@ pub async fn show(
         .filter(|a| !a.is_empty())
         .map(str::to_owned);
     if actor.as_ref().is_some_and(|a| a.chars().count() > 64) {
-        return Err(AppError::BadRequest("That username is too long."));
+        return Err(AppError::BadRequest("err-username-too-long"));
     }
     let query = AuditQuery {
         before: seq(&params.before)?,
@@ -120,11 +121,15 @@ pub async fn show(
         actor: actor.clone(),
     };
     let (page_of, check) = state.desk.audit_log(Actor::Staff(&admin.0), query).await?;
+    let (layout, nav) = staff_page(&state, &admin.0);
     let verdict = match check.verdict {
-        Ok(n) => format!("The chain of all {n} entries is intact."),
-        Err(bad) => format!(
-            "The chain is BROKEN at entry {} (expected entry {}).",
-            bad.seq, bad.expected_seq
+        Ok(n) => layout.tn("audit-intact", "n", n),
+        Err(bad) => layout.tr.args(
+            "audit-broken",
+            &[
+                ("seq", bad.seq.to_string()),
+                ("expected", bad.expected_seq.to_string()),
+            ],
         ),
     };
     let enc = crate::web::query_value;
@@ -136,15 +141,17 @@ pub async fn show(
         keep.push(format!("actor={}", enc(a)));
     }
     let summary = match (page_of.entries.first(), page_of.entries.last()) {
-        (Some(first), Some(last)) => format!(
-            "Entries {} to {}, newest first; {} match in all.",
-            last.seq, first.seq, page_of.total
+        (Some(first), Some(last)) => layout.tr.args(
+            "audit-summary",
+            &[
+                ("first", last.seq.to_string()),
+                ("last", first.seq.to_string()),
+                ("total", layout.tr.number(page_of.total)),
+            ],
         ),
-        _ => "No entries match.".to_owned(),
+        _ => layout.t("audit-none"),
     };
     let view = AuditView {
-        layout: state.layout.chrome(),
-        nav: Nav::of(&admin.0),
         older: page_of
             .entries
             .last()
@@ -160,7 +167,7 @@ pub async fn show(
             .into_iter()
             .map(|e| EntryRow {
                 seq: e.seq,
-                when: when(&e.at),
+                when: when(&layout.tr, &e.at),
                 actor: e.actor,
                 action: e.action,
                 detail: e.detail,
@@ -173,6 +180,8 @@ pub async fn show(
         actor: actor.unwrap_or_default(),
         keep: keep.join("&"),
         summary,
+        layout,
+        nav,
     };
     Ok(page(StatusCode::OK, &view))
 }

@@ -11,7 +11,7 @@ use askama::Template;
 use futures_util::StreamExt as _;
 
 use super::extract::{Admin, read_form};
-use super::nav::Nav;
+use super::nav::{Nav, staff_page};
 use crate::domain::{Status, TestimonyId};
 use crate::error::AppError;
 use crate::review::export::{Format, MAX_SELECTED, Scope};
@@ -27,7 +27,9 @@ struct ExportView<'a> {
     /// `None`: every testimony, or one status; `Some`: the ids ticked in the inbox.
     selected: Option<Vec<String>>,
     status: &'a str,
-    statuses: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, String)>,
+    /// How many are selected (for the plural form).
+    selected_count: u64,
 }
 
 /// What a request (the page's query or the POST's form) asks to export.
@@ -37,27 +39,21 @@ fn wanted(pairs: &form::FormPairs) -> Result<(Format, Scope), AppError> {
         .iter()
         .find(|(k, _)| k == "format")
         .map_or(Some(Format::Json), |(_, v)| Format::parse(v))
-        .ok_or(AppError::BadRequest("Choose format=json or format=csv."))?;
+        .ok_or(AppError::BadRequest("err-export-format"))?;
     let status = match pairs.get("status") {
         "" | "all" => None,
-        s => Some(Status::parse(s).ok_or(AppError::BadRequest("Unknown status filter."))?),
+        s => Some(Status::parse(s).ok_or(AppError::BadRequest("err-unknown-status"))?),
     };
     let mut selected = pairs
         .0
         .iter()
         .filter(|(k, _)| k == "id")
-        .map(|(_, v)| {
-            TestimonyId::parse_hex(v).ok_or(AppError::BadRequest(
-                "A selected testimony id is not valid.",
-            ))
-        })
+        .map(|(_, v)| TestimonyId::parse_hex(v).ok_or(AppError::BadRequest("err-selected-id")))
         .collect::<Result<Vec<_>, AppError>>()?;
     selected.sort_unstable();
     selected.dedup();
     if selected.len() > MAX_SELECTED {
-        return Err(AppError::BadRequest(
-            "Select at most 100 testimonies, or export them all.",
-        ));
+        return Err(AppError::BadRequest("err-export-too-many"));
     }
     let scope = if pairs.get("scope") == "selected" || !selected.is_empty() {
         Scope::Selected(selected)
@@ -77,22 +73,27 @@ pub async fn page(
     let (format, scope) = wanted(&pairs)?;
     let (selected, status) = match scope {
         Scope::Selected(ids) if ids.is_empty() => {
-            return Err(AppError::Unprocessable(
-                "Tick the testimonies to export first; nothing was exported.",
-            ));
+            return Err(AppError::Unprocessable("err-export-none-ticked"));
         }
         Scope::Selected(ids) => (Some(ids.iter().map(TestimonyId::to_hex).collect()), ""),
         Scope::All(status) => (None, status.map_or("all", Status::key)),
     };
+    let (layout, nav) = staff_page(&state, &admin.0);
     Ok(render(
         StatusCode::OK,
         &ExportView {
-            layout: state.layout.chrome(),
-            nav: Nav::of(&admin.0),
             json: format == Format::Json,
+            selected_count: selected
+                .as_ref()
+                .map_or(0, |ids: &Vec<String>| ids.len() as u64),
             selected,
             status,
-            statuses: Status::ALL.iter().map(|s| (s.key(), s.label())).collect(),
+            statuses: Status::ALL
+                .iter()
+                .map(|s| (s.key(), layout.status(*s)))
+                .collect(),
+            layout,
+            nav,
         },
     ))
 }

@@ -72,7 +72,7 @@ impl FromRequest for Admin {
             if s.role == Role::Admin {
                 Ok(Admin(s))
             } else {
-                Err(AppError::Forbidden("This page is for admins."))
+                Err(AppError::Forbidden("err-admins-only"))
             }
         }))
     }
@@ -92,9 +92,7 @@ pub async fn read_form(
     if session.csrf_matches(pairs.get("csrf_token")) {
         Ok(pairs)
     } else {
-        Err(AppError::Forbidden(
-            "This form has expired or did not come from this site. Please go back, reload the page and try again.",
-        ))
+        Err(AppError::Forbidden("err-form-expired"))
     }
 }
 

@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::extract::{Staff, read_form};
-use super::nav::Nav;
+use super::nav::{Nav, staff_page};
 use super::visible::reveal;
 use crate::domain::{Role, Status, TestimonyId};
 use crate::error::AppError;
@@ -38,7 +38,7 @@ pub struct InboxQuery {
 pub struct Row {
     pub id: String,
     pub day: String,
-    pub status: &'static str,
+    pub status: String,
     pub preview: String,
     pub has_statement: bool,
     pub has_receipt: bool,
@@ -51,7 +51,7 @@ struct InboxView<'a> {
     nav: Nav,
     rows: Vec<Row>,
     filter: &'static str,
-    filters: Vec<(&'static str, &'static str, i64)>,
+    filters: Vec<(&'static str, String, i64)>,
     /// The filter's query string (`status=…&day=…`), for every link that keeps it.
     keep: String,
     day: String,
@@ -63,23 +63,22 @@ struct InboxView<'a> {
     position: Option<String>,
     scan_note: Option<String>,
     deleted: bool,
-    changed: Option<usize>,
+    changed: Option<u64>,
     done: bool,
     total: i64,
-    statuses: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, String)>,
 }
 
 /// Reads the inbox's filters from the query string; anything unknown is a 400.
 fn filter_of(query: &InboxQuery, state: &AppState) -> Result<InboxFilter, AppError> {
     let status = match query.status.as_deref() {
         None | Some("") | Some("all") => None,
-        Some(s) => Some(Status::parse(s).ok_or(AppError::BadRequest("Unknown status filter."))?),
+        Some(s) => Some(Status::parse(s).ok_or(AppError::BadRequest("err-unknown-status"))?),
     };
     let day = match query.day.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => {
-            crate::clock::parse_day(d)
-                .map_err(|_| AppError::BadRequest("The day must look like 2026-12-01."))?;
+            crate::clock::parse_day(d).map_err(|_| AppError::BadRequest("err-day-format"))?;
             Some(d.to_owned())
         }
     };
@@ -92,7 +91,7 @@ fn filter_of(query: &InboxQuery, state: &AppState) -> Result<InboxFilter, AppErr
                 .iter()
                 .find(|k| k.key == c)
                 .map(|k| k.key.clone())
-                .ok_or(AppError::BadRequest("Unknown category filter."))?,
+                .ok_or(AppError::BadRequest("err-unknown-category"))?,
         ),
     };
     Ok(InboxFilter {
@@ -133,7 +132,7 @@ pub async fn show(
             None | Some("") => Ok(None),
             Some(c) => Cursor::parse(c)
                 .map(Some)
-                .ok_or(AppError::BadRequest("That page link is not valid.")),
+                .ok_or(AppError::BadRequest("err-page-link")),
         }
     };
     let paging = match (cursor(&query.after)?, cursor(&query.before)?) {
@@ -145,31 +144,45 @@ pub async fn show(
         .desk
         .inbox_page(&staff.0, filter.clone(), paging)
         .await?;
+    let (layout, nav) = staff_page(&state, &staff.0);
     let shown = inbox.rows.len();
+    let number = |n: u64| layout.tr.number(n);
     let position = inbox.position.map(|p| {
         if p.total == 0 {
-            "None match.".to_owned()
+            layout.t("inbox-none-match")
         } else {
-            format!("{}–{} of {}", p.first, p.last, p.total)
+            layout.tr.args(
+                "inbox-position",
+                &[
+                    ("first", number(p.first)),
+                    ("last", number(p.last)),
+                    ("total", number(p.total)),
+                ],
+            )
         }
     });
     let scan_note = filter.needs_plaintext().then(|| {
-        let read = inbox.scanned;
+        let (shown, read) = (number(shown as u64), number(inbox.scanned as u64));
         if inbox.scan_stopped {
-            format!(
-                "{shown} found among the {read} testimonies read so far (each page reads at most {MAX_SCAN}). Search on with “Older”."
+            layout.tr.args(
+                "inbox-scan-stopped",
+                &[
+                    ("shown", shown),
+                    ("read", read),
+                    ("max", number(MAX_SCAN as u64)),
+                ],
             )
         } else {
-            format!("{shown} shown; {read} testimonies were read to find them.")
+            layout
+                .tr
+                .args("inbox-scan-done", &[("shown", shown), ("read", read)])
         }
     });
     let view = InboxView {
-        layout: state.layout.chrome(),
-        nav: Nav::of(&staff.0),
         filter: filter.status.map_or("all", Status::key),
         filters: Status::ALL
             .iter()
-            .map(|s| (s.key(), s.label(), inbox.count_of(*s)))
+            .map(|s| (s.key(), layout.status(*s), inbox.count_of(*s)))
             .collect(),
         keep: keep_of(&filter),
         day: filter.day.clone().unwrap_or_default(),
@@ -179,29 +192,38 @@ pub async fn show(
             .config
             .categories
             .iter()
-            .map(|c| (c.key.clone(), c.label.clone()))
+            .map(|c| (c.key.clone(), layout.label("category", c)))
             .collect(),
         older: inbox.older.as_ref().map(Cursor::to_string),
         newer: inbox.newer.as_ref().map(Cursor::to_string),
         position,
         scan_note,
         deleted: query.deleted.is_some(),
-        changed: query.changed,
+        changed: query.changed.map(|n| n as u64),
         done: query.done.is_some(),
-        statuses: Status::ALL.iter().map(|s| (s.key(), s.label())).collect(),
+        statuses: Status::ALL
+            .iter()
+            .map(|s| (s.key(), layout.status(*s)))
+            .collect(),
         total: inbox.total(),
         rows: inbox
             .rows
             .into_iter()
             .map(|r| Row {
                 id: r.id.to_hex(),
-                day: crate::clock::human_day(&r.received_day),
-                status: r.status.label(),
-                preview: reveal(&r.preview),
+                day: layout.tr.day(&r.received_day),
+                status: layout.status(r.status),
+                preview: if r.has_statement {
+                    reveal(&r.preview)
+                } else {
+                    layout.t("inbox-me-too")
+                },
                 has_statement: r.has_statement,
                 has_receipt: r.has_receipt,
             })
             .collect(),
+        layout,
+        nav,
     };
     Ok(page(StatusCode::OK, &view))
 }
@@ -219,24 +241,17 @@ pub async fn bulk(
         .0
         .iter()
         .filter(|(k, _)| k == "id")
-        .map(|(_, v)| {
-            TestimonyId::parse_hex(v)
-                .ok_or(AppError::BadRequest("A ticked testimony id is not valid."))
-        })
+        .map(|(_, v)| TestimonyId::parse_hex(v).ok_or(AppError::BadRequest("err-ticked-id")))
         .collect::<Result<Vec<_>, AppError>>()?;
     if ids.len() > MAX_BULK {
-        return Err(AppError::BadRequest(
-            "At most 1,000 testimonies can be changed at once.",
-        ));
+        return Err(AppError::BadRequest("err-bulk-too-many"));
     }
     if pairs.get("action") == "export" {
         if staff.0.role != Role::Admin {
-            return Err(AppError::Forbidden("This page is for admins."));
+            return Err(AppError::Forbidden("err-admins-only"));
         }
         if ids.is_empty() {
-            return Err(AppError::Unprocessable(
-                "Tick the testimonies to export first; nothing was exported.",
-            ));
+            return Err(AppError::Unprocessable("err-export-none-ticked"));
         }
         // Ids are not secrets; the export page still asks before anything is decrypted.
         let mut to = format!(
@@ -257,9 +272,8 @@ pub async fn bulk(
         // Enter pressed on a checkbox (the form's hidden first button): nothing changes.
         return Ok(see_other("/review"));
     }
-    let status = Status::parse(pairs.get("status")).ok_or(AppError::Unprocessable(
-        "Choose one of the statuses listed.",
-    ))?;
+    let status =
+        Status::parse(pairs.get("status")).ok_or(AppError::Unprocessable("err-choose-status"))?;
     let outcome = state.desk.set_status_many(&staff.0, ids, status).await?;
     Ok(see_other(&format!("/review?changed={}", outcome.changed)))
 }

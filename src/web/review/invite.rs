@@ -41,14 +41,15 @@ fn render(
     status: StatusCode,
     username: &str,
     secret: &[u8],
-    error: Option<String>,
+    error: Option<&str>,
 ) -> HttpResponse {
+    let layout = state.layout.default_chrome();
     let shown = TotpDisplay::new(secret, username);
     page(
         status,
         &InviteView {
-            layout: state.layout.chrome(),
-            error,
+            error: error.map(|key| layout.t(key)),
+            layout,
             username,
             suggestion: passphrase::suggest(),
             totp_secret: shown.base32,
@@ -90,14 +91,14 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
             &username,
             &secret,
-            Some(enrolment::PASSPHRASES_DIFFER.to_owned()),
+            Some(enrolment::PASSPHRASES_DIFFER),
         ));
     }
     match state.desk.enrol_invited(&token, input).await {
         Ok(enrolled) => Ok(page(
             StatusCode::OK,
             &EnrolledView {
-                layout: state.layout.chrome(),
+                layout: state.layout.default_chrome(),
                 username: &enrolled.username,
                 fingerprint: &enrolled.fingerprint,
                 codes: &enrolled.recovery_codes,
@@ -109,7 +110,7 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
             &username,
             &secret,
-            Some(message.to_owned()),
+            Some(message),
         )),
         Err(e) => Err(e.into()),
     }

@@ -24,6 +24,8 @@ struct LoginView<'a> {
     csrf: &'a str,
     failed: bool,
     username: &'a str,
+    /// How long a session lasts without activity.
+    idle_minutes: u64,
 }
 
 /// Every failure answers with this status and the same page.
@@ -40,10 +42,11 @@ fn render(
     let mut response = page(
         status,
         &LoginView {
-            layout: state.layout.chrome(),
+            layout: state.layout.default_chrome(),
             csrf: &token,
             failed,
             username,
+            idle_minutes: state.config.session_idle_secs.div_ceil(60),
         },
     );
     response
@@ -65,9 +68,7 @@ pub async fn submit(
     let expected = cookies::read(&req, &state.config, cookies::LOGIN).unwrap_or_default();
     let submitted = pairs.get("csrf_token");
     if expected.is_empty() || !bool::from(expected.as_bytes().ct_eq(submitted.as_bytes())) {
-        return Err(AppError::Forbidden(
-            "This login form has expired. Please reload the page and try again.",
-        ));
+        return Err(AppError::Forbidden("err-login-expired"));
     }
     origin::refuse_cross_site(&req, &state.config)?;
     let username = pairs.get("username").trim().to_ascii_lowercase();

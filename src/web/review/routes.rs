@@ -27,7 +27,9 @@ pub mod paths {
     pub const GRANT: &str = "/review/admin/staff/{id}/grant";
     pub const DISABLE: &str = "/review/admin/staff/{id}/disable";
     pub const ROTATE: &str = "/review/admin/keys/rotate";
+    pub const ACCOUNT: &str = "/review/account";
     pub const PASSWORD: &str = "/review/account/password";
+    pub const LANGUAGE: &str = "/review/account/language";
     pub const INVITE_ACCEPT: &str = "/review/invite/{token}";
 }
 
@@ -85,6 +87,8 @@ staff_routes! {
     GRANT (Admin): POST => admin::grant;
     DISABLE (Admin): POST => admin::disable;
     ROTATE (Admin): POST => admin::rotate;
+    ACCOUNT (Staff): GET => account::form;
     PASSWORD (Staff): GET => account::form, POST => account::submit;
+    LANGUAGE (Staff): POST => account::language;
     INVITE_ACCEPT (Public): GET => invite::form, POST => invite::submit;
 }

@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::extract::{MaybeStaff, Staff, path_id, read_form, require_ticked};
-use super::nav::Nav;
+use super::nav::{Nav, staff_page};
 use super::visible::reveal;
 use crate::domain::{Status, TestimonyId};
 use crate::error::AppError;
@@ -15,12 +15,12 @@ use crate::web::AppState;
 use crate::web::layout::{Chrome, page, see_other};
 
 pub struct Message {
-    pub kind: &'static str,
+    pub kind: String,
     /// `note`, `follow_up` or `reply`: each kind has its own look, so a note is never
     /// mistaken for a reply.
     pub kind_key: &'static str,
     /// Who can read it, in plain words.
-    pub readers: &'static str,
+    pub readers: String,
     pub author: String,
     pub day: String,
     pub text: String,
@@ -34,8 +34,8 @@ struct TestimonyView<'a> {
     id: String,
     day: String,
     status: &'static str,
-    status_label: &'static str,
-    statuses: Vec<(&'static str, &'static str)>,
+    status_label: String,
+    statuses: Vec<(&'static str, String)>,
     statement: String,
     categories: Vec<String>,
     setting: Option<String>,
@@ -48,10 +48,12 @@ struct TestimonyView<'a> {
     messages: Vec<Message>,
 }
 
-fn label(key: &str, list: &[crate::config::Choice]) -> String {
+/// A stored category's or setting's label in the page's language (the key itself once the
+/// operator has removed it from the configuration).
+fn label(layout: &Chrome<'_>, kind: &str, key: &str, list: &[crate::config::Choice]) -> String {
     list.iter()
         .find(|c| c.key == key)
-        .map(|c| c.label.clone())
+        .map(|c| layout.label(kind, c))
         .unwrap_or_else(|| key.to_owned())
 }
 
@@ -77,24 +79,26 @@ pub async fn view(
         .open_testimony(&staff.0, id, query.before)
         .await?;
     let t = &opened.testimony;
+    let (layout, nav) = staff_page(&state, &staff.0);
     let view = TestimonyView {
-        layout: state.layout.chrome(),
-        nav: Nav::of(&staff.0),
         id: id.to_hex(),
-        day: crate::clock::human_day(&opened.row.received_day),
+        day: layout.tr.day(&opened.row.received_day),
         status: opened.row.status.key(),
-        status_label: opened.row.status.label(),
-        statuses: Status::ALL.iter().map(|s| (s.key(), s.label())).collect(),
+        status_label: layout.status(opened.row.status),
+        statuses: Status::ALL
+            .iter()
+            .map(|s| (s.key(), layout.status(*s)))
+            .collect(),
         statement: reveal(&t.statement),
         categories: t
             .categories
             .iter()
-            .map(|k| label(k, &state.config.categories))
+            .map(|k| label(&layout, "category", k, &state.config.categories))
             .collect(),
         setting: t
             .setting
             .as_deref()
-            .map(|k| label(k, &state.config.settings)),
+            .map(|k| label(&layout, "setting", k, &state.config.settings)),
         consent_publish: t.consent_publish,
         has_receipt: opened.row.receipt.is_some(),
         earlier: opened.earlier,
@@ -103,14 +107,16 @@ pub async fn view(
             .messages
             .iter()
             .map(|m| Message {
-                kind: m.kind.heading(),
+                kind: layout.t(&format!("message-heading-{}", m.kind.as_str())),
                 kind_key: m.kind.as_str(),
-                readers: m.kind.readers(),
+                readers: layout.t(&format!("message-readers-{}", m.kind.as_str())),
                 author: m.author.clone().unwrap_or_default(),
-                day: crate::clock::human_day(&m.day),
+                day: layout.tr.day(&m.day),
                 text: reveal(&m.text),
             })
             .collect(),
+        layout,
+        nav,
     };
     Ok(page(StatusCode::OK, &view))
 }
@@ -124,9 +130,8 @@ pub async fn status(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
     let pairs = read_form(&req, &staff.0, body).await?;
-    let status = Status::parse(pairs.get("status")).ok_or(AppError::Unprocessable(
-        "Choose one of the statuses listed.",
-    ))?;
+    let status =
+        Status::parse(pairs.get("status")).ok_or(AppError::Unprocessable("err-choose-status"))?;
     state.desk.set_status(&staff.0, id, status).await?;
     if pairs.get("then") == "next" {
         return Ok(match state.desk.next_new(&staff.0, id).await? {
@@ -146,7 +151,7 @@ pub async fn note(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
     let MaybeStaff::Live(session) = staff else {
-        return ended_with_text(&req, body, &state, "note", "note").await;
+        return ended_with_text(&req, body, &state, "note").await;
     };
     let pairs = read_form(&req, &session, body).await?;
     let text = ThreadText::parse(pairs.get("note"))?;
@@ -163,7 +168,7 @@ pub async fn reply(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
     let MaybeStaff::Live(session) = staff else {
-        return ended_with_text(&req, body, &state, "reply", "reply").await;
+        return ended_with_text(&req, body, &state, "reply").await;
     };
     let pairs = read_form(&req, &session, body).await?;
     let text = ThreadText::parse(pairs.get("reply"))?;
@@ -175,18 +180,21 @@ pub async fn reply(
 #[template(path = "review/ended.html")]
 struct EndedView<'a> {
     layout: Chrome<'a>,
-    what: &'a str,
+    /// Catalogue keys for what was not sent.
+    heading: String,
+    label: String,
     text: &'a str,
 }
 
 /// The session ended while someone was writing: nothing was sent, and what they wrote
-/// comes back on the page, next to the way to log in again (it was lost before).
+/// comes back on the page, next to the way to log in again (it was lost before). `field` is
+/// the form's field, `note` or `reply`. No session says whose language this is: the
+/// page speaks the site's default.
 async fn ended_with_text(
     req: &HttpRequest,
     body: Payload,
     state: &AppState,
     field: &str,
-    what: &str,
 ) -> Result<HttpResponse, AppError> {
     let pairs = crate::web::form::read(req, body).await?;
     // Only our own pages' words come back: another site cannot have its text shown here.
@@ -194,8 +202,9 @@ async fn ended_with_text(
     Ok(page(
         StatusCode::UNAUTHORIZED,
         &EndedView {
-            layout: state.layout.chrome(),
-            what,
+            layout: state.layout.default_chrome(),
+            heading: format!("ended-heading-{field}"),
+            label: format!("ended-label-{field}"),
             text: pairs.get(field),
         },
     ))
@@ -210,11 +219,7 @@ pub async fn delete(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
     let pairs = read_form(&req, &staff.0, body).await?;
-    require_ticked(
-        &pairs,
-        "confirm",
-        "Tick the box to confirm the deletion; nothing was deleted.",
-    )?;
+    require_ticked(&pairs, "confirm", "err-confirm-delete")?;
     state.desk.delete_testimony(&staff.0, id).await?;
     Ok(see_other("/review?deleted=1"))
 }
@@ -230,11 +235,7 @@ pub async fn same_text(
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&id, TestimonyId::parse_hex)?;
     let pairs = read_form(&req, &staff.0, body).await?;
-    require_ticked(
-        &pairs,
-        "confirm",
-        "Nothing was changed. Tick the box to confirm first.",
-    )?;
+    require_ticked(&pairs, "confirm", "err-confirm-first")?;
     let outcome = state.desk.spam_same_text(&staff.0, id).await?;
     Ok(see_other(&format!("/review?changed={}", outcome.changed)))
 }
