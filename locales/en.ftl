@@ -218,6 +218,7 @@ counts-what-since = Each figure counts statements, not people: anyone can say me
 counts-week-of = Week of { $date }
 counts-legend = A dashed outline marks a week with fewer than { $n }.
 counts-embed-label = Code to embed the count
+badge-label = me too
 counts-share-description = Survivors of sexual harassment and assault saying “me too”, counted without naming anyone.
 counts-chart-title = Statements received per week
 counts-chart-desc = Bar chart of the most recent closed weeks, each bar labelled with its figure; the table below lists every week.

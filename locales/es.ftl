@@ -218,6 +218,7 @@ counts-what-since = Cada cifra cuenta testimonios, no personas: cualquiera puede
 counts-week-of = Semana del { $date }
 counts-legend = Un contorno discontinuo marca una semana con menos de { $n }.
 counts-embed-label = Código para insertar la cifra
+badge-label = yo también
 counts-share-description = Personas que han sufrido acoso y agresión sexual dicen «yo también», contadas sin nombrar a nadie.
 counts-chart-title = Testimonios recibidos por semana
 counts-chart-desc = Gráfico de barras de las últimas semanas cerradas, cada barra con su cifra; la tabla de abajo recoge todas las semanas.

@@ -218,6 +218,7 @@ counts-what-since = Chaque chiffre compte des témoignages, pas des personnes : 
 counts-week-of = Semaine du { $date }
 counts-legend = Un contour en pointillés marque une semaine à moins de { $n }.
 counts-embed-label = Code pour afficher le chiffre
+badge-label = moi aussi
 counts-share-description = Des victimes de harcèlement et d’agressions sexuelles disent « moi aussi », comptées sans nommer personne.
 counts-chart-title = Témoignages reçus par semaine
 counts-chart-desc = Diagramme en barres des dernières semaines closes, chaque barre avec son chiffre ; le tableau ci-dessous liste toutes les semaines.

@@ -87,26 +87,6 @@ struct NoiseNote {
     category: Option<String>,
 }
 
-/// "1,230", or "fewer than 10" for a hidden cell.
-pub fn shown(count: Option<u64>, min_cell: u64) -> String {
-    match count {
-        Some(n) => group_thousands(n),
-        None => format!("fewer than {min_cell}"),
-    }
-}
-
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) -> HttpResponse {
     let state = Localized::new(state, lang);
     let base = super::public_base(&req, &state.config);
@@ -233,13 +213,19 @@ pub async fn counts_json(req: HttpRequest, state: Data<AppState>) -> HttpRespons
     cacheable(response, &snapshot)
 }
 
-pub async fn badge(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
+/// `/badge.svg`, `/es/badge.svg`…: the total for other sites to show, in the language of
+/// its address.
+pub async fn badge(req: HttpRequest, lang: Lang, state: Data<AppState>) -> HttpResponse {
+    let state = Localized::new(state, lang);
     let snapshot = state.publisher.latest();
     let mut response = match not_modified(&req, &snapshot) {
         Some(res) => res,
         None => {
             let c = &snapshot.counts;
-            let body = svg::badge("me too", &shown(c.statements.total, c.min_cell));
+            let body = svg::badge(
+                &state.t("badge-label"),
+                &state.shown(c.statements.total, c.min_cell),
+            );
             cacheable(
                 HttpResponse::Ok()
                     .insert_header((header::CONTENT_TYPE, "image/svg+xml"))
@@ -428,16 +414,4 @@ pub async fn health() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
         .body("ok")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_grouped_and_small_ones_hidden() {
-        assert_eq!(shown(Some(1_234_560), 10), "1,234,560");
-        assert_eq!(shown(Some(100), 10), "100");
-        assert_eq!(shown(None, 10), "fewer than 10");
-    }
 }

@@ -37,6 +37,7 @@ pub mod paths {
     pub const L_PLEDGE: &str = "/{lang:en|es|fr|ar}/pledge";
     pub const L_RESOURCES: &str = "/{lang:en|es|fr|ar}/resources";
     pub const L_COUNTS_CARD: &str = "/{lang:en|es|fr|ar}/counts.png";
+    pub const L_BADGE: &str = "/{lang:en|es|fr|ar}/badge.svg";
 
     /// Survivor pages and actions, never logged one by one (see `request_log`).
     pub const SURVIVOR_ACTIONS: &[&str] = &[
@@ -83,6 +84,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         ))
         .service(get(paths::L_RESOURCES, public::resources))
         .service(get(paths::L_COUNTS_CARD, public::counts_card))
+        .service(get(paths::L_BADGE, public::badge))
         .configure(review::routes::configure)
         .default_service(web::to(not_found));
 }
@@ -168,7 +170,21 @@ async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
+/// Whether the path starts with a language this deployment does not offer (`/fr/…` when
+/// only English is on): such a page does not exist, whatever the method.
+fn in_disabled_language(req: &HttpRequest) -> bool {
+    let state = req.app_data::<web::Data<super::AppState>>();
+    let first = req.path().trim_start_matches('/').split('/').next();
+    match (state, first.and_then(crate::i18n::Language::parse)) {
+        (Some(state), Some(lang)) => !state.layout.enabled(lang),
+        _ => false,
+    }
+}
+
 async fn method_not_allowed(req: HttpRequest, allow: String) -> HttpResponse {
+    if in_disabled_language(&req) {
+        return super::error_pages::page_for(&req, &AppError::NotFound);
+    }
     let mut response = if is_api(&req) {
         json_error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed")
     } else {

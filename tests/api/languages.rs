@@ -200,6 +200,9 @@ async fn operators_choose_the_languages_offered_and_the_default() {
     assert!(!html.contains("hreflang=\"ar\""));
     assert_eq!(get(&server, "/ar/submit").await.status(), 404);
     assert_eq!(get(&server, "/en/submit").await.status(), 404);
+    // A form-only address in a language not offered does not exist either (not 405).
+    assert_eq!(get(&server, "/en/return/withdraw").await.status(), 404);
+    assert_eq!(get(&server, "/fr/return/withdraw").await.status(), 405);
 }
 
 #[tokio::test]
@@ -215,6 +218,14 @@ async fn the_public_pages_speak_the_language_too() {
         "{counts}"
     );
     assert!(counts.contains("moins de 10"), "hidden cells in French");
+    // The badge other sites embed speaks the language of its address, and the page gives
+    // that address.
+    assert!(counts.contains("/fr/badge.svg"), "{counts}");
+    let badge = get(&server, "/fr/badge.svg").await.text().await.unwrap();
+    assert!(badge.contains(">moi aussi</text>"), "{badge}");
+    assert!(badge.contains(">moins de 10</text>"), "{badge}");
+    let badge = get(&server, "/ar/badge.svg").await.text().await.unwrap();
+    assert!(badge.contains(">أنا أيضًا</text>"), "{badge}");
     // Kinds in the configured order (harassment first), not sorted by key (assault first).
     assert!(
         counts.find("Harcèlement sexuel").unwrap() < counts.find("Agression sexuelle").unwrap()
