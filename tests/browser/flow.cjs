@@ -375,11 +375,25 @@ async function shot(page, name) {
         await p.fill('#receipt', axeCode);
         await p.click('main button[type="submit"]');
         publicViolations.push(...await axeOn(p, `${label} thread`));
+        // Withdraw without the confirmation: the thread again, with its error; then withdrawn.
+        await p.click('form[action$="/return/withdraw"] button');
+        publicViolations.push(...await axeOn(p, `${label} withdraw refused`));
+        await p.check('#confirm');
+        await p.click('form[action$="/return/withdraw"] button');
+        publicViolations.push(...await axeOn(p, `${label} withdrawn`));
+        // A code that opens nothing: the form again, with its error and the words typed.
+        await p.goto(`${base}${prefix}/return`);
+        await p.fill('#receipt', 'no such code at all here');
+        await p.click('main button[type="submit"]');
+        publicViolations.push(...await axeOn(p, `${label} wrong code`));
+        await p.goto(`${base}${prefix}/pledge`);
+        await p.click('button[name="pledge"]');
+        publicViolations.push(...await axeOn(p, `${label} pledged`));
         await p.close();
       }
       await ctx.close();
     }
-    check(publicViolations.length === 0, `axe-core finds no violation on 72 survivor and public page views${publicViolations.length ? ':\n  ' + publicViolations.join('\n  ') : ''}`);
+    check(publicViolations.length === 0, `axe-core finds no violation on 104 survivor and public page views${publicViolations.length ? ':\n  ' + publicViolations.join('\n  ') : ''}`);
 
     await page.goto(base + '/counts');
     await shot(page, '08-counts');
