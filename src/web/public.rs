@@ -258,7 +258,8 @@ struct PledgedView<'a> {
     pledge: Option<String>,
 }
 
-fn pledge_page(state: &Localized, status: StatusCode, error: Option<&str>) -> HttpResponse {
+/// The pledge form; `error` is already in the page's language.
+fn pledge_page(state: &Localized, status: StatusCode, error: Option<String>) -> HttpResponse {
     let c = &state.publisher.latest().counts;
     page(
         status,
@@ -270,7 +271,7 @@ fn pledge_page(state: &Localized, status: StatusCode, error: Option<&str>) -> Ht
                 .iter()
                 .map(|p| (p.key.clone(), state.label("pledge", p)))
                 .collect(),
-            error: error.map(|key| state.t(key)),
+            error,
             total: state.shown(c.pledges.total, c.min_cell),
         },
     )
@@ -293,7 +294,7 @@ pub async fn pledge(
         return Ok(pledge_page(
             &state,
             StatusCode::FORBIDDEN,
-            Some("pledge-error-cross-site"),
+            Some(state.t("pledge-error-cross-site")),
         ));
     }
     let mut key = None;
@@ -302,7 +303,7 @@ pub async fn pledge(
             return Ok(pledge_page(
                 &state,
                 StatusCode::BAD_REQUEST,
-                Some("pledge-error-field"),
+                Some(state.t("pledge-error-field")),
             ));
         }
         key = Some(value.clone());
@@ -312,24 +313,13 @@ pub async fn pledge(
         return Ok(pledge_page(
             &state,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some("pledge-error-unknown"),
+            Some(state.t("pledge-error-unknown")),
         ));
     }
     if let Err(wait) = state.network_admits(&req) {
-        let c = &state.publisher.latest().counts;
-        let view = PledgeView {
-            layout: state.chrome("/pledge"),
-            pledges: state
-                .config
-                .pledges
-                .iter()
-                .map(|p| (p.key.clone(), state.label("pledge", p)))
-                .collect(),
-            error: Some(state.wait_message("error-network-busy", wait)),
-            total: state.shown(c.pledges.total, c.min_cell),
-        };
+        let message = state.wait_message("error-network-busy", wait);
         return Ok(super::survivor::retry_after(
-            page(StatusCode::TOO_MANY_REQUESTS, &view),
+            pledge_page(&state, StatusCode::TOO_MANY_REQUESTS, Some(message)),
             wait,
         ));
     }
@@ -337,7 +327,7 @@ pub async fn pledge(
         return Ok(pledge_page(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
-            Some("pledge-error-busy"),
+            Some(state.t("pledge-error-busy")),
         ));
     }
     let label = state
@@ -357,12 +347,12 @@ pub async fn pledge(
         Err(IntakeError::StorageFull) => Ok(pledge_page(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
-            Some("pledge-error-storage-full"),
+            Some(state.t("pledge-error-storage-full")),
         )),
         Err(IntakeError::Overloaded(_)) => Ok(pledge_page(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
-            Some("pledge-error-busy"),
+            Some(state.t("pledge-error-busy")),
         )),
         Err(e) => Err(AppError::internal(e)),
     }
