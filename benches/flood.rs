@@ -19,77 +19,13 @@
     clippy::cast_precision_loss
 )]
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_chorus");
+mod common;
 
-struct Server {
-    child: Child,
-    base: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start() -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let env = [
-        ("CHORUS_DATA_DIR", dir.path().display().to_string()),
-        ("CHORUS_BIND", "127.0.0.1:0".to_owned()),
-        ("CHORUS_ARGON2_MEMORY_KIB", "65536".to_owned()),
-        ("CHORUS_TRUSTED_PROXY", "on".to_owned()),
-        ("CHORUS_LOG", "warn".to_owned()),
-    ];
-    let mut init = Command::new(BIN)
-        .envs(env.iter().cloned())
-        .args([
-            "init",
-            "--admin-user",
-            "admin",
-            "--password-stdin",
-            "--json",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    init.stdin
-        .take()
-        .unwrap()
-        .write_all(b"correct horse battery staple\n")
-        .unwrap();
-    assert!(init.wait().unwrap().success());
-    let mut child = Command::new(BIN)
-        .envs(env.iter().cloned())
-        .arg("serve")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut base = None;
-    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-        if let Some(url) = line.strip_prefix("chorus: listening on ") {
-            base = Some(url.trim().to_owned());
-            break;
-        }
-    }
-    Server {
-        child,
-        base: base.expect("the server did not start"),
-        _dir: dir,
-    }
-}
+use common::start;
 
 #[derive(Default)]
 struct Tally {
@@ -133,7 +69,7 @@ async fn post(client: &reqwest::Client, base: &str, from: &str, text: &str) -> u
 }
 
 async fn scenario(name: &str, seconds: u64, connections: usize, networks: u32) {
-    let server = start();
+    let server = start(&[("CHORUS_TRUSTED_PROXY", "on")], None);
     let base = Arc::new(server.base.clone());
     let until = Instant::now() + Duration::from_secs(seconds);
     let flood = Arc::new(Tally::default());

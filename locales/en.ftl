@@ -11,6 +11,7 @@ nav-submit = Say me too
 nav-counts = Counts
 nav-return = Come back with a code
 nav-pledge = I will
+nav-federation = Many campaigns
 nav-resources = Find help
 nav-languages = Languages
 footer-privacy = This site sets no cookies for visitors, loads nothing from anywhere else, and never records your address.
@@ -587,3 +588,54 @@ setup-done-key-heading = Your recovery key — shown only this once
 setup-done-key-text = Print it or write it down and keep it offline, somewhere safe. It is not stored anywhere. If every admin loses their passphrase, it is the only way back in; anyone who has it together with a copy of the database can read every testimony, so guard it like the testimonies themselves.
 setup-done-written = I have written down or printed the recovery key, and kept it offline
 setup-done-continue = Continue to the staff login
+
+## Signed counts, and a federation of counters
+counts-signed-heading = Signed counts
+counts-signed-text = Every publication is signed with this site’s key and names the one before it, so anyone can check these figures came from here and that no earlier one was rewritten.
+counts-signed-link = Signed figures
+counts-history-link = Every publication so far
+counts-signed-key = Publication key
+counts-signed-fingerprint = Its fingerprint
+federation-title = Counts from many campaigns
+federation-lead = { $members ->
+    [one] statements, from { $members } campaign whose signed figures check out.
+   *[other] statements, from { $members } campaigns whose signed figures check out.
+}
+federation-how = Each campaign runs its own site and publishes its own counts, signed. This site fetches them, checks each signature and that no campaign rewrote or replayed its past, and adds up those that check out. No statement ever leaves the campaign that received it.
+federation-privacy = Adding published figures reveals nothing new: each campaign’s figures are already rounded and carry noise, so no one can be singled out of the sum.
+federation-left-out = { $n ->
+    [one] { $n } campaign is left out of the sum for now (see below).
+   *[other] { $n } campaigns are left out of the sum for now (see below).
+}
+federation-below-min = { $n ->
+    [one] { $n } campaign in the sum has fewer than its smallest published count, so it adds nothing yet.
+   *[other] { $n } campaigns in the sum have fewer than their smallest published count, so they add nothing yet.
+}
+federation-none-yet = No campaign has been checked yet.
+federation-checked = Last checked { $when }.
+federation-caption = Each campaign’s latest verified figures.
+federation-col-campaign = Campaign
+federation-col-statements = Statements
+federation-col-pledges = Pledges
+federation-col-published = Published
+federation-col-state = State
+federation-state-waiting = not checked yet
+federation-state-ok = verified, in the sum
+federation-state-stale = verified, but silent for days: left out
+federation-state-unreachable = could not be reached: left out
+federation-state-failed = did not verify: left out
+federation-reason-timeout = it did not answer in time
+federation-reason-connect = no connection
+federation-reason-http-status = it answered with an error
+federation-reason-too-large = its answer was too large
+federation-reason-not-json = its answer was not signed figures
+federation-reason-signature = the signature does not match its key
+federation-reason-not-a-snapshot = what it signed is not a set of counts
+federation-reason-replayed = it showed an older publication than one already seen
+federation-reason-rewritten = its history was rewritten
+federation-reason-gap-too-long = too many publications since the last check to verify
+federation-reason-storage = this site could not record the check
+federation-reason-stale = nothing new for over 3 days
+federation-never = never
+federation-json = These figures as JSON
+federation-share-description = Statements counted by campaigns that each publish signed figures, added up.

@@ -11,6 +11,7 @@ nav-submit = Decir yo también
 nav-counts = Cifras
 nav-return = Volver con un código
 nav-pledge = Me comprometo
+nav-federation = Muchas campañas
 nav-resources = Buscar ayuda
 nav-languages = Idiomas
 footer-privacy = Este sitio no pone cookies a quienes lo visitan, no carga nada de ningún otro sitio y nunca registra tu dirección.
@@ -587,3 +588,54 @@ setup-done-key-heading = Tu clave de recuperación — solo se muestra esta vez
 setup-done-key-text = Imprímela o anótala y guárdala fuera de línea, en un lugar seguro. No se guarda en ningún sitio. Si todas las personas con rol de administración pierden su frase de contraseña, es la única forma de volver a entrar; quien la tenga junto con una copia de la base de datos puede leer todos los testimonios, así que protégela como a los propios testimonios.
 setup-done-written = He anotado o impreso la clave de recuperación y la guardo fuera de línea
 setup-done-continue = Continuar al inicio de sesión del equipo
+
+## Cifras firmadas, y una federación de contadores
+counts-signed-heading = Cifras firmadas
+counts-signed-text = Cada publicación se firma con la clave de este sitio y nombra la anterior, así que cualquiera puede comprobar que estas cifras salieron de aquí y que no se reescribió ninguna anterior.
+counts-signed-link = Cifras firmadas
+counts-history-link = Todas las publicaciones hasta ahora
+counts-signed-key = Clave de publicación
+counts-signed-fingerprint = Su huella
+federation-title = Cifras de muchas campañas
+federation-lead = { $members ->
+    [one] testimonios, de { $members } campaña cuyas cifras firmadas superan la verificación.
+   *[other] testimonios, de { $members } campañas cuyas cifras firmadas superan la verificación.
+}
+federation-how = Cada campaña tiene su propio sitio y publica sus propias cifras, firmadas. Este sitio las descarga, comprueba cada firma y que ninguna campaña haya reescrito su historial ni vuelto a mostrar una publicación antigua, y suma las que superan la verificación. Ningún testimonio sale nunca de la campaña que lo recibió.
+federation-privacy = Sumar cifras ya publicadas no revela nada nuevo: las cifras de cada campaña ya están redondeadas y llevan ruido, así que nadie puede ser identificado a partir de la suma.
+federation-left-out = { $n ->
+    [one] { $n } campaña queda fuera de la suma por ahora (ver más abajo).
+   *[other] { $n } campañas quedan fuera de la suma por ahora (ver más abajo).
+}
+federation-below-min = { $n ->
+    [one] { $n } campaña de la suma está por debajo de la cifra más pequeña que publica, así que todavía no aporta nada.
+   *[other] { $n } campañas de la suma están por debajo de la cifra más pequeña que publican, así que todavía no aportan nada.
+}
+federation-none-yet = Todavía no se ha comprobado ninguna campaña.
+federation-checked = Comprobado por última vez el { $when }.
+federation-caption = Las últimas cifras verificadas de cada campaña.
+federation-col-campaign = Campaña
+federation-col-statements = Testimonios
+federation-col-pledges = Compromisos
+federation-col-published = Publicado
+federation-col-state = Estado
+federation-state-waiting = aún sin comprobar
+federation-state-ok = verificada, en la suma
+federation-state-stale = verificada, pero en silencio desde hace días: fuera de la suma
+federation-state-unreachable = inaccesible: fuera de la suma
+federation-state-failed = no superó la verificación: fuera de la suma
+federation-reason-timeout = no respondió a tiempo
+federation-reason-connect = sin conexión
+federation-reason-http-status = respondió con un error
+federation-reason-too-large = su respuesta era demasiado grande
+federation-reason-not-json = su respuesta no eran cifras firmadas
+federation-reason-signature = la firma no coincide con su clave
+federation-reason-not-a-snapshot = lo que firmó no es un conjunto de cifras
+federation-reason-replayed = mostró una publicación más antigua que otra ya vista
+federation-reason-rewritten = su historial se reescribió
+federation-reason-gap-too-long = demasiadas publicaciones desde la última comprobación para poder verificarlas
+federation-reason-storage = este sitio no pudo registrar la comprobación
+federation-reason-stale = nada nuevo desde hace más de 3 días
+federation-never = nunca
+federation-json = Estas cifras en JSON
+federation-share-description = La suma de los testimonios contados por campañas que publican, cada una, sus propias cifras firmadas.

@@ -11,6 +11,7 @@ nav-submit = Dire moi aussi
 nav-counts = Chiffres
 nav-return = Revenir avec un code
 nav-pledge = Je m’engage
+nav-federation = Plusieurs campagnes
 nav-resources = Trouver de l’aide
 nav-languages = Langues
 footer-privacy = Ce site ne dépose aucun cookie chez ses visiteurs, ne charge rien d’ailleurs et n’enregistre jamais votre adresse.
@@ -587,3 +588,54 @@ setup-done-key-heading = Votre clé de récupération — affichée cette seule 
 setup-done-key-text = Imprimez-la ou notez-la, et gardez-la hors ligne, en lieu sûr. Elle n’est enregistrée nulle part. Si tous les admins perdent leur phrase secrète, c’est le seul moyen de revenir ; quiconque l’a avec une copie de la base de données peut lire chaque témoignage, alors protégez-la comme les témoignages eux-mêmes.
 setup-done-written = J’ai noté ou imprimé la clé de récupération, et je la garde hors ligne
 setup-done-continue = Continuer vers la connexion de l’équipe
+
+## Chiffres signés, et une fédération de compteurs
+counts-signed-heading = Chiffres signés
+counts-signed-text = Chaque publication est signée avec la clé de ce site et désigne la précédente : chacun peut ainsi vérifier que ces chiffres viennent d’ici et qu’aucune publication antérieure n’a été réécrite.
+counts-signed-link = Chiffres signés
+counts-history-link = Toutes les publications jusqu’ici
+counts-signed-key = Clé de publication
+counts-signed-fingerprint = Son empreinte
+federation-title = Les chiffres de nombreuses campagnes
+federation-lead = { $members ->
+    [one] témoignages, issus de { $members } campagne dont les chiffres signés sont vérifiés.
+   *[other] témoignages, issus de { $members } campagnes dont les chiffres signés sont vérifiés.
+}
+federation-how = Chaque campagne gère son propre site et publie ses propres chiffres, signés. Ce site les récupère, vérifie chaque signature et qu’aucune campagne n’a réécrit son historique ni ressorti une ancienne publication, puis additionne ceux qui sont vérifiés. Aucun témoignage ne quitte jamais la campagne qui l’a reçu.
+federation-privacy = Additionner des chiffres déjà publiés ne révèle rien de nouveau : les chiffres de chaque campagne sont déjà arrondis et bruités, donc personne ne peut être repéré dans la somme.
+federation-left-out = { $n ->
+    [one] { $n } campagne est pour l’instant laissée hors de la somme (voir ci-dessous).
+   *[other] { $n } campagnes sont pour l’instant laissées hors de la somme (voir ci-dessous).
+}
+federation-below-min = { $n ->
+    [one] { $n } campagne comptée dans la somme est sous son plus petit chiffre publié : elle n’ajoute donc encore rien.
+   *[other] { $n } campagnes comptées dans la somme sont sous leur plus petit chiffre publié : elles n’ajoutent donc encore rien.
+}
+federation-none-yet = Aucune campagne n’a encore été vérifiée.
+federation-checked = Dernière vérification le { $when }.
+federation-caption = Les derniers chiffres vérifiés de chaque campagne.
+federation-col-campaign = Campagne
+federation-col-statements = Témoignages
+federation-col-pledges = Engagements
+federation-col-published = Publié
+federation-col-state = État
+federation-state-waiting = pas encore vérifiée
+federation-state-ok = vérifiée, dans la somme
+federation-state-stale = vérifiée, mais muette depuis des jours : écartée
+federation-state-unreachable = injoignable : écartée
+federation-state-failed = vérification échouée : écartée
+federation-reason-timeout = elle n’a pas répondu à temps
+federation-reason-connect = pas de connexion
+federation-reason-http-status = elle a répondu par une erreur
+federation-reason-too-large = sa réponse était trop volumineuse
+federation-reason-not-json = sa réponse ne contenait pas de chiffres signés
+federation-reason-signature = la signature ne correspond pas à sa clé
+federation-reason-not-a-snapshot = ce qu’elle a signé n’est pas un ensemble de chiffres
+federation-reason-replayed = elle a montré une publication plus ancienne qu’une autre déjà vue
+federation-reason-rewritten = son historique a été réécrit
+federation-reason-gap-too-long = trop de publications depuis la dernière vérification pour pouvoir les vérifier
+federation-reason-storage = ce site n’a pas pu enregistrer la vérification
+federation-reason-stale = rien de nouveau depuis plus de 3 jours
+federation-never = jamais
+federation-json = Ces chiffres en JSON
+federation-share-description = Les témoignages comptés par des campagnes qui publient chacune des chiffres signés, additionnés.

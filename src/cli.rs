@@ -24,7 +24,9 @@ use crate::services::Services;
 /// CHORUS_* environment variables: CHORUS_DATA_DIR, CHORUS_BIND, CHORUS_PUBLIC_URL,
 /// CHORUS_PUBLISH_INTERVAL_SECS, CHORUS_MIN_CELL, CHORUS_NOISE_EPSILON, CHORUS_COUNT_POLICY,
 /// CHORUS_RATE_LIMITS, CHORUS_NETWORK_BURST, CHORUS_TRUSTED_PROXY, CHORUS_MIN_FREE_MIB,
-/// CHORUS_ARGON2_MEMORY_KIB, CHORUS_DEFAULT_LANGUAGE, CHORUS_LANGUAGES, CHORUS_LOG.
+/// CHORUS_ARGON2_MEMORY_KIB, CHORUS_DEFAULT_LANGUAGE, CHORUS_LANGUAGES, CHORUS_INTAKE,
+/// CHORUS_FEDERATION_INTERVAL_SECS, CHORUS_FEDERATION_PROXY, CHORUS_LOG. Federation members
+/// are `[[federation]]` entries in the file.
 #[derive(Parser, Debug)]
 #[command(name = "chorus", version, about, long_about)]
 pub struct Cli {
@@ -102,6 +104,9 @@ pub enum KeysAction {
     /// Start a new epoch: new submissions are sealed to a fresh key, sealed in turn to every
     /// active staff member and the recovery key. Needs no login.
     Rotate,
+    /// Print the publication key (made now if this site has not published yet): federation
+    /// members put it in their `[[federation]]` entry for this site.
+    Publication,
     /// Re-grant access to a new admin with the offline recovery key. Reads two lines on
     /// stdin: the recovery key, then the new admin's passphrase. Prints their TOTP URI.
     Recover {
@@ -158,6 +163,7 @@ pub fn run(cli: Cli) -> ExitCode {
 struct Operator {
     runtime: tokio::runtime::Runtime,
     desk: std::sync::Arc<Desk>,
+    publisher: std::sync::Arc<crate::publish::Publisher>,
 }
 
 impl Operator {
@@ -175,6 +181,7 @@ impl Operator {
         Ok(Operator {
             runtime,
             desk: services.desk,
+            publisher: services.publisher,
         })
     }
 
@@ -198,6 +205,19 @@ impl Operator {
             Command::Keys {
                 action: KeysAction::Recover { new_admin },
             } => self.recover(&new_admin),
+            Command::Keys {
+                action: KeysAction::Publication,
+            } => match self.runtime.block_on(self.publisher.publication_key()) {
+                Ok(key) => {
+                    println!("publication key: {key}");
+                    println!(
+                        "fingerprint:     {}",
+                        crate::crypto::publication::fingerprint(&key)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(format!("cannot read the publication key: {e}")),
+            },
             Command::Reviewer { action } => self.reviewer(action, config),
             Command::Purge => match self.runtime.block_on(desk.purge_expired(Actor::CLI)) {
                 Ok(n) => {

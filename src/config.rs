@@ -35,6 +35,19 @@ pub struct Resource {
     pub url: Option<String>,
 }
 
+/// Another deployment whose signed counts this one adds up (`[[federation]]`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// How the federation page names it.
+    pub name: String,
+    /// Where it is reached: `https://counts.example.org`, or an onion address through
+    /// `federation_proxy`.
+    pub url: String,
+    /// Its publication key (hex, as its `/counts` page and `chorus publication-key` show).
+    pub public_key: String,
+}
+
 /// The whole validated configuration.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -105,6 +118,14 @@ pub struct Config {
     pub settings: Vec<Choice>,
     pub pledges: Vec<Choice>,
     pub resources: Vec<Resource>,
+    /// `off` for a deployment that only adds up others' counts: it takes no statements.
+    pub intake: Toggle,
+    /// The deployments whose signed counts `/federation` adds up.
+    pub federation: Vec<Member>,
+    /// Seconds between fetches of the members' signed counts.
+    pub federation_interval_secs: u64,
+    /// A proxy for those fetches, e.g. `socks5h://127.0.0.1:9050` (Tor, for onion members).
+    pub federation_proxy: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -144,6 +165,57 @@ fn choice(key: &str, label: &str) -> Choice {
         key: key.to_owned(),
         label: label.to_owned(),
         labels: std::collections::BTreeMap::new(),
+    }
+}
+
+impl Member {
+    /// Its origin (`https://host[:port]`), where its API lives.
+    pub fn origin(&self) -> Option<String> {
+        public_origin(&self.url)
+    }
+}
+
+impl Config {
+    /// Refuses a federation member no fetch could reach or verify, and a proxy of an
+    /// unknown kind.
+    fn validate_federation(&self) -> Result<(), ConfigError> {
+        let mut names = std::collections::HashSet::new();
+        for m in &self.federation {
+            let name = m.name.trim();
+            if name.is_empty() || name.chars().count() > 80 || !names.insert(name.to_owned()) {
+                return Err(ConfigError::Invalid(format!(
+                    "each [[federation]] member needs its own name of 1 to 80 characters                      (`{name}`)"
+                )));
+            }
+            if public_origin(&m.url).is_none() {
+                return Err(ConfigError::Invalid(format!(
+                    "[[federation]] `{name}`: url `{}` must look like https://host or                      http://host:port (no path, no user name)",
+                    m.url
+                )));
+            }
+            let key_ok = m.public_key.trim().len() == 64
+                && m.public_key.trim().chars().all(|c| c.is_ascii_hexdigit());
+            if !key_ok {
+                return Err(ConfigError::Invalid(format!(
+                    "[[federation]] `{name}`: public_key must be the 64 hex digits its                      /counts page shows"
+                )));
+            }
+        }
+        if let Some(proxy) = &self.federation_proxy
+            && !["socks5://", "socks5h://", "http://"]
+                .iter()
+                .any(|scheme| proxy.starts_with(scheme))
+        {
+            return Err(ConfigError::Invalid(format!(
+                "federation_proxy `{proxy}` must be socks5h://host:port (Tor:                  socks5h://127.0.0.1:9050), socks5:// or http://"
+            )));
+        }
+        if self.federation_interval_secs == 0 {
+            return Err(ConfigError::Invalid(
+                "federation_interval_secs must be at least 1".to_owned(),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -230,6 +302,10 @@ impl Default for Config {
                     url: None,
                 },
             ],
+            intake: Toggle::On,
+            federation: Vec::new(),
+            federation_interval_secs: 3600,
+            federation_proxy: None,
         }
     }
 }
@@ -343,32 +419,33 @@ impl Config {
                 }
             };
         }
+        fn toggle(name: &'static str, value: &str) -> Result<Toggle, ConfigError> {
+            match value.trim() {
+                "on" => Ok(Toggle::On),
+                "off" => Ok(Toggle::Off),
+                _ => Err(ConfigError::Env {
+                    name,
+                    message: "use `on` or `off`".to_owned(),
+                }),
+            }
+        }
         if let Some(v) = lookup("CHORUS_RATE_LIMITS") {
-            self.rate_limits = match v.trim() {
-                "on" => Toggle::On,
-                "off" => Toggle::Off,
-                _ => {
-                    return Err(ConfigError::Env {
-                        name: "CHORUS_RATE_LIMITS",
-                        message: "use `on` or `off`".to_owned(),
-                    });
-                }
-            };
+            self.rate_limits = toggle("CHORUS_RATE_LIMITS", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_INTAKE") {
+            self.intake = toggle("CHORUS_INTAKE", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_FEDERATION_INTERVAL_SECS") {
+            self.federation_interval_secs = parse("CHORUS_FEDERATION_INTERVAL_SECS", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_FEDERATION_PROXY") {
+            self.federation_proxy = Some(v.trim().to_owned()).filter(|p| !p.is_empty());
         }
         if let Some(v) = lookup("CHORUS_NETWORK_BURST") {
             self.network_burst = parse("CHORUS_NETWORK_BURST", &v)?;
         }
         if let Some(v) = lookup("CHORUS_TRUSTED_PROXY") {
-            self.trusted_proxy = match v.trim() {
-                "on" => Toggle::On,
-                "off" => Toggle::Off,
-                _ => {
-                    return Err(ConfigError::Env {
-                        name: "CHORUS_TRUSTED_PROXY",
-                        message: "use `on` or `off`".to_owned(),
-                    });
-                }
-            };
+            self.trusted_proxy = toggle("CHORUS_TRUSTED_PROXY", &v)?;
         }
         if let Some(v) = lookup("CHORUS_MIN_FREE_MIB") {
             self.min_free_mib = parse("CHORUS_MIN_FREE_MIB", &v)?;
@@ -461,6 +538,7 @@ impl Config {
                 "public_url `{url}` must look like https://host or http://host:port"
             )));
         }
+        self.validate_federation()?;
         if !self.languages.contains(&self.default_language) {
             return Err(ConfigError::Invalid(format!(
                 "default_language `{}` must be one of `languages`",

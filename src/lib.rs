@@ -16,6 +16,7 @@ pub mod config;
 pub mod crypto;
 pub mod domain;
 pub mod error;
+pub mod federation;
 pub mod hardening;
 pub mod i18n;
 pub mod intake;
@@ -142,6 +143,7 @@ impl Application {
     /// Runs until the process is asked to stop; then drops every session's keys.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         actix_web::rt::spawn(self.state.publisher.clone().run());
+        actix_web::rt::spawn(self.state.federation.clone().run());
         actix_web::rt::spawn(maintenance::run(self.state.desk.clone()));
         actix_web::rt::spawn(tally::summarise_every_minute());
         let stopped = self.server.await;

@@ -1,11 +1,12 @@
-//! Building the services — Intake, Returning, the Publisher and the staff Desk — over one
-//! store and one clock. The server and the CLI both start here, so neither the web layer nor
-//! the command line ever holds the store itself.
+//! Building the services — Intake, Returning, the Publisher, the staff Desk and the
+//! Federation — over one store and one clock. The server and the CLI both start here, so
+//! neither the web layer nor the command line ever holds the store itself.
 
 use std::sync::Arc;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::federation::Federation;
 use crate::intake::Intake;
 use crate::publish::Publisher;
 use crate::returning::Returning;
@@ -18,6 +19,7 @@ pub struct Services {
     pub returning: Returning,
     pub publisher: Arc<Publisher>,
     pub desk: Arc<Desk>,
+    pub federation: Arc<Federation>,
 }
 
 impl Services {
@@ -41,12 +43,14 @@ impl Services {
             publisher.clone(),
             clock.clone(),
         );
+        let federation = Arc::new(Federation::new(store.clone(), config, clock.clone()));
         let desk = Arc::new(Desk::new(store, config, publisher.clone(), clock));
         Ok(Services {
             intake,
             returning,
             publisher,
             desk,
+            federation,
         })
     }
 }

@@ -4,6 +4,7 @@
 pub mod message;
 pub mod padding;
 pub mod passphrase;
+pub mod publication;
 pub mod random;
 pub mod receipt;
 pub mod recovery;

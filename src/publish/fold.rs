@@ -9,10 +9,12 @@ use time::{Date, OffsetDateTime};
 use super::noise::{OsUniform, Uniform};
 use super::privacy::{Budget, counted_categories, fold_day_after_releases, release};
 use super::publisher::PublishError;
+use super::signed::Signed;
 use super::snapshot::{PublicCounts, Snapshot, build};
 use crate::clock::{day_string, week_label};
+use crate::crypto::publication::PublicationKey;
 use crate::domain::{Status, TestimonyId};
-use crate::store::{counts, testimonies};
+use crate::store::{counts, settings, testimonies};
 
 /// A change waiting for the next tick.
 #[derive(Clone)]
@@ -200,16 +202,28 @@ pub(super) fn publish(
         .map(|t| t.chars().take(32).collect::<String>())
         .unwrap_or_else(|_| format!("{}", now.unix_timestamp()));
     let body = serde_json::to_string(&counts)?;
+    // Signed in the same write job that numbers it, so the chain has no gap and no fork.
+    let key = PublicationKey::from_seed(&settings::publication_seed(conn)?)
+        .map_err(|_| PublishError::Random)?;
+    let (seq, previous) = counts::chain_head(conn)?;
+    let signed = Signed::seal(&key, seq, previous, &counts)?;
+    let envelope = serde_json::to_string(&signed)?;
     counts::insert_snapshot(
         conn,
-        &id,
-        counts.published_at.as_deref().unwrap_or_default(),
-        &body,
+        &counts::NewSnapshot {
+            id: &id,
+            seq,
+            published_at: counts.published_at.as_deref().unwrap_or_default(),
+            body: &body,
+            hash: &signed.hash,
+            signed: &envelope,
+        },
     )?;
     Ok(Some(Snapshot {
         id,
         counts,
         json: body,
+        signed: Some(envelope),
     }))
 }
 

@@ -15,13 +15,15 @@
 //! - `snapshot`: the published figures and how true counts are rounded into them (noise off)
 //! - `privacy`: the noised figures (differential privacy, on by default) and their budget
 //! - `noise`: exact discrete Laplace sampling
+//! - `signed`: each snapshot signed with the publication key and chained to the one before
 
 mod fold;
 pub mod noise;
 pub mod privacy;
 mod publisher;
+pub mod signed;
 mod snapshot;
 
 pub use fold::{Release, figures};
-pub use publisher::{PublishError, Publisher};
+pub use publisher::{HISTORY_PAGE, PublishError, Publisher};
 pub use snapshot::{PledgeCounts, PublicCounts, Snapshot, StatementCounts, round};

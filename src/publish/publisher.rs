@@ -28,6 +28,9 @@ pub enum PublishError {
     Random,
 }
 
+/// History lines per page of `/api/v1/counts/history`.
+pub const HISTORY_PAGE: u32 = 1000;
+
 pub struct Publisher {
     store: Store,
     clock: Clock,
@@ -47,11 +50,11 @@ impl Publisher {
         let categories: Vec<String> = config.categories.iter().map(|c| c.key.clone()).collect();
         let empty = PublicCounts::empty(config.min_cell, &categories);
         let latest = match store.read_blocking(counts::latest_snapshot)? {
-            Some((id, body)) => match serde_json::from_str::<PublicCounts>(&body) {
-                Ok(counts) => Snapshot::new(id, counts),
-                Err(_) => Snapshot::new("none".to_owned(), empty),
+            Some((id, body, signed)) => match serde_json::from_str::<PublicCounts>(&body) {
+                Ok(counts) => Snapshot::new(id, counts, signed),
+                Err(_) => Snapshot::new("none".to_owned(), empty, None),
             },
-            None => Snapshot::new("none".to_owned(), empty),
+            None => Snapshot::new("none".to_owned(), empty, None),
         };
         Ok(Publisher {
             store,
@@ -68,6 +71,32 @@ impl Publisher {
             changed: Notify::new(),
             adopted: std::sync::atomic::AtomicBool::new(false),
         })
+    }
+
+    /// Signed snapshots after `after` (seq, published at, hash), oldest first, a page of
+    /// [`HISTORY_PAGE`] at a time: enough for anyone to mirror the whole chain.
+    pub async fn history(&self, after: u64) -> StoreResult<Vec<counts::HistoryLine>> {
+        self.store
+            .read(move |conn| counts::history(conn, after, HISTORY_PAGE))
+            .await
+    }
+
+    /// The signed envelope of snapshot `seq`, if there is one.
+    pub async fn signed(&self, seq: u64) -> StoreResult<Option<String>> {
+        self.store
+            .read(move |conn| counts::signed_snapshot(conn, seq))
+            .await
+    }
+
+    /// The publication key's public half (hex), made now if nothing was published yet.
+    pub async fn publication_key(&self) -> Result<String, PublishError> {
+        let seed = self
+            .store
+            .write(crate::store::settings::publication_seed)
+            .await?;
+        crate::crypto::publication::PublicationKey::from_seed(&seed)
+            .map(|k| k.public_hex())
+            .map_err(|_| PublishError::Random)
     }
 
     /// The snapshot every public view serves.

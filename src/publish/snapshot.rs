@@ -58,12 +58,20 @@ pub struct Snapshot {
     pub id: String,
     pub counts: PublicCounts,
     pub json: String,
+    /// The signed envelope (`/api/v1/counts.signed`); none before the first signed
+    /// publication.
+    pub signed: Option<String>,
 }
 
 impl Snapshot {
-    pub(super) fn new(id: String, counts: PublicCounts) -> Snapshot {
+    pub(super) fn new(id: String, counts: PublicCounts, signed: Option<String>) -> Snapshot {
         let json = serde_json::to_string(&counts).unwrap_or_else(|_| "{}".to_owned());
-        Snapshot { id, counts, json }
+        Snapshot {
+            id,
+            counts,
+            json,
+            signed,
+        }
     }
 }
 

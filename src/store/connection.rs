@@ -15,6 +15,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0004_uncounted_table.sql")),
     M::up(include_str!("../../migrations/0005_noise.sql")),
     M::up(include_str!("../../migrations/0006_staff_language.sql")),
+    M::up(include_str!("../../migrations/0007_signed_snapshots.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

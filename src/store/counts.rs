@@ -58,27 +58,97 @@ pub fn take_pledges(conn: &Connection) -> StoreResult<BTreeMap<String, u64>> {
     Ok(counts)
 }
 
-pub fn insert_snapshot(
-    conn: &Connection,
-    id: &str,
-    published_at: &str,
-    body: &str,
-) -> StoreResult<()> {
+/// A snapshot to store: `seq` comes from [`chain_head`] in the same write job.
+pub struct NewSnapshot<'a> {
+    pub id: &'a str,
+    pub seq: u64,
+    pub published_at: &'a str,
+    pub body: &'a str,
+    pub hash: &'a str,
+    pub signed: &'a str,
+}
+
+pub fn insert_snapshot(conn: &Connection, s: &NewSnapshot<'_>) -> StoreResult<()> {
     conn.execute(
-        "INSERT INTO snapshots (id, generation, published_at, body)
-         VALUES (?1, (SELECT coalesce(max(generation), 0) + 1 FROM snapshots), ?2, ?3)",
-        params![id, published_at, body],
+        "INSERT INTO snapshots (id, generation, published_at, body, hash, signed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            s.id,
+            to_sql(s.seq),
+            s.published_at,
+            s.body,
+            s.hash,
+            s.signed
+        ],
     )?;
     Ok(())
 }
 
-/// The most recent snapshot: (id, body).
-pub fn latest_snapshot(conn: &Connection) -> StoreResult<Option<(String, String)>> {
+/// The next snapshot's sequence number, and the hash of the last signed one (its
+/// `previous`; none before the first).
+pub fn chain_head(conn: &Connection) -> StoreResult<(u64, Option<String>)> {
+    let next: i64 = conn.query_row(
+        "SELECT coalesce(max(generation), 0) + 1 FROM snapshots",
+        [],
+        |r| r.get(0),
+    )?;
+    let next = from_sql(next);
+    let previous = conn
+        .query_row(
+            "SELECT hash FROM snapshots WHERE hash IS NOT NULL ORDER BY generation DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok((next, previous))
+}
+
+/// The most recent snapshot: (id, body, signed envelope if any).
+pub fn latest_snapshot(conn: &Connection) -> StoreResult<Option<(String, String, Option<String>)>> {
     Ok(conn
         .query_row(
-            "SELECT id, body FROM snapshots ORDER BY generation DESC LIMIT 1",
+            "SELECT id, body, signed FROM snapshots ORDER BY generation DESC LIMIT 1",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?)
+}
+
+/// One line of the public history: (seq, published at, hash).
+pub type HistoryLine = (u64, String, String);
+
+/// Signed snapshots after `after`, oldest first, at most `limit`.
+pub fn history(conn: &Connection, after: u64, limit: u32) -> StoreResult<Vec<HistoryLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT generation, published_at, hash FROM snapshots
+         WHERE hash IS NOT NULL AND generation > ?1 ORDER BY generation LIMIT ?2",
+    )?;
+    let lines = stmt
+        .query_map(params![to_sql(after), limit], |r| {
+            Ok((from_sql(r.get(0)?), r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(lines)
+}
+
+/// The signed envelope of snapshot `seq`, if it was signed.
+pub fn signed_snapshot(conn: &Connection, seq: u64) -> StoreResult<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT signed FROM snapshots WHERE generation = ?1",
+            [to_sql(seq)],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// A sequence number as SQLite stores it (a signed 64-bit integer).
+pub fn to_sql(seq: u64) -> i64 {
+    i64::try_from(seq).unwrap_or(i64::MAX)
+}
+
+/// A stored sequence number (never negative).
+pub fn from_sql(seq: i64) -> u64 {
+    u64::try_from(seq).unwrap_or(0)
 }

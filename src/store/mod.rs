@@ -9,6 +9,7 @@ pub mod connection;
 pub mod counts;
 pub mod devices;
 mod error;
+pub mod federation;
 mod file_times;
 mod handle;
 pub mod invitations;

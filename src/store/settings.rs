@@ -8,28 +8,37 @@ const RECEIPT_SALT: &str = "receipt_salt";
 
 /// The per-deployment salt receipt codes are derived with; made once, at first start.
 pub fn receipt_salt(conn: &Connection) -> StoreResult<Vec<u8>> {
-    let found: Option<Vec<u8>> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE name = ?1",
-            [RECEIPT_SALT],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match found {
-        Some(salt) => Ok(salt),
-        None => {
-            let salt = crate::crypto::random::bytes::<32>().map_err(|_| StoreError::Random)?;
-            conn.execute(
-                "INSERT OR IGNORE INTO settings (name, value) VALUES (?1, ?2)",
-                params![RECEIPT_SALT, salt.to_vec()],
-            )?;
-            Ok(conn.query_row(
-                "SELECT value FROM settings WHERE name = ?1",
-                [RECEIPT_SALT],
-                |r| r.get(0),
-            )?)
-        }
+    made_once(conn, RECEIPT_SALT)
+}
+
+const PUBLICATION_SEED: &str = "publication_key_seed";
+
+/// The seed of the deployment's publication signing key; made the first time it is asked
+/// for (the first publication, or `chorus publication-key`). In the database, so a backup
+/// restored elsewhere goes on signing with the same key.
+pub fn publication_seed(conn: &Connection) -> StoreResult<zeroize::Zeroizing<Vec<u8>>> {
+    made_once(conn, PUBLICATION_SEED).map(zeroize::Zeroizing::new)
+}
+
+/// The 32 random bytes kept under `name`, made and stored the first time (two racing
+/// callers get the same bytes).
+fn made_once(conn: &Connection, name: &str) -> StoreResult<Vec<u8>> {
+    let read = |conn: &Connection| -> StoreResult<Option<Vec<u8>>> {
+        Ok(conn
+            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    };
+    if let Some(value) = read(conn)? {
+        return Ok(value);
     }
+    let value = crate::crypto::random::bytes::<32>().map_err(|_| StoreError::Random)?;
+    conn.execute(
+        "INSERT OR IGNORE INTO settings (name, value) VALUES (?1, ?2)",
+        params![name, value.to_vec()],
+    )?;
+    read(conn)?.ok_or(StoreError::Random)
 }
 
 const COUNT_POLICY: &str = "count_policy";

@@ -24,6 +24,10 @@ pub struct Layout {
     languages: Vec<Language>,
     /// The public origin, so `hreflang` links can be absolute as search engines want.
     origin: String,
+    /// Whether the site takes statements (the footer offers the forms only then).
+    pub intake: bool,
+    /// Whether the site adds up a federation's counts (the footer links to them).
+    pub federation: bool,
     /// The shipped configuration, to tell a built-in choice or resource (which has
     /// translations) from an operator's own.
     shipped: Arc<Config>,
@@ -45,6 +49,8 @@ impl Layout {
             languages: config.languages.clone(),
             origin: config.public_origin().unwrap_or_default(),
             shipped: Arc::new(Config::default()),
+            intake: config.intake == crate::config::Toggle::On,
+            federation: !config.federation.is_empty(),
         }
     }
 

@@ -24,7 +24,7 @@ fn etag(snapshot: &Snapshot) -> String {
 }
 
 /// 304 when the client already has this snapshot.
-fn not_modified(req: &HttpRequest, snapshot: &Snapshot) -> Option<HttpResponse> {
+pub(super) fn not_modified(req: &HttpRequest, snapshot: &Snapshot) -> Option<HttpResponse> {
     let tag = etag(snapshot);
     let matches = req
         .headers()
@@ -39,7 +39,7 @@ fn not_modified(req: &HttpRequest, snapshot: &Snapshot) -> Option<HttpResponse> 
     })
 }
 
-fn cacheable(mut response: HttpResponse, snapshot: &Snapshot) -> HttpResponse {
+pub(super) fn cacheable(mut response: HttpResponse, snapshot: &Snapshot) -> HttpResponse {
     let headers = response.headers_mut();
     if let Ok(tag) = HeaderValue::from_str(&etag(snapshot)) {
         headers.insert(header::ETAG, tag);
@@ -76,6 +76,10 @@ struct CountsView<'a> {
     since: Option<String>,
     /// This page's absolute address, for link previews (`og:url`).
     page_url: String,
+    share_title: String,
+    share_description: String,
+    /// The publication key (hex) and its fingerprint, once a snapshot has been signed.
+    publication_key: Option<(String, String)>,
 }
 
 /// The noise on the published figures, in words: 95 % margins and the budget.
@@ -132,6 +136,9 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
             .and_then(|w| week_monday(w))
             .map(|monday| state.day(&monday)),
         page_url: format!("{base}{}/counts", state.chrome("/").prefix),
+        share_title: format!("{}: {}", state.t("counts-title"), shown(c.statements.total)),
+        share_description: state.t("counts-share-description"),
+        publication_key: publication_key(&snapshot),
         chart_svg: svg::weekly_chart(
             &c.statements.by_week,
             c.min_cell,
@@ -167,6 +174,14 @@ fn week_monday(label: &str) -> Option<String> {
     )
     .ok()?;
     Some(crate::clock::day_string(date))
+}
+
+/// The key that signed `snapshot`, and its fingerprint.
+fn publication_key(snapshot: &Snapshot) -> Option<(String, String)> {
+    let signed: crate::publish::signed::Signed =
+        serde_json::from_str(snapshot.signed.as_deref()?).ok()?;
+    let fingerprint = crate::crypto::publication::fingerprint(&signed.public_key);
+    Some((signed.public_key, fingerprint))
 }
 
 /// `GET /counts.png` (and `/LANG/counts.png`): the current total as a link-preview card.
@@ -277,9 +292,12 @@ fn pledge_page(state: &Localized, status: StatusCode, error: Option<String>) -> 
     )
 }
 
-pub async fn pledge_form(lang: Lang, state: Data<AppState>) -> HttpResponse {
+pub async fn pledge_form(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    if !state.takes_statements() {
+        return Err(AppError::NotFound);
+    }
     let state = Localized::new(state, lang);
-    pledge_page(&state, StatusCode::OK, None)
+    Ok(pledge_page(&state, StatusCode::OK, None))
 }
 
 pub async fn pledge(
@@ -288,6 +306,9 @@ pub async fn pledge(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    if !state.takes_statements() {
+        return Err(AppError::NotFound);
+    }
     let state = Localized::new(state, lang);
     let pairs = form::read(&req, body).await?;
     if origin::is_cross_site(&req, &state.config) {

@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{ALLOW, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::{public, returning, review, setup, static_files, survivor};
+use super::{federation, public, returning, review, setup, signed, static_files, survivor};
 use crate::config::Config;
 use crate::error::{AppError, json_error};
 
@@ -17,6 +17,13 @@ pub mod paths {
     pub const API_COUNTS: &str = "/api/v1/counts";
     pub const COUNTS_CARD: &str = "/counts.png";
     pub const BADGE: &str = "/badge.svg";
+    pub const API_COUNTS_SIGNED: &str = "/api/v1/counts.signed";
+    pub const API_HISTORY: &str = "/api/v1/counts/history";
+    pub const API_HISTORY_ONE: &str = "/api/v1/counts/history/{seq}";
+    pub const FEDERATION: &str = "/federation";
+    pub const FEDERATION_CARD: &str = "/federation.png";
+    pub const FEDERATION_BADGE: &str = "/federation/badge.svg";
+    pub const API_FEDERATION: &str = "/api/v1/federation";
     pub const PLEDGE: &str = "/pledge";
     pub const RESOURCES: &str = "/resources";
     pub const HEALTH: &str = "/healthz";
@@ -38,6 +45,9 @@ pub mod paths {
     pub const L_RESOURCES: &str = "/{lang:en|es|fr|ar}/resources";
     pub const L_COUNTS_CARD: &str = "/{lang:en|es|fr|ar}/counts.png";
     pub const L_BADGE: &str = "/{lang:en|es|fr|ar}/badge.svg";
+    pub const L_FEDERATION: &str = "/{lang:en|es|fr|ar}/federation";
+    pub const L_FEDERATION_CARD: &str = "/{lang:en|es|fr|ar}/federation.png";
+    pub const L_FEDERATION_BADGE: &str = "/{lang:en|es|fr|ar}/federation/badge.svg";
 
     /// Survivor pages and actions, never logged one by one (see `request_log`).
     pub const SURVIVOR_ACTIONS: &[&str] = &[
@@ -62,6 +72,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get(paths::API_COUNTS, public::counts_json))
         .service(get(paths::COUNTS_CARD, public::counts_card))
         .service(get(paths::BADGE, public::badge))
+        .service(get(paths::API_COUNTS_SIGNED, signed::latest))
+        .service(get(paths::API_HISTORY, signed::history))
+        .service(get(paths::API_HISTORY_ONE, signed::one))
+        .service(get(paths::FEDERATION, federation::page_view))
+        .service(get(paths::FEDERATION_CARD, federation::card))
+        .service(get(paths::FEDERATION_BADGE, federation::badge))
+        .service(get(paths::API_FEDERATION, federation::json))
         .service(get_post(paths::PLEDGE, public::pledge_form, public::pledge))
         .service(get(paths::RESOURCES, public::resources))
         .service(get(paths::HEALTH, public::health))
@@ -85,6 +102,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get(paths::L_RESOURCES, public::resources))
         .service(get(paths::L_COUNTS_CARD, public::counts_card))
         .service(get(paths::L_BADGE, public::badge))
+        .service(get(paths::L_FEDERATION, federation::page_view))
+        .service(get(paths::L_FEDERATION_CARD, federation::card))
+        .service(get(paths::L_FEDERATION_BADGE, federation::badge))
         .configure(review::routes::configure)
         .default_service(web::to(not_found));
 }

@@ -23,6 +23,7 @@ pub struct AppState {
     pub returning: Returning,
     pub publisher: Arc<Publisher>,
     pub desk: Arc<Desk>,
+    pub federation: Arc<crate::federation::Federation>,
     /// Link-preview pictures of the current snapshot.
     pub cards: super::card::Cards,
     intake_limiter: Option<Limiter>,
@@ -49,6 +50,7 @@ impl AppState {
             returning,
             publisher,
             desk,
+            federation,
         } = services;
         let intake_limiter = match config.rate_limits {
             Toggle::Off => None,
@@ -75,8 +77,15 @@ impl AppState {
             returning,
             publisher,
             desk,
+            federation,
             intake_limiter,
         }
+    }
+
+    /// Whether this site takes statements and pledges (`intake = on`), or only adds up
+    /// other campaigns' counts.
+    pub fn takes_statements(&self) -> bool {
+        self.config.intake == Toggle::On
     }
 
     /// The page layout's catalogues: the shipped ones, each overridden by an operator's

@@ -53,28 +53,40 @@ struct ReceivedView<'a> {
     receipt: Option<&'a str>,
 }
 
-pub async fn landing(lang: Lang, state: Data<AppState>) -> HttpResponse {
+/// `/`: one tap says "me too" — or, on a site that only adds up other campaigns' counts,
+/// those counts.
+pub async fn landing(
+    req: HttpRequest,
+    lang: Lang,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    if !state.takes_statements() && state.federation.is_on() {
+        return super::federation::page_view(req, lang, state).await;
+    }
     let state = Localized::new(state, lang);
-    let open = state.intake.is_open().await;
-    page(
+    let open = state.takes_statements() && state.intake.is_open().await;
+    Ok(page(
         StatusCode::OK,
         &LandingView {
             layout: state.chrome("/"),
             open,
         },
-    )
+    ))
 }
 
-pub async fn form(lang: Lang, state: Data<AppState>) -> HttpResponse {
+pub async fn form(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    if !state.takes_statements() {
+        return Err(AppError::NotFound);
+    }
     let state = Localized::new(state, lang);
     let open = state.intake.is_open().await;
-    render_form(
+    Ok(render_form(
         &state,
         StatusCode::OK,
         &SubmissionForm::default(),
         None,
         open,
-    )
+    ))
 }
 
 /// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
@@ -175,6 +187,9 @@ pub async fn submit(
     body: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    if !state.takes_statements() {
+        return Err(AppError::NotFound);
+    }
     let state = Localized::new(state, lang);
     let body = form::read_body(&req, body).await?;
     let open = state.intake.is_open().await;

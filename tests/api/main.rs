@@ -19,6 +19,7 @@ mod disk_full;
 mod durability;
 mod fair_intake;
 mod faults;
+mod federation;
 mod headers;
 mod helpers;
 mod languages;

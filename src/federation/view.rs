@@ -1,0 +1,241 @@
+//! What `/federation` and `/api/v1/federation` show: each member's latest verified figures
+//! and how it stands, and the sum of the members that are verified and current. A member
+//! that is stale, unreachable or failed verification is listed as such, with what was last
+//! verified, and left out of the sum — never silently dropped, never silently added.
+
+use serde::Serialize;
+
+use crate::config::Member;
+use crate::publish::PublicCounts;
+
+/// A member whose newest verified snapshot is older than this is stale.
+pub const STALE_AFTER_SECS: i64 = 3 * 86_400;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Not fetched since this server started.
+    Waiting,
+    /// Verified, and its snapshot is recent: in the sum.
+    Ok,
+    /// Verified, but it has published nothing for [`STALE_AFTER_SECS`].
+    Stale,
+    /// Could not be read this round.
+    Unreachable,
+    /// Answered, but its snapshot did not verify (signature, replay, rewritten history).
+    Failed,
+}
+
+/// Why a member is not `ok`, as a code (the page words it in its language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    Timeout,
+    Connect,
+    HttpStatus,
+    TooLarge,
+    NotJson,
+    Signature,
+    NotASnapshot,
+    Replayed,
+    Rewritten,
+    GapTooLong,
+    Storage,
+    Stale,
+}
+
+impl Reason {
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::Timeout => "timeout",
+            Reason::Connect => "connect",
+            Reason::HttpStatus => "http-status",
+            Reason::TooLarge => "too-large",
+            Reason::NotJson => "not-json",
+            Reason::Signature => "signature",
+            Reason::NotASnapshot => "not-a-snapshot",
+            Reason::Replayed => "replayed",
+            Reason::Rewritten => "rewritten",
+            Reason::GapTooLong => "gap-too-long",
+            Reason::Storage => "storage",
+            Reason::Stale => "stale",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MemberView {
+    pub name: String,
+    pub url: String,
+    pub public_key: String,
+    pub state: State,
+    pub reason: Option<Reason>,
+    /// When this deployment last tried it (RFC 3339).
+    pub checked_at: Option<String>,
+    /// The last snapshot verified from it, whatever its state now.
+    pub seq: Option<u64>,
+    pub published_at: Option<String>,
+    pub verified_at: Option<String>,
+    /// Its published total (`null`: below its `min_cell`, or nothing verified yet).
+    pub statements: Option<u64>,
+    pub pledges: Option<u64>,
+    pub min_cell: Option<u64>,
+}
+
+impl MemberView {
+    pub fn waiting(member: &Member) -> MemberView {
+        MemberView {
+            name: member.name.clone(),
+            url: member.origin().unwrap_or_default(),
+            public_key: member.public_key.trim().to_ascii_lowercase(),
+            state: State::Waiting,
+            reason: None,
+            checked_at: None,
+            seq: None,
+            published_at: None,
+            verified_at: None,
+            statements: None,
+            pledges: None,
+            min_cell: None,
+        }
+    }
+
+    /// With the figures of a verified snapshot.
+    pub fn with_figures(
+        mut self,
+        seq: u64,
+        counts: &PublicCounts,
+        verified_at: &str,
+    ) -> MemberView {
+        self.seq = Some(seq);
+        self.published_at = counts.published_at.clone();
+        self.verified_at = Some(verified_at.to_owned());
+        self.statements = counts.statements.total;
+        self.pledges = counts.pledges.total;
+        self.min_cell = Some(counts.min_cell);
+        self
+    }
+
+    /// `ok`, or `stale` when its snapshot is older than [`STALE_AFTER_SECS`] at `now`.
+    pub fn verified(mut self, now: time::OffsetDateTime) -> MemberView {
+        let published = self.published_at.as_deref().and_then(|p| {
+            time::OffsetDateTime::parse(p, &time::format_description::well_known::Rfc3339).ok()
+        });
+        let fresh = published.is_some_and(|p| (now - p).whole_seconds() <= STALE_AFTER_SECS);
+        (self.state, self.reason) = if fresh {
+            (State::Ok, None)
+        } else {
+            (State::Stale, Some(Reason::Stale))
+        };
+        self
+    }
+
+    pub fn not_verified(mut self, state: State, reason: Reason) -> MemberView {
+        self.state = state;
+        self.reason = Some(reason);
+        self
+    }
+}
+
+/// The sum of the members in state `ok`.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Sum {
+    pub statements: u64,
+    pub pledges: u64,
+    /// Members whose figures are in the sum.
+    pub members_summed: usize,
+    /// Members in the sum whose total is below their `min_cell` (it adds nothing: they
+    /// publish "fewer than", not a number).
+    pub members_below_min_cell: usize,
+    /// Members left out: stale, unreachable, failed or not yet fetched.
+    pub members_left_out: usize,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FederationView {
+    /// When a member was last checked (RFC 3339).
+    pub checked_at: Option<String>,
+    pub sum: Sum,
+    pub members: Vec<MemberView>,
+}
+
+impl FederationView {
+    pub fn new(members: Vec<MemberView>, checked_at: Option<String>) -> FederationView {
+        let mut sum = Sum::default();
+        for m in &members {
+            if m.state != State::Ok {
+                sum.members_left_out += 1;
+                continue;
+            }
+            sum.members_summed += 1;
+            match m.statements {
+                Some(n) => sum.statements += n,
+                None => sum.members_below_min_cell += 1,
+            }
+            sum.pledges += m.pledges.unwrap_or(0);
+        }
+        FederationView {
+            checked_at,
+            sum,
+            members,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(name: &str, state: State, statements: Option<u64>) -> MemberView {
+        let config = Member {
+            name: name.into(),
+            url: "http://127.0.0.1:1".into(),
+            public_key: "ab".repeat(32),
+        };
+        let mut m = MemberView::waiting(&config);
+        m.state = state;
+        m.statements = statements;
+        m.pledges = statements;
+        m
+    }
+
+    #[test]
+    fn only_verified_current_members_are_summed_and_the_others_are_counted_as_left_out() {
+        let view = FederationView::new(
+            vec![
+                member("a", State::Ok, Some(120)),
+                member("b", State::Ok, None),
+                member("c", State::Stale, Some(1000)),
+                member("d", State::Failed, Some(1000)),
+                member("e", State::Unreachable, Some(1000)),
+                member("f", State::Ok, Some(30)),
+            ],
+            None,
+        );
+        assert_eq!(
+            view.sum,
+            Sum {
+                statements: 150,
+                pledges: 150,
+                members_summed: 3,
+                members_below_min_cell: 1,
+                members_left_out: 3,
+            }
+        );
+        assert_eq!(view.members.len(), 6, "nobody is dropped");
+    }
+
+    #[test]
+    fn a_member_silent_for_days_is_stale() {
+        let now = time::macros::datetime!(2026-12-10 00:00 UTC);
+        let mut m = member("a", State::Waiting, Some(10));
+        m.published_at = Some("2026-12-09T00:00:00Z".into());
+        assert_eq!(m.clone().verified(now).state, State::Ok);
+        m.published_at = Some("2026-12-01T00:00:00Z".into());
+        let stale = m.verified(now);
+        assert_eq!(
+            (stale.state, stale.reason),
+            (State::Stale, Some(Reason::Stale))
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! `/federation` (and `/LANG/federation`): the members' verified figures and their sum;
+//! `/api/v1/federation` the same as JSON; `/federation.png` the picture a shared link shows;
+//! `/federation/badge.svg` the sum for other sites.
+//! All read the view the federation's last round left: nothing here waits on a member.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::web::Data;
+use actix_web::{HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::AppState;
+use super::language::{Lang, Localized};
+use super::layout::{Chrome, page};
+use crate::error::{AppError, json_error};
+use crate::federation::view::{MemberView, State};
+
+/// How long a shared copy of these pages may be kept: the figures move at most once a
+/// round.
+const CACHE: &str = "public, max-age=60";
+
+struct Row {
+    name: String,
+    url: String,
+    statements: String,
+    pledges: String,
+    published: String,
+    state_key: &'static str,
+    state: String,
+    reason: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "public/federation.html")]
+struct FederationPage<'a> {
+    layout: Chrome<'a>,
+    total: String,
+    summed: u64,
+    left_out: u64,
+    below_min: u64,
+    checked: Option<String>,
+    members: Vec<Row>,
+    page_url: String,
+    share_title: String,
+    share_description: String,
+    /// Where people reach this site, for the embed snippet.
+    base: String,
+}
+
+fn state_key(state: State) -> &'static str {
+    match state {
+        State::Waiting => "waiting",
+        State::Ok => "ok",
+        State::Stale => "stale",
+        State::Unreachable => "unreachable",
+        State::Failed => "failed",
+    }
+}
+
+fn row(state: &Localized, m: &MemberView) -> Row {
+    let key = state_key(m.state);
+    let figure = |n: Option<u64>| match (m.seq, n) {
+        (None, _) => "—".to_owned(),
+        (Some(_), n) => state.shown(n, m.min_cell.unwrap_or(0)),
+    };
+    Row {
+        name: m.name.clone(),
+        url: m.url.clone(),
+        statements: figure(m.statements),
+        pledges: figure(m.pledges),
+        published: m
+            .published_at
+            .as_deref()
+            .map_or_else(|| state.t("federation-never"), |t| state.instant(t)),
+        state_key: key,
+        state: state.t(&format!("federation-state-{key}")),
+        reason: m
+            .reason
+            .map(|r| state.t(&format!("federation-reason-{}", r.key()))),
+    }
+}
+
+pub async fn page_view(
+    req: HttpRequest,
+    lang: Lang,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    if !state.federation.is_on() {
+        return Err(AppError::NotFound);
+    }
+    let state = Localized::new(state, lang);
+    let view = state.federation.view();
+    let base = super::public_base(&req, &state.config);
+    let total = state.number(view.sum.statements);
+    let page_view = FederationPage {
+        layout: state.chrome("/federation"),
+        summed: view.sum.members_summed as u64,
+        left_out: view.sum.members_left_out as u64,
+        below_min: view.sum.members_below_min_cell as u64,
+        checked: view.checked_at.as_deref().map(|t| state.instant(t)),
+        members: view.members.iter().map(|m| row(&state, m)).collect(),
+        page_url: format!("{base}{}/federation", state.chrome("/").prefix),
+        base: base.clone(),
+        share_title: format!("{}: {total}", state.t("federation-title")),
+        share_description: state.t("federation-share-description"),
+        total,
+    };
+    let mut res = page(StatusCode::OK, &page_view);
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
+    Ok(res)
+}
+
+/// `GET /api/v1/federation`.
+pub async fn json(state: Data<AppState>) -> HttpResponse {
+    if !state.federation.is_on() {
+        return json_error(StatusCode::NOT_FOUND, "this site follows no federation");
+    }
+    let mut res = HttpResponse::Ok().json(&*state.federation.view());
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
+    res
+}
+
+/// `GET /federation/badge.svg` (and `/LANG/…`): the sum, for other sites to embed.
+pub async fn badge(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    if !state.federation.is_on() {
+        return Err(AppError::NotFound);
+    }
+    let state = Localized::new(state, lang);
+    let total = state.number(state.federation.view().sum.statements);
+    let body = super::svg::badge(&state.t("badge-label"), &total);
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "image/svg+xml"))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(CACHE)))
+        .insert_header((
+            header::HeaderName::from_static(super::headers::CROSS_ORIGIN_MARK),
+            HeaderValue::from_static("1"),
+        ))
+        .body(body))
+}
+
+/// `GET /federation.png` (and `/LANG/federation.png`): the sum as a link-preview card.
+pub async fn card(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    if !state.federation.is_on() {
+        return Err(AppError::NotFound);
+    }
+    let state = Localized::new(state, lang);
+    let view = state.federation.view();
+    let total = state.number(view.sum.statements);
+    let headline = state.t("federation-title");
+    let checked = view
+        .checked_at
+        .as_deref()
+        .map(|t| state.instant(t))
+        .unwrap_or_default();
+    let text = super::card::CardText {
+        site: &state.layout.site_name,
+        total: &total,
+        headline: &headline,
+        published: &checked,
+        rtl: state.lang.dir() == "rtl",
+    };
+    let key = format!(
+        "federation {}",
+        view.checked_at.as_deref().unwrap_or("none")
+    );
+    match state.cards.get(&key, state.lang.code(), &text) {
+        Some(png) => Ok(HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("image/png")))
+            .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(CACHE)))
+            .body(png.as_ref().clone())),
+        None => Err(AppError::internal("the federation card could not be drawn")),
+    }
+}

@@ -1,0 +1,444 @@
+//! Signed, chained snapshots and a federation of counters: three deployments and one
+//! aggregator on loopback, and hand-made members that tamper, rewrite, replay, vanish or
+//! drip bytes — each shows as such and only marks itself.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chorus::crypto::publication::PublicationKey;
+use chorus::publish::PublicCounts;
+use chorus::publish::signed::Signed;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::helpers::*;
+
+/// A deployment publishing at every change, exact and unrounded.
+fn member_server(d: &Dirs) -> TestServer {
+    ready_server(
+        d,
+        &[
+            ("CHORUS_PUBLISH_INTERVAL_SECS", "0"),
+            ("CHORUS_MIN_CELL", "1"),
+        ],
+    )
+    .0
+}
+
+async fn signed_of(server: &TestServer) -> Option<Signed> {
+    let res = client()
+        .get(server.url("/api/v1/counts.signed"))
+        .send()
+        .await
+        .unwrap();
+    if res.status() != 200 {
+        return None;
+    }
+    Some(res.json().await.unwrap())
+}
+
+/// Submits `n` more statements and waits until the signed snapshot says so; its public key.
+async fn publish(server: &TestServer, n: u64) -> String {
+    let before = match signed_of(server).await {
+        Some(s) => s
+            .open(&s.public_key)
+            .unwrap()
+            .counts
+            .statements
+            .total
+            .unwrap_or(0),
+        None => 0,
+    };
+    let n = before + n;
+    for _ in before..n {
+        assert_eq!(submit(server, "", &["harassment"]).await, 200);
+    }
+    for _ in 0..150 {
+        if let Some(s) = signed_of(server).await
+            && s.open(&s.public_key).unwrap().counts.statements.total == Some(n)
+        {
+            return s.public_key;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{n} statements were never published");
+}
+
+/// Polls the aggregator's federation view until `holds`; the last view seen.
+async fn view_until(
+    server: &TestServer,
+    holds: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let mut view = serde_json::Value::Null;
+    for _ in 0..250 {
+        view = federation(server).await;
+        if holds(&view) {
+            return view;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the federation view never got there: {view}");
+}
+
+/// An aggregator following `members` (name, url, key), fetching every second.
+fn aggregator(d: &Dirs, members: &[(&str, String, String)], env: &[(&str, &str)]) -> TestServer {
+    let mut toml = String::new();
+    for (name, url, key) in members {
+        toml.push_str(&format!(
+            "[[federation]]\nname = \"{name}\"\nurl = \"{url}\"\npublic_key = \"{key}\"\n\n"
+        ));
+    }
+    std::fs::write(d.logs.path().join("chorus.toml"), toml).unwrap();
+    let mut all = vec![("CHORUS_FEDERATION_INTERVAL_SECS", "1")];
+    all.extend_from_slice(env);
+    ready_server(d, &all).0
+}
+
+async fn federation(server: &TestServer) -> serde_json::Value {
+    client()
+        .get(server.url("/api/v1/federation"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+fn member_of<'a>(view: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    view["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == name)
+        .unwrap()
+}
+
+/// Waits until member `name` is in `state` (and, if given, for `reason`).
+async fn until_state(server: &TestServer, name: &str, state: &str, reason: Option<&str>) {
+    view_until(server, |view| {
+        let m = member_of(view, name);
+        m["state"] == state && reason.is_none_or(|r| m["reason"] == r)
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_aggregator_adds_up_what_three_deployments_signed() {
+    let ds: Vec<Dirs> = (0..3).map(|_| dirs()).collect();
+    let servers: Vec<TestServer> = ds.iter().map(member_server).collect();
+    let mut members = Vec::new();
+    for ((server, n), name) in servers
+        .iter()
+        .zip([3, 5, 7])
+        .zip(["north", "south", "west"])
+    {
+        let key = publish(server, n).await;
+        members.push((name, server.base.clone(), key));
+    }
+    // The key the site shows is the one the command line prints.
+    let (ok, out, _) = cli(ds[0].data.path(), &["keys", "publication"], "");
+    assert!(ok && out.contains(&members[0].2), "{out}");
+    let counts_page = page_text(&servers[0], "/counts").await;
+    assert!(counts_page.contains(&members[0].2), "the key is on /counts");
+
+    let d = dirs();
+    let agg = aggregator(&d, &members, &[("CHORUS_INTAKE", "off")]);
+    let view = view_until(&agg, |v| v["sum"]["members_summed"] == 3).await;
+    assert_eq!(view["sum"]["statements"], 15, "{view}");
+    assert_eq!(view["sum"]["members_left_out"], 0);
+    for (name, n) in [("north", 3), ("south", 5), ("west", 7)] {
+        let m = member_of(&view, name);
+        assert_eq!(
+            (m["state"].as_str(), m["statements"].as_u64()),
+            (Some("ok"), Some(n))
+        );
+    }
+    // The page says the same, and says why summing costs no privacy.
+    let html = page_text(&agg, "/federation").await;
+    assert!(html.contains(">15</p>"), "{html}");
+    assert!(html.contains("reveals nothing new"), "{html}");
+    // An aggregator only: its home page is the federation, and it takes no statements.
+    let home = page_text(&agg, "/").await;
+    assert!(home.contains("Counts from many campaigns"), "{home}");
+    let res = client().get(agg.url("/submit")).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    assert_eq!(
+        post_form(&agg, "/submit", "statement=x").await.status(),
+        404
+    );
+    let es = page_text(&agg, "/es/federation").await;
+    assert!(es.contains("<html lang=\"es\""));
+
+    // A new publication by a member reaches the sum on a later round.
+    publish(&servers[1], 1).await;
+    view_until(&agg, |v| v["sum"]["statements"] == 16).await;
+}
+
+#[tokio::test]
+async fn the_history_is_a_signed_chain_a_mirror_can_check() {
+    let d = dirs();
+    let server = member_server(&d);
+    let key = publish(&server, 1).await;
+    publish(&server, 2).await;
+    publish(&server, 3).await;
+    let history: serde_json::Value = client()
+        .get(server.url("/api/v1/counts/history"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let lines = history["snapshots"].as_array().unwrap();
+    assert!(lines.len() >= 3, "{history}");
+    let mut previous: Option<String> = None;
+    for line in lines {
+        let seq = line["seq"].as_u64().unwrap();
+        let signed: Signed = client()
+            .get(server.url(&format!("/api/v1/counts/history/{seq}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let payload = signed.open(&key).expect("every snapshot verifies");
+        assert_eq!(payload.seq, seq);
+        assert_eq!(payload.previous, previous, "each names the one before");
+        assert_eq!(line["hash"], signed.payload_hash());
+        previous = Some(signed.payload_hash());
+    }
+    // Rewriting a published figure in the database breaks its signature.
+    drop(server);
+    let conn = connect(&d.data.path().join("chorus.db"));
+    let signed: String = conn
+        .query_row(
+            "SELECT signed FROM snapshots WHERE hash IS NOT NULL ORDER BY generation LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut forged: Signed = serde_json::from_str(&signed).unwrap();
+    forged.payload = forged.payload.replacen("\"total\":", "\"total\":9", 1);
+    assert!(
+        forged.open(&key).is_err(),
+        "a rewritten past no longer verifies"
+    );
+}
+
+/// A member made by hand: it answers every request with what `respond` says for the path,
+/// or drips bytes forever with `Drip`.
+#[derive(Clone)]
+enum Answer {
+    Json(String),
+    Drip,
+}
+
+type Routes = Arc<Mutex<Vec<(String, Answer)>>>;
+
+async fn fake_member(routes: Routes) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            let routes = routes.clone();
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut buf = [0u8; 1024];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match socket.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let head = String::from_utf8_lossy(&head).to_string();
+                let path = head.split(' ').nth(1).unwrap_or("/").to_owned();
+                let answer = routes
+                    .lock()
+                    .unwrap()
+                    .iter()
+                    .find(|(p, _)| *p == path)
+                    .map(|(_, a)| a.clone());
+                match answer {
+                    Some(Answer::Json(body)) => {
+                        let res = format!(
+                            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                            body.len()
+                        );
+                        let _ = socket.write_all(res.as_bytes()).await;
+                    }
+                    Some(Answer::Drip) => {
+                        let _ = socket
+                            .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n")
+                            .await;
+                        for _ in 0..600 {
+                            if socket.write_all(b" ").await.is_err() {
+                                return;
+                            }
+                            tokio::time::sleep(Duration::from_millis(500)).await;
+                        }
+                    }
+                    None => {
+                        let _ = socket
+                            .write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+                            .await;
+                    }
+                }
+            });
+        }
+    });
+    url
+}
+
+/// Snapshot `seq` of a hand-made member, after `previous`, showing `total`.
+fn snapshot(key: &PublicationKey, seq: u64, previous: Option<String>, total: u64) -> Signed {
+    let mut counts = PublicCounts::empty(1, &[]);
+    counts.published_at = Some(now_rfc3339());
+    counts.statements.total = Some(total);
+    Signed::seal(key, seq, previous, &counts).unwrap()
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
+fn serve(routes: &Routes, path: &str, answer: Answer) {
+    let mut routes = routes.lock().unwrap();
+    routes.retain(|(p, _)| p != path);
+    routes.push((path.to_owned(), answer));
+}
+
+fn json(signed: &Signed) -> Answer {
+    Answer::Json(serde_json::to_string(signed).unwrap())
+}
+
+#[tokio::test]
+async fn tampering_rewriting_replaying_vanishing_and_dripping_members_each_show_as_such() {
+    let d_good = dirs();
+    let good = member_server(&d_good);
+    let good_key = publish(&good, 4).await;
+
+    // Hand-made members, each with a key the aggregator is told.
+    let (rewriter_key, replayer_key, tamper_key) = (
+        PublicationKey::generate().unwrap(),
+        PublicationKey::generate().unwrap(),
+        PublicationKey::generate().unwrap(),
+    );
+    let (rewriter, replayer, tamperer, dripper): (Routes, Routes, Routes, Routes) =
+        Default::default();
+    let first = snapshot(&rewriter_key, 1, None, 10);
+    serve(&rewriter, "/api/v1/counts.signed", json(&first));
+    let later = snapshot(&replayer_key, 5, Some("ab".repeat(32)), 50);
+    serve(&replayer, "/api/v1/counts.signed", json(&later));
+    // A payload changed after signing.
+    let mut tampered = snapshot(&tamper_key, 1, None, 10);
+    tampered.payload = tampered.payload.replace("\"total\":10", "\"total\":9000");
+    serve(&tamperer, "/api/v1/counts.signed", json(&tampered));
+    serve(&dripper, "/api/v1/counts.signed", Answer::Drip);
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+    let members = vec![
+        ("good", good.base.clone(), good_key),
+        (
+            "rewriter",
+            fake_member(rewriter.clone()).await,
+            rewriter_key.public_hex(),
+        ),
+        (
+            "replayer",
+            fake_member(replayer.clone()).await,
+            replayer_key.public_hex(),
+        ),
+        (
+            "tamperer",
+            fake_member(tamperer.clone()).await,
+            tamper_key.public_hex(),
+        ),
+        (
+            "gone",
+            closed,
+            PublicationKey::generate().unwrap().public_hex(),
+        ),
+        (
+            "dripper",
+            fake_member(dripper.clone()).await,
+            PublicationKey::generate().unwrap().public_hex(),
+        ),
+    ];
+    let d = dirs();
+    let agg = aggregator(&d, &members, &[]);
+
+    until_state(&agg, "good", "ok", None).await;
+    until_state(&agg, "rewriter", "ok", None).await;
+    until_state(&agg, "replayer", "ok", None).await;
+    until_state(&agg, "tamperer", "failed", Some("signature")).await;
+    until_state(&agg, "gone", "unreachable", Some("connect")).await;
+
+    // While the dripper holds its connection, the aggregator answers at once, every time.
+    for _ in 0..20 {
+        let res = client().get(agg.url("/counts")).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let res = client()
+            .get(agg.url("/api/v1/federation"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        submit(&agg, "", &["harassment"]).await,
+        200,
+        "intake goes on"
+    );
+
+    // A rewritten history: a second snapshot that does not name the first.
+    let forked = snapshot(&rewriter_key, 2, Some("cd".repeat(32)), 12);
+    serve(&rewriter, "/api/v1/counts.signed", json(&forked));
+    until_state(&agg, "rewriter", "failed", Some("rewritten")).await;
+    // A replay: an older snapshot than one already verified.
+    let older = snapshot(&replayer_key, 3, Some("ef".repeat(32)), 30);
+    serve(&replayer, "/api/v1/counts.signed", json(&older));
+    until_state(&agg, "replayer", "failed", Some("replayed")).await;
+    // The dripper runs out of time and only it is marked.
+    until_state(&agg, "dripper", "unreachable", Some("timeout")).await;
+
+    let view = federation(&agg).await;
+    assert_eq!(view["sum"]["members_summed"], 1, "{view}");
+    assert_eq!(
+        view["sum"]["statements"], 4,
+        "only the good member is summed"
+    );
+    assert_eq!(view["sum"]["members_left_out"], 5);
+    // What was last verified stays on show, marked, not summed.
+    assert_eq!(member_of(&view, "rewriter")["statements"], 10);
+    let html = page_text(&agg, "/federation").await;
+    assert!(html.contains("its history was rewritten"), "{html}");
+    assert!(
+        html.contains("the signature does not match its key"),
+        "{html}"
+    );
+
+    // The chain is remembered across a restart: the replay is still refused, and a member
+    // that publishes properly again (naming what was verified) is back in the sum.
+    let agg = agg.restart(d.logs.path());
+    until_state(&agg, "replayer", "failed", Some("replayed")).await;
+    let next = snapshot(&replayer_key, 6, Some(later.payload_hash()), 60);
+    serve(&replayer, "/api/v1/counts.signed", json(&next));
+    until_state(&agg, "replayer", "ok", None).await;
+    // A gap is bridged through the history, snapshot by snapshot.
+    let seven = snapshot(&replayer_key, 7, Some(next.payload_hash()), 70);
+    let eight = snapshot(&replayer_key, 8, Some(seven.payload_hash()), 80);
+    serve(&replayer, "/api/v1/counts/history/7", json(&seven));
+    serve(&replayer, "/api/v1/counts.signed", json(&eight));
+    view_until(&agg, |v| member_of(v, "replayer")["statements"] == 80).await;
+}
