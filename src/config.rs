@@ -699,6 +699,28 @@ mod tests {
     }
 
     #[test]
+    fn federation_members_must_be_reachable_and_verifiable() {
+        let key = "ab".repeat(32);
+        let member = |name: &str, url: &str, key: &str| {
+            format!("[[federation]]\nname = \"{name}\"\nurl = \"{url}\"\npublic_key = \"{key}\"\n")
+        };
+        let check = |text: String| toml::from_str::<Config>(&text).unwrap().validate();
+        assert!(check(member("A", "https://a.example.org", &key)).is_ok());
+        assert!(check(member("A", "http://abc.onion", &key)).is_ok());
+        assert!(check(member("A", "ftp://a.example.org", &key)).is_err());
+        assert!(check(member("A", "https://user@a.example.org", &key)).is_err());
+        assert!(check(member("A", "https://a.example.org", "abcd")).is_err());
+        assert!(check(member("", "https://a.example.org", &key)).is_err());
+        let twice = member("A", "https://a.example.org", &key)
+            + &member("A", "https://b.example.org", &key);
+        assert!(check(twice).is_err(), "two members with one name");
+        assert!(check("federation_proxy = \"socks5h://127.0.0.1:9050\"".to_owned()).is_ok());
+        assert!(check("federation_proxy = \"tor\"".to_owned()).is_err());
+        assert!(with_env(&[("CHORUS_INTAKE", "off")]).is_ok());
+        assert!(with_env(&[("CHORUS_FEDERATION_INTERVAL_SECS", "0")]).is_err());
+    }
+
+    #[test]
     fn unknown_toml_keys_are_refused() {
         assert!(toml::from_str::<Config>("min_cel = 10").is_err());
         let c: Config =

@@ -5,8 +5,9 @@
 use chorus::publish::signed::Signed;
 use libfuzzer_sys::fuzz_target;
 
-/// A key nobody holds the secret of (the Ed25519 base point's encoding).
-const KEY: &str = "5866666666666666666666666666666666666666666666666666666666666666";
+/// RFC 8032's first test key: a mutated input cannot carry a valid signature for it (that
+/// would take computing Ed25519 with its secret).
+const KEY: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(signed) = serde_json::from_slice::<Signed>(bytes) {

@@ -26,6 +26,8 @@ pub struct AppState {
     pub federation: Arc<crate::federation::Federation>,
     /// Link-preview pictures of the current snapshot.
     pub cards: super::card::Cards,
+    /// And of the federation's sum (apart, so the two never evict each other).
+    pub federation_cards: super::card::Cards,
     intake_limiter: Option<Limiter>,
     network_budgets: Option<KeyedBudgets>,
     code_budgets: Option<KeyedBudgets>,
@@ -72,6 +74,7 @@ impl AppState {
             code_budgets,
             layout: Layout::with_catalogs(&config, catalogs_for(&config)),
             cards: super::card::Cards::default(),
+            federation_cards: super::card::Cards::default(),
             config,
             intake,
             returning,

@@ -60,7 +60,11 @@ async function axeViolations(context, url, label) {
 }
 
 async function startServer(dataDir) {
+  // One federation member that never answers (port 9): /federation shows it as unreachable.
+  fs.writeFileSync(path.join(dataDir, 'chorus.toml'),
+    '[[federation]]\nname = "Elsewhere"\nurl = "http://127.0.0.1:9"\npublic_key = "' + 'ab'.repeat(32) + '"\n');
   const child = spawn(bin, ['serve'], {
+    cwd: dataDir,
     env: {
       ...process.env,
       CHORUS_DATA_DIR: dataDir,
@@ -358,7 +362,7 @@ async function shot(page, name) {
     for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
       const ctx = await browser.newContext({ bypassCSP: true, viewport });
       for (const prefix of ['', '/es', '/fr', '/ar']) {
-        for (const path of ['/', '/submit', '/return', '/counts', '/pledge', '/resources']) {
+        for (const path of ['/', '/submit', '/return', '/counts', '/pledge', '/resources', '/federation']) {
           const url = base + (prefix && path === '/' ? prefix : prefix + path);
           publicViolations.push(...await axeViolations(ctx, url, `${viewport.width}px ${prefix}${path}`));
         }
@@ -393,7 +397,19 @@ async function shot(page, name) {
       }
       await ctx.close();
     }
-    check(publicViolations.length === 0, `axe-core finds no violation on 104 survivor and public page views${publicViolations.length ? ':\n  ' + publicViolations.join('\n  ') : ''}`);
+    check(publicViolations.length === 0, `axe-core finds no violation on 112 survivor and public page views${publicViolations.length ? ':\n  ' + publicViolations.join('\n  ') : ''}`);
+
+    // The federation page: a member that never answers is shown as such, on a phone too.
+    await page.setViewportSize({ width: 375, height: 812 });
+    for (const prefix of ['', '/ar']) {
+      await page.goto(base + prefix + '/federation');
+      await shot(page, `09-federation${prefix.replace('/', '-')}-phone`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(width <= 375, `the federation page${prefix} fits a 375 px screen (${width} px wide)`);
+    }
+    check(await page.locator('tr.member-unreachable, tr.member-waiting').count() === 1,
+      'a member that does not answer is listed, not dropped');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.goto(base + '/counts');
     await shot(page, '08-counts');
