@@ -25,7 +25,8 @@ use crate::services::Services;
 /// CHORUS_PUBLISH_INTERVAL_SECS, CHORUS_MIN_CELL, CHORUS_NOISE_EPSILON, CHORUS_COUNT_POLICY,
 /// CHORUS_RATE_LIMITS, CHORUS_NETWORK_BURST, CHORUS_TRUSTED_PROXY, CHORUS_MIN_FREE_MIB,
 /// CHORUS_ARGON2_MEMORY_KIB, CHORUS_DEFAULT_LANGUAGE, CHORUS_LANGUAGES, CHORUS_INTAKE,
-/// CHORUS_FEDERATION_INTERVAL_SECS, CHORUS_FEDERATION_PROXY, CHORUS_LOG. Federation members
+/// CHORUS_FEDERATION_INTERVAL_SECS, CHORUS_FEDERATION_STALE_DAYS, CHORUS_FEDERATION_PROXY,
+/// CHORUS_LOG. Federation members
 /// are `[[federation]]` entries in the file.
 #[derive(Parser, Debug)]
 #[command(name = "chorus", version, about, long_about)]
@@ -77,6 +78,19 @@ pub enum Command {
     /// Delete testimonies older than `retention_days` (audited). The server also does this
     /// daily; counts are history and stay.
     Purge,
+    /// The deployments this one adds up (`[[federation]]` in the configuration).
+    Federation {
+        #[command(subcommand)]
+        action: FederationAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FederationAction {
+    /// Forget what was verified of member NAME, and any rewritten history on file: its next
+    /// signed snapshot is trusted afresh. Only after checking with that member (a new key, a
+    /// restore from an old backup).
+    Forget { name: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -164,6 +178,7 @@ struct Operator {
     runtime: tokio::runtime::Runtime,
     desk: std::sync::Arc<Desk>,
     publisher: std::sync::Arc<crate::publish::Publisher>,
+    federation: std::sync::Arc<crate::federation::Federation>,
 }
 
 impl Operator {
@@ -182,6 +197,7 @@ impl Operator {
             runtime,
             desk: services.desk,
             publisher: services.publisher,
+            federation: services.federation,
         })
     }
 
@@ -219,6 +235,19 @@ impl Operator {
                 Err(e) => fail(format!("cannot read the publication key: {e}")),
             },
             Command::Reviewer { action } => self.reviewer(action, config),
+            Command::Federation {
+                action: FederationAction::Forget { name },
+            } => match self.runtime.block_on(self.federation.forget(&name)) {
+                Ok(true) => {
+                    println!("forgot {name}: its next signed snapshot is trusted afresh");
+                    ExitCode::SUCCESS
+                }
+                Ok(false) => {
+                    println!("nothing was on file for {name}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(format!("cannot forget {name}: {e}")),
+            },
             Command::Purge => match self.runtime.block_on(desk.purge_expired(Actor::CLI)) {
                 Ok(n) => {
                     let days = config.retention_days;

@@ -44,7 +44,7 @@ pub struct Member {
     /// Where it is reached: `https://counts.example.org`, or an onion address through
     /// `federation_proxy`.
     pub url: String,
-    /// Its publication key (hex, as its `/counts` page and `chorus publication-key` show).
+    /// Its publication key (hex, as its `/counts` page and `chorus keys publication` show).
     pub public_key: String,
 }
 
@@ -124,6 +124,9 @@ pub struct Config {
     pub federation: Vec<Member>,
     /// Seconds between fetches of the members' signed counts.
     pub federation_interval_secs: u64,
+    /// A member that has published nothing for this many days is shown as stale and left
+    /// out of the sum.
+    pub federation_stale_days: u32,
     /// A proxy for those fetches, e.g. `socks5h://127.0.0.1:9050` (Tor, for onion members).
     pub federation_proxy: Option<String>,
 }
@@ -184,35 +187,56 @@ impl Config {
             let name = m.name.trim();
             if name.is_empty() || name.chars().count() > 80 || !names.insert(name.to_owned()) {
                 return Err(ConfigError::Invalid(format!(
-                    "each [[federation]] member needs its own name of 1 to 80 characters                      (`{name}`)"
+                    "each [[federation]] member needs its own name of 1 to 80 characters (`{name}`)"
                 )));
             }
-            if public_origin(&m.url).is_none() {
+            let origin = public_origin(&m.url);
+            let bare = origin
+                .as_deref()
+                .is_some_and(|o| m.url.trim().trim_end_matches('/').eq_ignore_ascii_case(o));
+            if !bare {
                 return Err(ConfigError::Invalid(format!(
-                    "[[federation]] `{name}`: url `{}` must look like https://host or                      http://host:port (no path, no user name)",
+                    "[[federation]] `{name}`: url `{}` must look like https://host or \
+                     http://host:port (no path, no user name)",
                     m.url
+                )));
+            }
+            let onion = origin.as_deref().is_some_and(|o| {
+                o.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
+                    .ends_with(".onion")
+            });
+            let via_tor = self
+                .federation_proxy
+                .as_deref()
+                .is_some_and(|p| p.starts_with("socks5h://"));
+            if onion && !via_tor {
+                return Err(ConfigError::Invalid(format!(
+                    "[[federation]] `{name}` is an onion address: set federation_proxy = \
+                     \"socks5h://127.0.0.1:9050\" (Tor), so the name is resolved by Tor and \
+                     never looked up in DNS"
                 )));
             }
             let key_ok = m.public_key.trim().len() == 64
                 && m.public_key.trim().chars().all(|c| c.is_ascii_hexdigit());
             if !key_ok {
                 return Err(ConfigError::Invalid(format!(
-                    "[[federation]] `{name}`: public_key must be the 64 hex digits its                      /counts page shows"
+                    "[[federation]] `{name}`: public_key must be the 64 hex digits its /counts page shows"
                 )));
             }
         }
         if let Some(proxy) = &self.federation_proxy
-            && !["socks5://", "socks5h://", "http://"]
+            && (!["socks5://", "socks5h://", "http://"]
                 .iter()
                 .any(|scheme| proxy.starts_with(scheme))
+                || reqwest::Proxy::all(proxy.as_str()).is_err())
         {
             return Err(ConfigError::Invalid(format!(
-                "federation_proxy `{proxy}` must be socks5h://host:port (Tor:                  socks5h://127.0.0.1:9050), socks5:// or http://"
+                "federation_proxy `{proxy}` must be socks5h://host:port (Tor: socks5h://127.0.0.1:9050), socks5:// or http://"
             )));
         }
-        if self.federation_interval_secs == 0 {
+        if self.federation_interval_secs == 0 || self.federation_stale_days == 0 {
             return Err(ConfigError::Invalid(
-                "federation_interval_secs must be at least 1".to_owned(),
+                "federation_interval_secs and federation_stale_days must be at least 1".to_owned(),
             ));
         }
         Ok(())
@@ -305,6 +329,7 @@ impl Default for Config {
             intake: Toggle::On,
             federation: Vec::new(),
             federation_interval_secs: 3600,
+            federation_stale_days: 3,
             federation_proxy: None,
         }
     }
@@ -437,6 +462,9 @@ impl Config {
         }
         if let Some(v) = lookup("CHORUS_FEDERATION_INTERVAL_SECS") {
             self.federation_interval_secs = parse("CHORUS_FEDERATION_INTERVAL_SECS", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_FEDERATION_STALE_DAYS") {
+            self.federation_stale_days = parse("CHORUS_FEDERATION_STALE_DAYS", &v)?;
         }
         if let Some(v) = lookup("CHORUS_FEDERATION_PROXY") {
             self.federation_proxy = Some(v.trim().to_owned()).filter(|p| !p.is_empty());
@@ -706,7 +734,18 @@ mod tests {
         };
         let check = |text: String| toml::from_str::<Config>(&text).unwrap().validate();
         assert!(check(member("A", "https://a.example.org", &key)).is_ok());
-        assert!(check(member("A", "http://abc.onion", &key)).is_ok());
+        let onion = member("A", "http://abc.onion", &key);
+        assert!(check(onion.clone()).is_err(), "an onion member needs Tor");
+        assert!(
+            check(format!(
+                "federation_proxy = \"socks5h://127.0.0.1:9050\"\n{onion}"
+            ))
+            .is_ok()
+        );
+        assert!(
+            check(member("A", "https://a.example.org/counts", &key)).is_err(),
+            "a path"
+        );
         assert!(check(member("A", "ftp://a.example.org", &key)).is_err());
         assert!(check(member("A", "https://user@a.example.org", &key)).is_err());
         assert!(check(member("A", "https://a.example.org", "abcd")).is_err());

@@ -65,6 +65,7 @@ mod tests {
             hash: hash.into(),
             payload: String::new(),
             verified_at: String::new(),
+            conflict: None,
         }
     }
 

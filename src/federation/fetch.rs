@@ -1,13 +1,16 @@
-//! Fetching from a member, bounded: every request ends within [`TIMEOUT`] (a slow drip
-//! included) and reads at most [`MAX_BODY`] bytes; no redirects. A member that breaks
-//! either limit is unreachable for this round, and nothing else waits on it.
+//! Fetching from a member, bounded: every request ends within its time limit (a slow drip
+//! included) and reads at most [`MAX_BODY`] bytes; no redirects, no proxy from the
+//! environment, no decompression. A member that breaks a limit is unreachable for this
+//! round, and nothing else waits on it.
 
 use std::time::Duration;
 
 use crate::publish::signed::Signed;
 
-/// The longest any one request may take, body included.
+/// The longest one request may take, body included: direct, and through a proxy (a Tor
+/// circuit to an onion service takes seconds to build).
 pub const TIMEOUT: Duration = Duration::from_secs(10);
+pub const TIMEOUT_PROXIED: Duration = Duration::from_secs(30);
 /// The largest body read: a signed snapshot of ten years of weeks is about 20 KiB.
 pub const MAX_BODY: usize = 256 * 1024;
 
@@ -26,27 +29,42 @@ pub enum FetchError {
     NotJson,
 }
 
-/// The client every fetch shares: through `proxy` when set (`socks5h://…` resolves onion
-/// names at the proxy).
-pub fn client(proxy: Option<&str>) -> Result<reqwest::Client, reqwest::Error> {
-    let mut builder = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .connect_timeout(Duration::from_secs(5))
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent("chorus-federation")
-        .no_proxy();
-    if let Some(proxy) = proxy {
-        builder = builder.proxy(reqwest::Proxy::all(proxy)?);
-    }
-    builder.build()
+/// The client every fetch shares, and its time limit.
+pub struct Fetcher {
+    client: reqwest::Client,
+    timeout: Duration,
 }
 
-/// The signed snapshot at `url`.
-pub async fn signed(client: &reqwest::Client, url: &str) -> Result<Signed, FetchError> {
-    let body = tokio::time::timeout(TIMEOUT, bounded_body(client, url))
-        .await
-        .map_err(|_| FetchError::Timeout)??;
-    serde_json::from_slice(&body).map_err(|_| FetchError::NotJson)
+impl Fetcher {
+    /// Through `proxy` when set (`socks5h://…` resolves onion names at the proxy).
+    pub fn new(proxy: Option<&str>) -> Result<Fetcher, reqwest::Error> {
+        let timeout = if proxy.is_some() {
+            TIMEOUT_PROXIED
+        } else {
+            TIMEOUT
+        };
+        let mut builder = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout / 2)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent("chorus-federation")
+            .no_proxy();
+        if let Some(proxy) = proxy {
+            builder = builder.proxy(reqwest::Proxy::all(proxy)?);
+        }
+        Ok(Fetcher {
+            client: builder.build()?,
+            timeout,
+        })
+    }
+
+    /// The signed snapshot at `url`.
+    pub async fn signed(&self, url: &str) -> Result<Signed, FetchError> {
+        let body = tokio::time::timeout(self.timeout, bounded_body(&self.client, url))
+            .await
+            .map_err(|_| FetchError::Timeout)??;
+        serde_json::from_slice(&body).map_err(|_| FetchError::NotJson)
+    }
 }
 
 async fn bounded_body(client: &reqwest::Client, url: &str) -> Result<Vec<u8>, FetchError> {

@@ -19,8 +19,8 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use chain::Link;
-use fetch::FetchError;
-use view::{FederationView, MemberView, Reason, State};
+use fetch::{FetchError, Fetcher};
+use view::{CLOCK_SLACK_SECS, FederationView, MemberView, Reason, State, parse_time};
 
 use crate::clock::Clock;
 use crate::config::{Config, Member};
@@ -28,25 +28,32 @@ use crate::publish::signed::{OpenError, Payload, Signed};
 use crate::store::federation::{self as seen_store, Seen};
 use crate::store::{Store, StoreError};
 
-/// The most snapshots fetched one by one to bridge a gap since the last check (a year of
-/// daily ones); a longer gap is reported, not trusted.
+/// The most snapshots fetched one by one, in one check, to bridge a gap since the last
+/// one verified; each is recorded as it verifies, so a longer gap is bridged over several
+/// checks.
 pub const MAX_WALK: u64 = 400;
+/// The longest one member's check may take, walk included (what it verified is kept).
+const CHECK_DEADLINE: Duration = Duration::from_secs(120);
 /// Members checked at once.
 const CONCURRENCY: usize = 16;
+
+/// Why a check stopped short: the member's state and the reason shown.
+type Refusal = (State, Reason);
 
 pub struct Federation {
     members: Vec<Member>,
     store: Store,
     clock: Clock,
-    client: Option<reqwest::Client>,
+    fetcher: Option<Fetcher>,
     interval: Duration,
+    stale_after_secs: i64,
     view: RwLock<Arc<FederationView>>,
 }
 
 impl Federation {
     pub fn new(store: Store, config: &Config, clock: Clock) -> Federation {
-        let client = match fetch::client(config.federation_proxy.as_deref()) {
-            Ok(client) => Some(client),
+        let fetcher = match Fetcher::new(config.federation_proxy.as_deref()) {
+            Ok(fetcher) => Some(fetcher),
             Err(e) => {
                 tracing::error!(error = %e, "the federation client could not be built");
                 None
@@ -58,8 +65,9 @@ impl Federation {
             members,
             store,
             clock,
-            client,
+            fetcher,
             interval: Duration::from_secs(config.federation_interval_secs),
+            stale_after_secs: i64::from(config.federation_stale_days) * 86_400,
             view: RwLock::new(Arc::new(FederationView::new(waiting, None))),
         }
     }
@@ -69,9 +77,19 @@ impl Federation {
         !self.members.is_empty()
     }
 
-    /// What the pages show now.
-    pub fn view(&self) -> Arc<FederationView> {
-        self.view.read().unwrap_or_else(|p| p.into_inner()).clone()
+    /// What the pages show now (a member silent for too long is stale as of now).
+    pub fn view(&self) -> FederationView {
+        let view = self.view.read().unwrap_or_else(|p| p.into_inner()).clone();
+        view.as_of(self.clock.now().time(), self.stale_after_secs)
+    }
+
+    /// Forgets what was verified of member `name` (and any conflict on file): its next
+    /// snapshot is trusted afresh. For an operator who has checked with that member.
+    pub async fn forget(&self, name: &str) -> Result<bool, StoreError> {
+        let name = name.to_owned();
+        self.store
+            .write(move |conn| seen_store::forget(conn, &name))
+            .await
     }
 
     /// Runs forever: each member on its own loop — checked, shown, then again after the
@@ -111,9 +129,8 @@ impl Federation {
 
     /// One member: its newest snapshot, verified and linked to what was seen, or why not.
     async fn check(&self, member: &Member) -> MemberView {
-        let now = self.clock.now();
         let mut shown = MemberView::waiting(member);
-        shown.checked_at = Some(now.rfc3339());
+        shown.checked_at = Some(self.clock.now().rfc3339());
         let key = shown.public_key.clone();
         let name = member.name.clone();
         let seen = match self
@@ -133,107 +150,175 @@ impl Federation {
         {
             shown = shown.with_figures(p.seq, &p.counts, &s.verified_at);
         }
-        let Some(client) = &self.client else {
+        // A history it rewrote stays against it until an operator forgets it.
+        if seen.as_ref().is_some_and(|s| s.conflict.is_some()) {
+            return shown.not_verified(State::Failed, Reason::Rewritten);
+        }
+        let Some(fetcher) = &self.fetcher else {
             return shown.not_verified(State::Unreachable, Reason::Connect);
         };
-        let origin = shown.url.clone();
-        let newest = match fetch::signed(client, &format!("{origin}/api/v1/counts.signed")).await {
-            Ok(signed) => signed,
-            Err(e) => return shown.not_verified(State::Unreachable, fetch_reason(&e)),
-        };
-        let (payload, hash) = match verified(&newest, &key) {
-            Ok(v) => v,
-            Err(reason) => return shown.not_verified(State::Failed, reason),
-        };
-        let linked = chain::link(
+        let checked = tokio::time::timeout(
+            CHECK_DEADLINE,
+            self.follow(fetcher, member, &shown.url, &key, seen),
+        )
+        .await
+        .unwrap_or(Err((State::Unreachable, Reason::Timeout)));
+        match checked {
+            Ok(newest) => match serde_json::from_str::<Payload>(&newest.payload) {
+                Ok(p) => shown
+                    .with_figures(p.seq, &p.counts, &newest.verified_at)
+                    .verified(),
+                Err(_) => shown.not_verified(State::Failed, Reason::NotASnapshot),
+            },
+            Err((state, reason)) => {
+                // Figures verified during this check (part of a walk) are the ones to show.
+                let name = member.name.clone();
+                if let Ok(Some(s)) = self
+                    .store
+                    .read(move |conn| seen_store::get(conn, &name))
+                    .await
+                    && let Ok(p) = serde_json::from_str::<Payload>(&s.payload)
+                    && s.public_key == key
+                {
+                    shown = shown.with_figures(p.seq, &p.counts, &s.verified_at);
+                }
+                shown.not_verified(state, reason)
+            }
+        }
+    }
+
+    /// Fetches the member's newest snapshot and links it to `seen`, walking any gap; records
+    /// each snapshot as it verifies. The newest record.
+    async fn follow(
+        &self,
+        fetcher: &Fetcher,
+        member: &Member,
+        origin: &str,
+        key: &str,
+        seen: Option<Seen>,
+    ) -> Result<Seen, Refusal> {
+        let newest = fetcher
+            .signed(&format!("{origin}/api/v1/counts.signed"))
+            .await
+            .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
+        let payload = self.verified(&newest, key)?;
+        let hash = newest.payload_hash();
+        let link = chain::link(
             seen.as_ref(),
-            &key,
+            key,
             payload.seq,
             payload.previous.as_deref(),
             &hash,
         );
-        let outcome = match linked {
-            Link::First | Link::Same | Link::Next => Ok(()),
-            Link::Backwards => Err((State::Failed, Reason::Replayed)),
-            Link::Rewritten => Err((State::Failed, Reason::Rewritten)),
-            Link::Gap { from, to } => match &seen {
-                Some(s) if to - from < MAX_WALK => {
-                    self.walk(client, &origin, &key, s.hash.clone(), from, to, &payload)
-                        .await
-                }
-                _ => Err((State::Failed, Reason::GapTooLong)),
-            },
-        };
-        if let Err((state, reason)) = outcome {
-            return shown.not_verified(state, reason);
-        }
-        let record = Seen {
-            name: member.name.clone(),
-            public_key: key,
-            seq: payload.seq,
-            hash,
-            payload: newest.payload.clone(),
-            verified_at: now.rfc3339(),
-        };
-        let verified_at = record.verified_at.clone();
-        if linked != Link::Same
-            && let Err(e) = self
-                .store
-                .write(move |conn| seen_store::put(conn, &record))
-                .await
-                .map_err(|e: StoreError| e)
-        {
-            tracing::error!(error = %e, "recording a federation member's snapshot failed");
-            return shown.not_verified(State::Unreachable, Reason::Storage);
-        }
-        let verified_at = match (&seen, linked) {
-            (Some(s), Link::Same) => s.verified_at.clone(),
-            _ => verified_at,
-        };
-        shown
-            .with_figures(payload.seq, &payload.counts, &verified_at)
-            .verified(now.time())
-    }
-
-    /// Checks the snapshots `from..=to` one by one, each naming the one before, starting
-    /// from the hash last seen, and that `newest` names the last of them.
-    #[allow(clippy::too_many_arguments)]
-    async fn walk(
-        &self,
-        client: &reqwest::Client,
-        origin: &str,
-        key: &str,
-        mut previous: String,
-        from: u64,
-        to: u64,
-        newest: &Payload,
-    ) -> Result<(), (State, Reason)> {
-        for seq in from..=to {
-            let url = format!("{origin}/api/v1/counts/history/{seq}");
-            let signed = fetch::signed(client, &url)
-                .await
-                .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
-            let (payload, hash) = verified(&signed, key).map_err(|r| (State::Failed, r))?;
-            if payload.seq != seq || payload.previous.as_deref() != Some(previous.as_str()) {
+        let mut last = match (link, seen) {
+            (Link::Same, Some(seen)) => return Ok(seen),
+            (Link::First, _) => None,
+            (Link::Next | Link::Gap { .. }, Some(seen)) => Some(seen),
+            (Link::Backwards, _) => return Err((State::Failed, Reason::Replayed)),
+            (Link::Rewritten, _) | (_, None) => {
+                self.keep_conflict(member, &newest).await;
                 return Err((State::Failed, Reason::Rewritten));
             }
-            previous = hash;
+        };
+        if let Link::Gap { from, to } = link {
+            let mut previous = last.clone().ok_or((State::Failed, Reason::Rewritten))?;
+            for seq in from..=to.min(from + MAX_WALK - 1) {
+                let url = format!("{origin}/api/v1/counts/history/{seq}");
+                let step = fetcher
+                    .signed(&url)
+                    .await
+                    .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
+                let p = self.verified(&step, key)?;
+                if p.seq != seq || !follows(&p, &previous) {
+                    self.keep_conflict(member, &step).await;
+                    return Err((State::Failed, Reason::Rewritten));
+                }
+                previous = self.record(member, key, &step, seq).await?;
+            }
+            if to >= from + MAX_WALK {
+                return Err((State::Failed, Reason::GapTooLong));
+            }
+            last = Some(previous);
         }
-        if newest.previous.as_deref() == Some(previous.as_str()) {
-            Ok(())
-        } else {
-            Err((State::Failed, Reason::Rewritten))
+        if let Some(before) = &last
+            && !follows(&payload, before)
+        {
+            self.keep_conflict(member, &newest).await;
+            return Err((State::Failed, Reason::Rewritten));
+        }
+        self.record(member, key, &newest, payload.seq).await
+    }
+
+    /// The payload of `signed`, if it verifies with `key` and is not dated in the future.
+    fn verified(&self, signed: &Signed, key: &str) -> Result<Payload, Refusal> {
+        let payload = signed.open(key).map_err(|e| match e {
+            OpenError::Signature => (State::Failed, Reason::Signature),
+            OpenError::NotASnapshot => (State::Failed, Reason::NotASnapshot),
+        })?;
+        let now = self.clock.now().time();
+        match parse_time(&payload.published_at) {
+            Some(t) if (t - now).whole_seconds() <= CLOCK_SLACK_SECS => Ok(payload),
+            Some(_) => Err((State::Failed, Reason::Future)),
+            None => Err((State::Failed, Reason::NotASnapshot)),
+        }
+    }
+
+    /// Records `signed` (snapshot `seq`) as the last verified of `member`.
+    async fn record(
+        &self,
+        member: &Member,
+        key: &str,
+        signed: &Signed,
+        seq: u64,
+    ) -> Result<Seen, Refusal> {
+        let record = Seen {
+            name: member.name.clone(),
+            public_key: key.to_owned(),
+            seq,
+            hash: signed.payload_hash(),
+            payload: signed.payload.clone(),
+            verified_at: self.clock.now().rfc3339(),
+            conflict: None,
+        };
+        let stored = record.clone();
+        self.store
+            .write(move |conn| seen_store::put(conn, &stored))
+            .await
+            .map_err(|e: StoreError| {
+                tracing::error!(error = %e, "recording a federation member's snapshot failed");
+                (State::Unreachable, Reason::Storage)
+            })?;
+        Ok(record)
+    }
+
+    /// Keeps `evidence` of a rewritten history (when there is a record to keep it on).
+    async fn keep_conflict(&self, member: &Member, evidence: &Signed) {
+        let (name, text) = (
+            member.name.clone(),
+            serde_json::to_string(evidence).unwrap_or_default(),
+        );
+        if let Err(e) = self
+            .store
+            .write(move |conn| seen_store::set_conflict(conn, &name, &text))
+            .await
+            .map_err(|e: StoreError| e)
+        {
+            tracing::error!(error = %e, "keeping a federation member's conflicting snapshot failed");
         }
     }
 }
 
-/// The payload and its hash, if `signed` verifies with `key`.
-fn verified(signed: &Signed, key: &str) -> Result<(Payload, String), Reason> {
-    match signed.open(key) {
-        Ok(payload) => Ok((payload, signed.payload_hash())),
-        Err(OpenError::Signature) => Err(Reason::Signature),
-        Err(OpenError::NotASnapshot) => Err(Reason::NotASnapshot),
-    }
+/// Whether `next` names `before` as its previous, and is not dated before it.
+fn follows(next: &Payload, before: &Seen) -> bool {
+    let names_it = next.previous.as_deref() == Some(before.hash.as_str());
+    let before_time = serde_json::from_str::<Payload>(&before.payload)
+        .ok()
+        .and_then(|p| parse_time(&p.published_at));
+    let in_order = match (before_time, parse_time(&next.published_at)) {
+        (Some(b), Some(n)) => n >= b,
+        _ => false,
+    };
+    names_it && in_order
 }
 
 fn fetch_reason(e: &FetchError) -> Reason {

@@ -8,8 +8,9 @@ use serde::Serialize;
 use crate::config::Member;
 use crate::publish::PublicCounts;
 
-/// A member whose newest verified snapshot is older than this is stale.
-pub const STALE_AFTER_SECS: i64 = 3 * 86_400;
+/// How far ahead of this server's clock a member's publication time may be (clocks drift a
+/// little; a date further ahead would never go stale).
+pub const CLOCK_SLACK_SECS: i64 = 300;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -18,7 +19,7 @@ pub enum State {
     Waiting,
     /// Verified, and its snapshot is recent: in the sum.
     Ok,
-    /// Verified, but it has published nothing for [`STALE_AFTER_SECS`].
+    /// Verified, but it has published nothing for `federation_stale_days`.
     Stale,
     /// Could not be read this round.
     Unreachable,
@@ -40,6 +41,7 @@ pub enum Reason {
     Replayed,
     Rewritten,
     GapTooLong,
+    Future,
     Storage,
     Stale,
 }
@@ -57,6 +59,7 @@ impl Reason {
             Reason::Replayed => "replayed",
             Reason::Rewritten => "rewritten",
             Reason::GapTooLong => "gap-too-long",
+            Reason::Future => "future",
             Reason::Storage => "storage",
             Reason::Stale => "stale",
         }
@@ -116,17 +119,26 @@ impl MemberView {
         self
     }
 
-    /// `ok`, or `stale` when its snapshot is older than [`STALE_AFTER_SECS`] at `now`.
-    pub fn verified(mut self, now: time::OffsetDateTime) -> MemberView {
-        let published = self.published_at.as_deref().and_then(|p| {
-            time::OffsetDateTime::parse(p, &time::format_description::well_known::Rfc3339).ok()
-        });
-        let fresh = published.is_some_and(|p| (now - p).whole_seconds() <= STALE_AFTER_SECS);
-        (self.state, self.reason) = if fresh {
-            (State::Ok, None)
-        } else {
-            (State::Stale, Some(Reason::Stale))
-        };
+    /// Verified: `ok`, until [`FederationView::as_of`] finds it stale.
+    pub fn verified(mut self) -> MemberView {
+        (self.state, self.reason) = (State::Ok, None);
+        self
+    }
+
+    /// `stale` if verified but published more than `stale_after_secs` before `now`.
+    fn aged(mut self, now: time::OffsetDateTime, stale_after_secs: i64) -> MemberView {
+        if matches!(self.state, State::Ok | State::Stale) {
+            let fresh = self
+                .published_at
+                .as_deref()
+                .and_then(parse_time)
+                .is_some_and(|p| (now - p).whole_seconds() <= stale_after_secs);
+            (self.state, self.reason) = if fresh {
+                (State::Ok, None)
+            } else {
+                (State::Stale, Some(Reason::Stale))
+            };
+        }
         self
     }
 
@@ -135,6 +147,10 @@ impl MemberView {
         self.reason = Some(reason);
         self
     }
+}
+
+pub fn parse_time(text: &str) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
 }
 
 /// The sum of the members in state `ok`.
@@ -168,17 +184,30 @@ impl FederationView {
                 continue;
             }
             sum.members_summed += 1;
+            // Saturating: a member that signs an absurd figure cannot wrap the sum.
             match m.statements {
-                Some(n) => sum.statements += n,
+                Some(n) => sum.statements = sum.statements.saturating_add(n),
                 None => sum.members_below_min_cell += 1,
             }
-            sum.pledges += m.pledges.unwrap_or(0);
+            sum.pledges = sum.pledges.saturating_add(m.pledges.unwrap_or(0));
         }
         FederationView {
             checked_at,
             sum,
             members,
         }
+    }
+
+    /// The view as of `now`: a verified member whose publication is older than
+    /// `stale_after_secs` is stale (and out of the sum), however long ago it was checked.
+    pub fn as_of(&self, now: time::OffsetDateTime, stale_after_secs: i64) -> FederationView {
+        let members = self
+            .members
+            .iter()
+            .cloned()
+            .map(|m| m.aged(now, stale_after_secs))
+            .collect();
+        FederationView::new(members, self.checked_at.clone())
     }
 }
 
@@ -226,16 +255,31 @@ mod tests {
     }
 
     #[test]
-    fn a_member_silent_for_days_is_stale() {
+    fn a_member_silent_for_days_is_stale_when_the_page_is_read() {
         let now = time::macros::datetime!(2026-12-10 00:00 UTC);
-        let mut m = member("a", State::Waiting, Some(10));
+        let mut m = member("a", State::Waiting, Some(10)).verified();
         m.published_at = Some("2026-12-09T00:00:00Z".into());
-        assert_eq!(m.clone().verified(now).state, State::Ok);
-        m.published_at = Some("2026-12-01T00:00:00Z".into());
-        let stale = m.verified(now);
+        let view = FederationView::new(vec![m], None);
+        assert_eq!(view.as_of(now, 3 * 86_400).members[0].state, State::Ok);
+        let later = time::macros::datetime!(2026-12-20 00:00 UTC);
+        let stale = view.as_of(later, 3 * 86_400);
         assert_eq!(
-            (stale.state, stale.reason),
+            (stale.members[0].state, stale.members[0].reason),
             (State::Stale, Some(Reason::Stale))
         );
+        assert_eq!(stale.sum.members_summed, 0);
+        assert_eq!(view.as_of(later, 30 * 86_400).sum.members_summed, 1);
+    }
+
+    #[test]
+    fn an_absurd_figure_cannot_wrap_the_sum() {
+        let view = FederationView::new(
+            vec![
+                member("a", State::Ok, Some(u64::MAX)),
+                member("b", State::Ok, Some(10)),
+            ],
+            None,
+        );
+        assert_eq!(view.sum.statements, u64::MAX);
     }
 }

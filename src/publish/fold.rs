@@ -204,7 +204,7 @@ pub(super) fn publish(
     let body = serde_json::to_string(&counts)?;
     // Signed in the same write job that numbers it, so the chain has no gap and no fork.
     let key = PublicationKey::from_seed(&settings::publication_seed(conn)?)
-        .map_err(|_| PublishError::Random)?;
+        .map_err(|_| PublishError::Key)?;
     let (seq, previous) = counts::chain_head(conn)?;
     let signed = Signed::seal(&key, seq, previous, &counts)?;
     let envelope = serde_json::to_string(&signed)?;

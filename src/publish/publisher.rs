@@ -26,6 +26,8 @@ pub enum PublishError {
     Encode(#[from] serde_json::Error),
     #[error("the operating system's random generator failed")]
     Random,
+    #[error("the stored publication key is malformed")]
+    Key,
 }
 
 /// History lines per page of `/api/v1/counts/history`.
@@ -96,7 +98,7 @@ impl Publisher {
             .await?;
         crate::crypto::publication::PublicationKey::from_seed(&seed)
             .map(|k| k.public_hex())
-            .map_err(|_| PublishError::Random)
+            .map_err(|_| PublishError::Key)
     }
 
     /// The snapshot every public view serves.

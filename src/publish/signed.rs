@@ -64,7 +64,11 @@ impl Signed {
             .map_err(|_| OpenError::Signature)?;
         let payload: Payload =
             serde_json::from_str(&self.payload).map_err(|_| OpenError::NotASnapshot)?;
-        if payload.format != FORMAT {
+        // Sequence numbers are stored as SQLite integers; the time is said once.
+        let consistent = payload.format == FORMAT
+            && i64::try_from(payload.seq).is_ok()
+            && payload.counts.published_at.as_deref() == Some(payload.published_at.as_str());
+        if !consistent {
             return Err(OpenError::NotASnapshot);
         }
         Ok(payload)
@@ -91,7 +95,8 @@ mod tests {
     #[test]
     fn a_sealed_snapshot_opens_with_its_key_only_and_names_its_place() {
         let key = PublicationKey::generate().unwrap();
-        let counts = PublicCounts::empty(10, &["a".to_owned()]);
+        let mut counts = PublicCounts::empty(10, &["a".to_owned()]);
+        counts.published_at = Some("2026-12-01T00:00:00Z".to_owned());
         let signed = Signed::seal(&key, 7, Some("ab".repeat(32)), &counts).unwrap();
         let payload = signed.open(&key.public_hex()).unwrap();
         assert_eq!((payload.seq, payload.counts), (7, counts.clone()));

@@ -1,9 +1,10 @@
 //! `federation_seen`: the last snapshot this deployment verified from each federation
-//! member, so the chain check survives a restart.
+//! member, so the chain check survives a restart, and the evidence of a rewritten history.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreResult;
+use super::counts::{from_sql, to_sql};
 
 /// What was last verified of one member.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,28 +17,32 @@ pub struct Seen {
     /// The verified payload, as the member signed it.
     pub payload: String,
     pub verified_at: String,
+    /// A signed snapshot that contradicted the chain, if one was ever seen.
+    pub conflict: Option<String>,
 }
 
 pub fn get(conn: &Connection, name: &str) -> StoreResult<Option<Seen>> {
     Ok(conn
         .query_row(
-            "SELECT name, public_key, seq, hash, payload, verified_at
+            "SELECT name, public_key, seq, hash, payload, verified_at, conflict
              FROM federation_seen WHERE name = ?1",
             [name],
             |r| {
                 Ok(Seen {
                     name: r.get(0)?,
                     public_key: r.get(1)?,
-                    seq: super::counts::from_sql(r.get(2)?),
+                    seq: from_sql(r.get(2)?),
                     hash: r.get(3)?,
                     payload: r.get(4)?,
                     verified_at: r.get(5)?,
+                    conflict: r.get(6)?,
                 })
             },
         )
         .optional()?)
 }
 
+/// Records a newly verified snapshot (a conflict already on file stays).
 pub fn put(conn: &Connection, seen: &Seen) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO federation_seen (name, public_key, seq, hash, payload, verified_at)
@@ -47,11 +52,25 @@ pub fn put(conn: &Connection, seen: &Seen) -> StoreResult<()> {
         params![
             seen.name,
             seen.public_key,
-            super::counts::to_sql(seen.seq),
+            to_sql(seen.seq),
             seen.hash,
             seen.payload,
             seen.verified_at
         ],
     )?;
     Ok(())
+}
+
+/// Keeps `evidence` (a signed snapshot that contradicts the chain) for member `name`.
+pub fn set_conflict(conn: &Connection, name: &str, evidence: &str) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE federation_seen SET conflict = ?2 WHERE name = ?1",
+        params![name, evidence],
+    )?;
+    Ok(())
+}
+
+/// Forgets member `name`: its next snapshot is trusted afresh. True if there was a record.
+pub fn forget(conn: &Connection, name: &str) -> StoreResult<bool> {
+    Ok(conn.execute("DELETE FROM federation_seen WHERE name = ?1", [name])? > 0)
 }

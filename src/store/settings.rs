@@ -14,7 +14,7 @@ pub fn receipt_salt(conn: &Connection) -> StoreResult<Vec<u8>> {
 const PUBLICATION_SEED: &str = "publication_key_seed";
 
 /// The seed of the deployment's publication signing key; made the first time it is asked
-/// for (the first publication, or `chorus publication-key`). In the database, so a backup
+/// for (the first publication, or `chorus keys publication`). In the database, so a backup
 /// restored elsewhere goes on signing with the same key.
 pub fn publication_seed(conn: &Connection) -> StoreResult<zeroize::Zeroizing<Vec<u8>>> {
     made_once(conn, PUBLICATION_SEED).map(zeroize::Zeroizing::new)

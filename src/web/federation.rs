@@ -58,6 +58,7 @@ fn state_key(state: State) -> &'static str {
 }
 
 fn row(state: &Localized, m: &MemberView) -> Row {
+    let stale_days = state.config.federation_stale_days;
     let key = state_key(m.state);
     let figure = |n: Option<u64>| match (m.seq, n) {
         (None, _) => "—".to_owned(),
@@ -74,9 +75,13 @@ fn row(state: &Localized, m: &MemberView) -> Row {
             .map_or_else(|| state.t("federation-never"), |t| state.instant(t)),
         state_key: key,
         state: state.t(&format!("federation-state-{key}")),
-        reason: m
-            .reason
-            .map(|r| state.t(&format!("federation-reason-{}", r.key()))),
+        reason: m.reason.map(|r| {
+            state.t1(
+                &format!("federation-reason-{}", r.key()),
+                "days",
+                stale_days,
+            )
+        }),
     }
 }
 
@@ -116,7 +121,7 @@ pub async fn json(state: Data<AppState>) -> HttpResponse {
     if !state.federation.is_on() {
         return json_error(StatusCode::NOT_FOUND, "this site follows no federation");
     }
-    let mut res = HttpResponse::Ok().json(&*state.federation.view());
+    let mut res = HttpResponse::Ok().json(state.federation.view());
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
     res
@@ -161,11 +166,9 @@ pub async fn card(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, App
         published: &checked,
         rtl: state.lang.dir() == "rtl",
     };
-    let key = format!(
-        "federation {}",
-        view.checked_at.as_deref().unwrap_or("none")
-    );
-    match state.cards.get(&key, state.lang.code(), &text) {
+    // Drawn again when the sum changes, not at every member's check.
+    let key = format!("{} {}", view.sum.statements, view.sum.members_summed);
+    match state.federation_cards.get(&key, state.lang.code(), &text) {
         Some(png) => Ok(HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("image/png")))
             .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(CACHE)))

@@ -107,7 +107,7 @@ async fn federation(server: &TestServer) -> serde_json::Value {
 fn member_of<'a>(view: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     view["members"]
         .as_array()
-        .unwrap()
+        .unwrap_or_else(|| panic!("not a federation view: {view}"))
         .iter()
         .find(|m| m["name"] == name)
         .unwrap()
@@ -293,20 +293,29 @@ async fn fake_member(routes: Routes) -> String {
     url
 }
 
-/// Snapshot `seq` of a hand-made member, after `previous`, showing `total`.
+/// Snapshot `seq` of a hand-made member, after `previous`, showing `total`, published now.
 fn snapshot(key: &PublicationKey, seq: u64, previous: Option<String>, total: u64) -> Signed {
-    let mut counts = PublicCounts::empty(1, &[]);
-    counts.published_at = Some(now_rfc3339());
-    counts.statements.total = Some(total);
-    Signed::seal(key, seq, previous, &counts).unwrap()
+    snapshot_at(key, seq, previous, total, time::Duration::ZERO)
 }
 
-fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .replace_nanosecond(0)
-        .unwrap()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap()
+/// The same, published `offset` from now.
+fn snapshot_at(
+    key: &PublicationKey,
+    seq: u64,
+    previous: Option<String>,
+    total: u64,
+    offset: time::Duration,
+) -> Signed {
+    let mut counts = PublicCounts::empty(1, &[]);
+    counts.published_at = Some(
+        (time::OffsetDateTime::now_utc() + offset)
+            .replace_nanosecond(0)
+            .unwrap()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap(),
+    );
+    counts.statements.total = Some(total);
+    Signed::seal(key, seq, previous, &counts).unwrap()
 }
 
 fn serve(routes: &Routes, path: &str, answer: Answer) {
@@ -333,6 +342,21 @@ async fn tampering_rewriting_replaying_vanishing_and_dripping_members_each_show_
     );
     let (rewriter, replayer, tamperer, dripper): (Routes, Routes, Routes, Routes) =
         Default::default();
+    let (huge, garbage, futurist): (Routes, Routes, Routes) = Default::default();
+    let futurist_key = PublicationKey::generate().unwrap();
+    // More than any snapshot can weigh; not JSON at all; dated next week.
+    serve(
+        &huge,
+        "/api/v1/counts.signed",
+        Answer::Json(format!("\"{}\"", "x".repeat(300 * 1024))),
+    );
+    serve(
+        &garbage,
+        "/api/v1/counts.signed",
+        Answer::Json("<html>hello".to_owned()),
+    );
+    let ahead = snapshot_at(&futurist_key, 1, None, 10, time::Duration::days(7));
+    serve(&futurist, "/api/v1/counts.signed", json(&ahead));
     let first = snapshot(&rewriter_key, 1, None, 10);
     serve(&rewriter, "/api/v1/counts.signed", json(&first));
     let later = snapshot(&replayer_key, 5, Some("ab".repeat(32)), 50);
@@ -373,6 +397,21 @@ async fn tampering_rewriting_replaying_vanishing_and_dripping_members_each_show_
             fake_member(dripper.clone()).await,
             PublicationKey::generate().unwrap().public_hex(),
         ),
+        (
+            "huge",
+            fake_member(huge.clone()).await,
+            PublicationKey::generate().unwrap().public_hex(),
+        ),
+        (
+            "garbage",
+            fake_member(garbage.clone()).await,
+            PublicationKey::generate().unwrap().public_hex(),
+        ),
+        (
+            "futurist",
+            fake_member(futurist.clone()).await,
+            futurist_key.public_hex(),
+        ),
     ];
     let d = dirs();
     let agg = aggregator(&d, &members, &[]);
@@ -382,6 +421,9 @@ async fn tampering_rewriting_replaying_vanishing_and_dripping_members_each_show_
     until_state(&agg, "replayer", "ok", None).await;
     until_state(&agg, "tamperer", "failed", Some("signature")).await;
     until_state(&agg, "gone", "unreachable", Some("connect")).await;
+    until_state(&agg, "huge", "unreachable", Some("too-large")).await;
+    until_state(&agg, "garbage", "unreachable", Some("not-json")).await;
+    until_state(&agg, "futurist", "failed", Some("future")).await;
 
     // While the dripper holds its connection, the aggregator answers at once, every time.
     for _ in 0..20 {
@@ -418,7 +460,7 @@ async fn tampering_rewriting_replaying_vanishing_and_dripping_members_each_show_
         view["sum"]["statements"], 4,
         "only the good member is summed"
     );
-    assert_eq!(view["sum"]["members_left_out"], 5);
+    assert_eq!(view["sum"]["members_left_out"], 8);
     // What was last verified stays on show, marked, not summed.
     assert_eq!(member_of(&view, "rewriter")["statements"], 10);
     let html = page_text(&agg, "/federation").await;
@@ -427,6 +469,17 @@ async fn tampering_rewriting_replaying_vanishing_and_dripping_members_each_show_
         html.contains("the signature does not match its key"),
         "{html}"
     );
+
+    // A rewritten history is kept as evidence: going back to the snapshot seen before does
+    // not clear it...
+    serve(&rewriter, "/api/v1/counts.signed", json(&first));
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    until_state(&agg, "rewriter", "failed", Some("rewritten")).await;
+    // ...until an operator, having checked with that member, forgets what was on file.
+    let (ok, out, err) = cli(d.data.path(), &["federation", "forget", "rewriter"], "");
+    assert!(ok, "{out} {err}");
+    serve(&rewriter, "/api/v1/counts.signed", json(&forked));
+    until_state(&agg, "rewriter", "ok", None).await;
 
     // The chain is remembered across a restart: the replay is still refused, and a member
     // that publishes properly again (naming what was verified) is back in the sum.

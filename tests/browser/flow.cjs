@@ -13,7 +13,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const bin = process.argv[2];
+const bin = path.resolve(process.argv[2]);
 const shots = process.env.CHORUS_SCREENSHOTS;
 let step = 0;
 function check(condition, what) {
