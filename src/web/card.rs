@@ -60,6 +60,36 @@ impl Cards {
     }
 }
 
+/// A card as a response: `total` under the headline `headline_key`, dated `when` (RFC 3339),
+/// in `state`'s language, drawn once per `key` (what it shows) and language.
+pub fn response(
+    cards: &Cards,
+    key: &str,
+    state: &super::language::Localized,
+    total: &str,
+    headline_key: &str,
+    when: Option<&str>,
+) -> Option<actix_web::HttpResponse> {
+    let headline = state.t(headline_key);
+    let when = when.map(|t| state.instant(t)).unwrap_or_default();
+    let text = CardText {
+        site: &state.layout.site_name,
+        total,
+        headline: &headline,
+        published: &when,
+        rtl: state.lang.dir() == "rtl",
+    };
+    let png = cards.get(key, state.lang.code(), &text)?;
+    Some(
+        actix_web::HttpResponse::Ok()
+            .insert_header((
+                actix_web::http::header::CONTENT_TYPE,
+                actix_web::http::header::HeaderValue::from_static("image/png"),
+            ))
+            .body(png.as_ref().clone()),
+    )
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -153,26 +153,16 @@ pub async fn card(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, App
     let state = Localized::new(state, lang);
     let view = state.federation.view();
     let total = state.number(view.sum.statements);
-    let headline = state.t("federation-title");
-    let checked = view
-        .checked_at
-        .as_deref()
-        .map(|t| state.instant(t))
-        .unwrap_or_default();
-    let text = super::card::CardText {
-        site: &state.layout.site_name,
-        total: &total,
-        headline: &headline,
-        published: &checked,
-        rtl: state.lang.dir() == "rtl",
-    };
     // Drawn again when the sum changes, not at every member's check.
     let key = format!("{} {}", view.sum.statements, view.sum.members_summed);
-    match state.federation_cards.get(&key, state.lang.code(), &text) {
-        Some(png) => Ok(HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("image/png")))
-            .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(CACHE)))
-            .body(png.as_ref().clone())),
+    let cards = &state.federation_cards;
+    let when = view.checked_at.as_deref();
+    match super::card::response(cards, &key, &state, &total, "federation-title", when) {
+        Some(mut res) => {
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
+            Ok(res)
+        }
         None => Err(AppError::internal("the federation card could not be drawn")),
     }
 }

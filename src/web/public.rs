@@ -193,26 +193,16 @@ pub async fn counts_card(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
     }
     let c = &snapshot.counts;
     let total = state.shown(c.statements.total, c.min_cell);
-    let headline = state.t("counts-title");
-    let published = c
-        .published_at
-        .as_deref()
-        .map(|t| state.instant(t))
-        .unwrap_or_default();
-    let text = super::card::CardText {
-        site: &state.layout.site_name,
-        total: &total,
-        headline: &headline,
-        published: &published,
-        rtl: state.lang.dir() == "rtl",
-    };
-    match state.cards.get(&snapshot.id, state.lang.code(), &text) {
-        Some(png) => cacheable(
-            HttpResponse::Ok()
-                .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("image/png")))
-                .body(png.as_ref().clone()),
-            &snapshot,
-        ),
+    let when = c.published_at.as_deref();
+    match super::card::response(
+        &state.cards,
+        &snapshot.id,
+        &state,
+        &total,
+        "counts-title",
+        when,
+    ) {
+        Some(res) => cacheable(res, &snapshot),
         None => HttpResponse::InternalServerError().finish(),
     }
 }

@@ -94,14 +94,7 @@ fn aggregator(d: &Dirs, members: &[(&str, String, String)], env: &[(&str, &str)]
 }
 
 async fn federation(server: &TestServer) -> serde_json::Value {
-    client()
-        .get(server.url("/api/v1/federation"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    get_json(server, "/api/v1/federation").await
 }
 
 fn member_of<'a>(view: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {

@@ -361,8 +361,13 @@ pub async fn eventually<F: FnMut() -> Fut, Fut: std::future::Future<Output = boo
 }
 
 pub async fn counts_json(server: &TestServer) -> serde_json::Value {
+    get_json(server, "/api/v1/counts").await
+}
+
+/// The JSON at `path`.
+pub async fn get_json(server: &TestServer, path: &str) -> serde_json::Value {
     client()
-        .get(server.url("/api/v1/counts"))
+        .get(server.url(path))
         .send()
         .await
         .unwrap()
