@@ -677,6 +677,7 @@ federation-reason-replayed = عرضت نشرة أقدم من نشرة سبقت �
 federation-reason-rewritten = أُعيدت كتابة سجلّها
 federation-reason-gap-too-long = نشرات كثيرة جدًّا منذ آخر تحقّق يتعذّر معها التحقّق
 federation-reason-future = أرقامها مؤرّخة بتاريخ في المستقبل
+federation-reason-time-backwards = عاد تاريخها إلى الوراء منذ آخر تحقّق
 federation-reason-storage = لم يستطع هذا الموقع تسجيل التحقّق
 federation-reason-stale = لا جديد منذ أكثر من { $days } يومًا
 federation-never = لم تنشر قطّ

@@ -635,6 +635,7 @@ federation-reason-replayed = it showed an older publication than one already see
 federation-reason-rewritten = its history was rewritten
 federation-reason-gap-too-long = too many publications since the last check to verify
 federation-reason-future = its figures are dated in the future
+federation-reason-time-backwards = its clock went back since the last check
 federation-reason-storage = this site could not record the check
 federation-reason-stale = nothing new for over { $days } days
 federation-never = never

@@ -635,6 +635,7 @@ federation-reason-replayed = mostró una publicación más antigua que otra ya v
 federation-reason-rewritten = su historial se reescribió
 federation-reason-gap-too-long = demasiadas publicaciones desde la última comprobación para poder verificarlas
 federation-reason-future = sus cifras tienen fecha futura
+federation-reason-time-backwards = su reloj retrocedió desde la última comprobación
 federation-reason-storage = este sitio no pudo registrar la comprobación
 federation-reason-stale = nada nuevo desde hace más de { $days } días
 federation-never = nunca

@@ -635,6 +635,7 @@ federation-reason-replayed = elle a montré une publication plus ancienne qu’u
 federation-reason-rewritten = son historique a été réécrit
 federation-reason-gap-too-long = trop de publications depuis la dernière vérification pour pouvoir les vérifier
 federation-reason-future = ses chiffres sont datés dans le futur
+federation-reason-time-backwards = son horloge a reculé depuis la dernière vérification
 federation-reason-storage = ce site n’a pas pu enregistrer la vérification
 federation-reason-stale = rien de nouveau depuis plus de { $days } jours
 federation-never = jamais

@@ -202,51 +202,60 @@ impl Federation {
             .await
             .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
         let payload = self.verified(&newest, key)?;
-        let hash = newest.payload_hash();
-        let link = chain::link(
-            seen.as_ref(),
-            key,
-            payload.seq,
-            payload.previous.as_deref(),
-            &hash,
-        );
-        let mut last = match (link, seen) {
-            (Link::Same, Some(seen)) => return Ok(seen),
-            (Link::First, _) => None,
-            (Link::Next | Link::Gap { .. }, Some(seen)) => Some(seen),
-            (Link::Backwards, _) => return Err((State::Failed, Reason::Replayed)),
-            (Link::Rewritten, _) | (_, None) => {
-                self.keep_conflict(member, &newest).await;
-                return Err((State::Failed, Reason::Rewritten));
-            }
+        // Nothing verified yet under this key: trusted on first use.
+        let Some(mut last) = seen else {
+            return self.record(member, key, &newest, payload.seq).await;
         };
-        if let Link::Gap { from, to } = link {
-            let mut previous = last.clone().ok_or((State::Failed, Reason::Rewritten))?;
-            for seq in from..=to.min(from + MAX_WALK - 1) {
-                let url = format!("{origin}/api/v1/counts/history/{seq}");
-                let step = fetcher
-                    .signed(&url)
-                    .await
-                    .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
-                let p = self.verified(&step, key)?;
-                if p.seq != seq || !follows(&p, &previous) {
-                    self.keep_conflict(member, &step).await;
-                    return Err((State::Failed, Reason::Rewritten));
-                }
-                previous = self.record(member, key, &step, seq).await?;
-            }
-            if to >= from + MAX_WALK {
+        if payload.seq == last.seq && newest.payload_hash() == last.hash {
+            return Ok(last);
+        }
+        // A gap: the snapshots in between, one by one, each recorded as it verifies.
+        let mut walked = 0;
+        while payload.seq > last.seq + 1 {
+            if walked == MAX_WALK {
                 return Err((State::Failed, Reason::GapTooLong));
             }
-            last = Some(previous);
+            let seq = last.seq + 1;
+            let step = fetcher
+                .signed(&format!("{origin}/api/v1/counts/history/{seq}"))
+                .await
+                .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
+            let p = self.verified(&step, key)?;
+            if p.seq != seq {
+                // Not the snapshot that address names (a cache or proxy mixing them up).
+                return Err((State::Failed, Reason::NotASnapshot));
+            }
+            self.link_next(member, key, &last, &step, &p).await?;
+            last = self.record(member, key, &step, seq).await?;
+            walked += 1;
         }
-        if let Some(before) = &last
-            && !follows(&payload, before)
-        {
-            self.keep_conflict(member, &newest).await;
-            return Err((State::Failed, Reason::Rewritten));
-        }
+        self.link_next(member, key, &last, &newest, &payload)
+            .await?;
         self.record(member, key, &newest, payload.seq).await
+    }
+
+    /// Whether `signed` (its payload `p`) is the next snapshot after `last`. Only a
+    /// contradiction — the same number with other bytes, or a next one that does not name
+    /// the last — is kept as evidence; a replay or a clock set back is refused, not kept.
+    async fn link_next(
+        &self,
+        member: &Member,
+        key: &str,
+        last: &Seen,
+        signed: &Signed,
+        p: &Payload,
+    ) -> Result<(), Refusal> {
+        let hash = signed.payload_hash();
+        match chain::link(Some(last), key, p.seq, p.previous.as_deref(), &hash) {
+            Link::Next if in_order(p, last) => Ok(()),
+            Link::Next => Err((State::Failed, Reason::TimeBackwards)),
+            Link::Backwards | Link::Same => Err((State::Failed, Reason::Replayed)),
+            Link::Rewritten => {
+                self.keep_conflict(member, signed).await;
+                Err((State::Failed, Reason::Rewritten))
+            }
+            Link::Gap { .. } | Link::First => Err((State::Failed, Reason::NotASnapshot)),
+        }
     }
 
     /// The payload of `signed`, if it verifies with `key` and is not dated in the future.
@@ -308,17 +317,15 @@ impl Federation {
     }
 }
 
-/// Whether `next` names `before` as its previous, and is not dated before it.
-fn follows(next: &Payload, before: &Seen) -> bool {
-    let names_it = next.previous.as_deref() == Some(before.hash.as_str());
+/// Whether `next` is not dated before `before` (beyond a few minutes of clock drift).
+fn in_order(next: &Payload, before: &Seen) -> bool {
     let before_time = serde_json::from_str::<Payload>(&before.payload)
         .ok()
         .and_then(|p| parse_time(&p.published_at));
-    let in_order = match (before_time, parse_time(&next.published_at)) {
-        (Some(b), Some(n)) => n >= b,
+    match (before_time, parse_time(&next.published_at)) {
+        (Some(b), Some(n)) => (b - n).whole_seconds() <= CLOCK_SLACK_SECS,
         _ => false,
-    };
-    names_it && in_order
+    }
 }
 
 fn fetch_reason(e: &FetchError) -> Reason {
@@ -328,5 +335,66 @@ fn fetch_reason(e: &FetchError) -> Reason {
         FetchError::Status(_) => Reason::HttpStatus,
         FetchError::TooLarge => Reason::TooLarge,
         FetchError::NotJson => Reason::NotJson,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::publish::PublicCounts;
+
+    fn payload(seq: u64, published_at: &str) -> Payload {
+        let mut counts = PublicCounts::empty(1, &[]);
+        counts.published_at = Some(published_at.to_owned());
+        Payload {
+            format: crate::publish::signed::FORMAT.to_owned(),
+            seq,
+            previous: None,
+            published_at: published_at.to_owned(),
+            counts,
+        }
+    }
+
+    fn seen(p: &Payload) -> Seen {
+        Seen {
+            name: "a".into(),
+            public_key: "k".into(),
+            seq: p.seq,
+            hash: "h".into(),
+            payload: serde_json::to_string(p).unwrap_or_default(),
+            verified_at: String::new(),
+            conflict: None,
+        }
+    }
+
+    #[test]
+    fn a_snapshot_may_not_be_dated_before_the_last_beyond_clock_drift() {
+        let before = seen(&payload(1, "2026-12-01T12:00:00Z"));
+        assert!(in_order(&payload(2, "2026-12-02T12:00:00Z"), &before));
+        assert!(
+            in_order(&payload(2, "2026-12-01T11:58:00Z"), &before),
+            "drift"
+        );
+        assert!(!in_order(&payload(2, "2026-11-30T12:00:00Z"), &before));
+        assert!(!in_order(&payload(2, "yesterday"), &before));
+    }
+
+    #[test]
+    fn a_new_key_clears_the_evidence_kept_under_the_old_one() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        crate::store::connection::migrations()
+            .to_latest(&mut conn)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut record = seen(&payload(1, "2026-12-01T12:00:00Z"));
+        seen_store::put(&conn, &record).unwrap_or_else(|e| panic!("{e}"));
+        seen_store::set_conflict(&conn, "a", "evidence").unwrap_or_else(|e| panic!("{e}"));
+        record.seq = 2;
+        seen_store::put(&conn, &record).unwrap_or_else(|e| panic!("{e}"));
+        let kept = seen_store::get(&conn, "a").ok().flatten();
+        assert_eq!(kept.and_then(|s| s.conflict).as_deref(), Some("evidence"));
+        record.public_key = "new".into();
+        seen_store::put(&conn, &record).unwrap_or_else(|e| panic!("{e}"));
+        let fresh = seen_store::get(&conn, "a").ok().flatten();
+        assert_eq!(fresh.and_then(|s| s.conflict), None);
     }
 }

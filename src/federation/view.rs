@@ -42,6 +42,7 @@ pub enum Reason {
     Rewritten,
     GapTooLong,
     Future,
+    TimeBackwards,
     Storage,
     Stale,
 }
@@ -60,6 +61,7 @@ impl Reason {
             Reason::Rewritten => "rewritten",
             Reason::GapTooLong => "gap-too-long",
             Reason::Future => "future",
+            Reason::TimeBackwards => "time-backwards",
             Reason::Storage => "storage",
             Reason::Stale => "stale",
         }
@@ -160,8 +162,8 @@ pub struct Sum {
     pub pledges: u64,
     /// Members whose figures are in the sum.
     pub members_summed: usize,
-    /// Members in the sum whose total is below their `min_cell` (it adds nothing: they
-    /// publish "fewer than", not a number).
+    /// Members in the sum with a total (statements or pledges) below their `min_cell`: it
+    /// adds nothing there (they publish "fewer than", not a number).
     pub members_below_min_cell: usize,
     /// Members left out: stale, unreachable, failed or not yet fetched.
     pub members_left_out: usize,
@@ -185,10 +187,10 @@ impl FederationView {
             }
             sum.members_summed += 1;
             // Saturating: a member that signs an absurd figure cannot wrap the sum.
-            match m.statements {
-                Some(n) => sum.statements = sum.statements.saturating_add(n),
-                None => sum.members_below_min_cell += 1,
+            if m.statements.is_none() || m.pledges.is_none() {
+                sum.members_below_min_cell += 1;
             }
+            sum.statements = sum.statements.saturating_add(m.statements.unwrap_or(0));
             sum.pledges = sum.pledges.saturating_add(m.pledges.unwrap_or(0));
         }
         FederationView {

@@ -42,13 +42,15 @@ pub fn get(conn: &Connection, name: &str) -> StoreResult<Option<Seen>> {
         .optional()?)
 }
 
-/// Records a newly verified snapshot (a conflict already on file stays).
+/// Records a newly verified snapshot. A conflict already on file stays, unless the key
+/// changed: a new key starts afresh.
 pub fn put(conn: &Connection, seen: &Seen) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO federation_seen (name, public_key, seq, hash, payload, verified_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (name) DO UPDATE SET public_key = ?2, seq = ?3, hash = ?4,
-             payload = ?5, verified_at = ?6",
+             payload = ?5, verified_at = ?6,
+             conflict = CASE WHEN public_key = ?2 THEN conflict ELSE NULL END",
         params![
             seen.name,
             seen.public_key,
