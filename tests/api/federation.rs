@@ -488,3 +488,75 @@ async fn tampering_rewriting_replaying_vanishing_and_dripping_members_each_show_
     serve(&replayer, "/api/v1/counts.signed", json(&eight));
     view_until(&agg, |v| member_of(v, "replayer")["statements"] == 80).await;
 }
+
+/// A SOCKS5 proxy like Tor's: no authentication, CONNECT by name; every name leads to
+/// `target`, and the names asked for are kept.
+async fn socks_proxy(target: std::net::SocketAddr, asked: Arc<Mutex<Vec<String>>>) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut client, _)) = listener.accept().await {
+            let asked = asked.clone();
+            tokio::spawn(async move {
+                let mut greeting = [0u8; 2];
+                client.read_exact(&mut greeting).await.ok()?;
+                let mut methods = vec![0u8; usize::from(greeting[1])];
+                client.read_exact(&mut methods).await.ok()?;
+                client.write_all(&[5, 0]).await.ok()?;
+                let mut head = [0u8; 4];
+                client.read_exact(&mut head).await.ok()?;
+                // Only a name (ATYP 3) is accepted: an address would mean a local lookup.
+                if head[1] != 1 || head[3] != 3 {
+                    client
+                        .write_all(&[5, 8, 0, 1, 0, 0, 0, 0, 0, 0])
+                        .await
+                        .ok()?;
+                    return None;
+                }
+                let mut len = [0u8; 1];
+                client.read_exact(&mut len).await.ok()?;
+                let mut name = vec![0u8; usize::from(len[0])];
+                client.read_exact(&mut name).await.ok()?;
+                let mut port = [0u8; 2];
+                client.read_exact(&mut port).await.ok()?;
+                asked
+                    .lock()
+                    .unwrap()
+                    .push(String::from_utf8_lossy(&name).into_owned());
+                let mut upstream = tokio::net::TcpStream::connect(target).await.ok()?;
+                client
+                    .write_all(&[5, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+                    .await
+                    .ok()?;
+                tokio::io::copy_bidirectional(&mut client, &mut upstream)
+                    .await
+                    .ok()
+            });
+        }
+    });
+    format!("socks5h://{address}")
+}
+
+#[tokio::test]
+async fn an_onion_member_is_reached_through_the_proxy_by_name() {
+    let d_member = dirs();
+    let member = member_server(&d_member);
+    let key = publish(&member, 2).await;
+    let target: std::net::SocketAddr = member.base.trim_start_matches("http://").parse().unwrap();
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let proxy = socks_proxy(target, asked.clone()).await;
+    let onion = "http://chorusexamplememberabcdefghijklmnopqrstuvwxyz234567abcd.onion";
+    let d = dirs();
+    let agg = aggregator(
+        &d,
+        &[("hidden", onion.to_owned(), key)],
+        &[("CHORUS_FEDERATION_PROXY", &proxy)],
+    );
+    until_state(&agg, "hidden", "ok", None).await;
+    assert_eq!(federation(&agg).await["sum"]["statements"], 2);
+    let asked = asked.lock().unwrap().clone();
+    assert!(
+        asked.iter().any(|n| n.ends_with(".onion")),
+        "the onion name went to the proxy, never to DNS: {asked:?}"
+    );
+}
