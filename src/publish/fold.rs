@@ -219,12 +219,7 @@ pub(super) fn publish(
             signed: &envelope,
         },
     )?;
-    Ok(Some(Snapshot {
-        id,
-        counts,
-        json: body,
-        signed: Some(envelope),
-    }))
+    Ok(Some(Snapshot::with_json(id, counts, body, Some(envelope))))
 }
 
 #[cfg(test)]

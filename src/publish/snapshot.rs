@@ -61,16 +61,36 @@ pub struct Snapshot {
     /// The signed envelope (`/api/v1/counts.signed`); none before the first signed
     /// publication.
     pub signed: Option<String>,
+    /// The key that signed it (hex) and its fingerprint, read once here rather than at
+    /// every page view.
+    pub publication_key: Option<(String, String)>,
 }
 
 impl Snapshot {
     pub(super) fn new(id: String, counts: PublicCounts, signed: Option<String>) -> Snapshot {
         let json = serde_json::to_string(&counts).unwrap_or_else(|_| "{}".to_owned());
+        Snapshot::with_json(id, counts, json, signed)
+    }
+
+    pub(super) fn with_json(
+        id: String,
+        counts: PublicCounts,
+        json: String,
+        signed: Option<String>,
+    ) -> Snapshot {
+        let publication_key = signed
+            .as_deref()
+            .and_then(|s| serde_json::from_str::<super::signed::Signed>(s).ok())
+            .map(|s| {
+                let fingerprint = crate::crypto::publication::fingerprint(&s.public_key);
+                (s.public_key, fingerprint)
+            });
         Snapshot {
             id,
             counts,
             json,
             signed,
+            publication_key,
         }
     }
 }

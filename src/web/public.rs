@@ -138,7 +138,7 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
         page_url: format!("{base}{}/counts", state.chrome("/").prefix),
         share_title: format!("{}: {}", state.t("counts-title"), shown(c.statements.total)),
         share_description: state.t("counts-share-description"),
-        publication_key: publication_key(&snapshot),
+        publication_key: snapshot.publication_key.clone(),
         chart_svg: svg::weekly_chart(
             &c.statements.by_week,
             c.min_cell,
@@ -174,14 +174,6 @@ fn week_monday(label: &str) -> Option<String> {
     )
     .ok()?;
     Some(crate::clock::day_string(date))
-}
-
-/// The key that signed `snapshot`, and its fingerprint.
-fn publication_key(snapshot: &Snapshot) -> Option<(String, String)> {
-    let signed: crate::publish::signed::Signed =
-        serde_json::from_str(snapshot.signed.as_deref()?).ok()?;
-    let fingerprint = crate::crypto::publication::fingerprint(&signed.public_key);
-    Some((signed.public_key, fingerprint))
 }
 
 /// `GET /counts.png` (and `/LANG/counts.png`): the current total as a link-preview card.
