@@ -683,3 +683,93 @@ federation-reason-stale = لا جديد منذ أكثر من { $days } يومً�
 federation-never = لم تنشر قطّ
 federation-json = هذه الأرقام بصيغة JSON
 federation-share-description = مجموع الشهادات التي أحصتها حملات تنشر كلٌّ منها أرقامًا موقَّعة.
+
+## Casework: replies owed, assignment, labels, filters, alerts
+inbox-needs-reply = تحتاج إلى ردّ
+inbox-assigned-me = المُسنَدة إليّ
+inbox-more-filters = مرشّحات أخرى
+inbox-language = لغة الصفحة
+inbox-any-language = أي لغة
+inbox-label = الوسم
+inbox-any-label = أي وسم
+inbox-assigned = مُسنَدة إلى
+inbox-anyone = أي شخص
+inbox-me = أنا
+inbox-with-code = احتفظ صاحب الشهادة برمز
+inbox-select-all = حدّد كل ما في هذه الصفحة
+inbox-select-none = أزِل العلامات
+inbox-to-actions = الإجراءات على الشهادات المعلَّمة
+inbox-col-kind = النوع
+inbox-col-language = اللغة
+inbox-col-assigned = مُسنَدة إلى
+inbox-col-labels = الوسوم
+inbox-awaits-reply = بانتظار ردّ
+inbox-labels-sealed = (مقفلة بمفتاح لا تملكه)
+inbox-nobody = لا أحد
+inbox-assign-legend = أسنِد الشهادات المعلَّمة (إدخال واحد في سجل التدقيق)
+inbox-assign-to = أسنِدها إلى
+inbox-assign-button = أسنِد المعلَّمة
+inbox-label-legend = ضع وسمًا على الشهادات المعلَّمة (الوسوم تُقفل؛ وإدخال واحد في سجل التدقيق)
+inbox-label-text = الوسم
+inbox-label-add = أضِف هذا الوسم
+inbox-label-remove = أزِل هذا الوسم
+testimony-awaits-reply = آخر من كتب هو صاحب الشهادة، ولم يردّ عليه أحد بعد.
+testimony-to-reply = انتقل إلى نموذج الردّ
+testimony-page-language = أُرسلت من صفحة باللغة
+testimony-page-language-unknown = لم تُحفظ (لم يحتفظ صاحب الشهادة برمز)
+testimony-assigned = مُسنَدة إلى
+testimony-assign-label = من يتولّى هذه الشهادة
+testimony-assign-save = احفظ
+testimony-labels = الوسوم
+testimony-labels-hint = أزِل العلامة عن أي وسم لحذفه، واكتب الوسوم الجديدة أدناه. تُقفل الوسوم مثل الملاحظات: لا يقرؤها إلا من يملك المفاتيح من الطاقم.
+testimony-label-new = وسم جديد { $n }
+testimony-labels-save = احفظ الوسوم
+testimony-no-labels = لا وسوم
+export-thread-hint = تأتي كل شهادة مع سلسلة رسائلها: إضافات صاحب الشهادة والردود التي أُرسلت إليه. أما ملف CSV فلا يذكر إلا عدد الرسائل في كل سلسلة.
+export-include-notes = أدرِج الملاحظات الداخلية للفريق
+audit-filter-testimony = الشهادة (معرّفها المكوّن من 32 محرفًا)
+audit-entry-title = إدخال التدقيق رقم { $seq }
+audit-entry-open = اعرضها
+audit-entry-subjects = { $n ->
+    [zero] لا شهادة يخصّها هذا الإدخال
+    [one] الشهادة الواحدة التي يخصّها هذا الإدخال
+    [two] الشهادتان اللتان يخصّهما هذا الإدخال
+    [few] الشهادات التي يخصّها هذا الإدخال، وعددها { $n }
+    [many] الشهادات التي يخصّها هذا الإدخال، وعددها { $n }
+   *[other] الشهادات التي يخصّها هذا الإدخال، وعددها { $n }
+}
+audit-entry-subjects-hint = كل معرّف يقود إلى كل إدخالات التدقيق الخاصة بتلك الشهادة.
+audit-entry-none = لا يخصّ هذا الإدخال أي شهادة.
+audit-entry-back = عُد إلى سجل التدقيق
+alerts-heading = التنبيهات
+alerts-none = لم يُضبط أي تنبيه: لا يعلم الطاقم بالشهادات الجديدة إلا حين يسجّل الدخول. اضبط notify_smtp_url أو notify_webhook (انظر قسم «Alerts» في ملف README).
+alerts-channels = تُرسَل عبر
+alerts-channel-mail = البريد الإلكتروني
+alerts-channel-webhook = webhook
+alerts-next = موعد التنبيه التالي (لا يُرسَل تنبيه إلا إذا وصل شيء)
+alerts-last = آخر تنبيه سُلِّم
+alerts-never = لم يُسلَّم أي تنبيه منذ بدء تشغيل الخادم
+alerts-what = لا يقول التنبيه إلا أن شيئًا ما ينتظر، وأين يُسجَّل الدخول؛ فلا يحوي أبدًا شهادةً ولا نوعًا ولا معرّفًا ولا كلمةً من رمز.
+alerts-failing = ما زالت تنبيهات { $channel } تفشل منذ { $since }: { $reason } (عدد المحاولات: { $attempts }). تُعاد المحاولة حتى موعد التنبيه التالي.
+alerts-see = اعرض التنبيهات
+alerts-failure-setup = تعذّر استخدام الإعدادات
+alerts-failure-connect = تعذّر إنشاء أي اتصال
+alerts-failure-tls = فشل الاتصال الآمن
+alerts-failure-timeout = استغرق الخادم وقتًا أطول من اللازم
+alerts-failure-refused = رفض الخادم الرسالة أو المصادقة
+alerts-failure-deferred = طلب الخادم إعادة المحاولة لاحقًا
+alerts-failure-http = أجاب الـ webhook بالخطأ { $code }
+notify-subject = ثمة ما ينتظر في { $site }
+notify-waiting = ثمة جديد ينتظر الطاقم في { $site }.
+notify-counts = الشهادات الجديدة منذ آخر تنبيه: { $statements }. الإضافات إلى الشهادات: { $followups }.
+notify-where = سجّل الدخول لتقرأه: { $url }
+notify-why-so-little = لا يقول هذا التنبيه أكثر من ذلك عن قصد: لا يمكن قراءة ما كُتب إلا بعد تسجيل الدخول.
+err-assign-unknown = لا يوجد عضو نشِط في الطاقم بهذا الاسم.
+err-audit-testimony = يتكوّن معرّف الشهادة من 32 محرفًا، من 0 إلى 9 ومن a إلى f.
+err-label-control = لا يمكن أن يحوي الوسم رموز تحكّم.
+err-label-empty = اكتب الوسم أولًا.
+err-label-long = لا يمكن أن يزيد الوسم على 40 محرفًا.
+err-labels-many = لا يمكن أن تحمل الشهادة أكثر من 12 وسمًا.
+err-labels-no-key = لا يمكن تغيير الوسوم في هذه الجلسة: فهي لا تملك أحدث مفتاح. اطلب من أحد المشرفين أن يمنحك الوصول إليه.
+err-unknown-language = هذه ليست إحدى لغات هذا الموقع.
+err-unknown-needs = مرشّح غير معروف.

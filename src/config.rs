@@ -129,6 +129,67 @@ pub struct Config {
     pub federation_stale_days: u32,
     /// A proxy for those fetches, e.g. `socks5h://127.0.0.1:9050` (Tor, for onion members).
     pub federation_proxy: Option<String>,
+    /// Staff alerts by e-mail: `smtps://user:pass@host:465` (TLS from the start) or
+    /// `smtp://user:pass@host:587` (STARTTLS required); plain SMTP only to loopback. The
+    /// password never appears in a log or on a page.
+    pub notify_smtp_url: Option<Secret>,
+    /// Who gets the alert e-mails.
+    pub notify_to: Vec<String>,
+    /// The alert e-mails' sender, e.g. `Chorus <chorus@example.org>`.
+    pub notify_from: Option<String>,
+    /// Staff alerts by webhook: an https address (or http to loopback) that gets a small
+    /// JSON POST. Kept secret like a password: such addresses often carry a token.
+    pub notify_webhook: Option<Secret>,
+    /// Added to the webhook's JSON as `topic` (ntfy's JSON publishing needs one).
+    pub notify_webhook_topic: Option<String>,
+    /// Alerts go out at wall-clock multiples of this many seconds (offset by
+    /// `notify_hour`), only when something arrived since the last one. At least 3,600
+    /// except on loopback.
+    pub notify_interval_secs: u64,
+    /// The UTC hour daily alerts go out at (0-23).
+    pub notify_hour: u8,
+    /// `none`: an alert says only that something is waiting; `counts`: it also says how
+    /// many statements and follow-ups arrived (the mail provider then learns them).
+    pub notify_detail: NotifyDetail,
+}
+
+/// What an alert says.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum NotifyDetail {
+    None,
+    Counts,
+}
+
+/// A setting that holds a secret (a password or token inside an address): shown as
+/// `(secret)` by `{:?}`, so printing the configuration can never leak it.
+#[derive(Clone, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(text: String) -> Secret {
+        Secret(text)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("(secret)")
+    }
+}
+
+/// True for `localhost` and loopback addresses (where plain SMTP or http may go).
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -331,6 +392,14 @@ impl Default for Config {
             federation_interval_secs: 3600,
             federation_stale_days: 3,
             federation_proxy: None,
+            notify_smtp_url: None,
+            notify_to: Vec::new(),
+            notify_from: None,
+            notify_webhook: None,
+            notify_webhook_topic: None,
+            notify_interval_secs: 86_400,
+            notify_hour: 8,
+            notify_detail: NotifyDetail::None,
         }
     }
 }
@@ -481,6 +550,117 @@ impl Config {
         if let Some(v) = lookup("CHORUS_ARGON2_MEMORY_KIB") {
             self.argon2_memory_kib = parse("CHORUS_ARGON2_MEMORY_KIB", &v)?;
         }
+        self.apply_notify_env(&lookup, parse::<u64>)?;
+        Ok(())
+    }
+
+    /// The `CHORUS_NOTIFY_*` variables (an empty value unsets an address).
+    fn apply_notify_env(
+        &mut self,
+        lookup: &impl Fn(&str) -> Option<String>,
+        parse_u64: fn(&'static str, &str) -> Result<u64, ConfigError>,
+    ) -> Result<(), ConfigError> {
+        let text = |v: String| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        if let Some(v) = lookup("CHORUS_NOTIFY_SMTP_URL") {
+            self.notify_smtp_url = text(v).map(Secret);
+        }
+        if let Some(v) = lookup("CHORUS_NOTIFY_TO") {
+            self.notify_to = v
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
+        if let Some(v) = lookup("CHORUS_NOTIFY_FROM") {
+            self.notify_from = text(v);
+        }
+        if let Some(v) = lookup("CHORUS_NOTIFY_WEBHOOK") {
+            self.notify_webhook = text(v).map(Secret);
+        }
+        if let Some(v) = lookup("CHORUS_NOTIFY_WEBHOOK_TOPIC") {
+            self.notify_webhook_topic = text(v);
+        }
+        if let Some(v) = lookup("CHORUS_NOTIFY_INTERVAL_SECS") {
+            self.notify_interval_secs = parse_u64("CHORUS_NOTIFY_INTERVAL_SECS", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_NOTIFY_HOUR") {
+            let hour = parse_u64("CHORUS_NOTIFY_HOUR", &v)?;
+            self.notify_hour = u8::try_from(hour).unwrap_or(u8::MAX);
+        }
+        if let Some(v) = lookup("CHORUS_NOTIFY_DETAIL") {
+            self.notify_detail = match v.trim() {
+                "none" => NotifyDetail::None,
+                "counts" => NotifyDetail::Counts,
+                _ => {
+                    return Err(ConfigError::Env {
+                        name: "CHORUS_NOTIFY_DETAIL",
+                        message: "use `none` or `counts`".to_owned(),
+                    });
+                }
+            };
+        }
+        Ok(())
+    }
+
+    /// Refuses alerts that could not be sent safely: e-mail in the clear beyond this
+    /// machine, a webhook over plain http elsewhere, alerts more often than hourly on a
+    /// public interface, an address that does not parse.
+    fn validate_notify(&self, loopback: bool) -> Result<(), ConfigError> {
+        let bad = |m: String| Err(ConfigError::Invalid(m));
+        if self.notify_interval_secs == 0
+            || (self.notify_interval_secs < MIN_PUBLIC_INTERVAL_SECS && !loopback)
+        {
+            return bad(format!(
+                "notify_interval_secs = {} must be at least {MIN_PUBLIC_INTERVAL_SECS} (an hour); \
+                 shorter is only allowed when bound to loopback (tests)",
+                self.notify_interval_secs
+            ));
+        }
+        if self.notify_hour > 23 {
+            return bad("notify_hour must be an hour of the day, 0 to 23 (UTC)".to_owned());
+        }
+        if let Some(smtp) = &self.notify_smtp_url {
+            let url = reqwest::Url::parse(smtp.expose()).ok();
+            let host = url.as_ref().and_then(|u| u.host_str()).unwrap_or_default();
+            match url.as_ref().map(reqwest::Url::scheme) {
+                Some("smtps" | "smtp") if !host.is_empty() => {}
+                _ => {
+                    return bad(
+                        "notify_smtp_url must look like smtps://user:password@host:465 \
+                         or smtp://user:password@host:587 (STARTTLS)"
+                            .to_owned(),
+                    );
+                }
+            }
+            if self.notify_to.is_empty() || self.notify_from.is_none() {
+                return bad(
+                    "e-mail alerts need notify_to (who gets them) and notify_from (the sender)"
+                        .to_owned(),
+                );
+            }
+            for address in self.notify_to.iter().chain(&self.notify_from) {
+                if address.parse::<lettre::message::Mailbox>().is_err() {
+                    return bad(format!(
+                        "`{address}` is not an e-mail address (notify_to, notify_from)"
+                    ));
+                }
+            }
+        }
+        if let Some(hook) = &self.notify_webhook {
+            let url = reqwest::Url::parse(hook.expose()).ok();
+            let ok = url.as_ref().is_some_and(|u| match u.scheme() {
+                "https" => u.host_str().is_some(),
+                "http" => u.host_str().is_some_and(is_loopback_host),
+                _ => false,
+            });
+            if !ok {
+                return bad(
+                    "notify_webhook must be an https:// address (http:// only to this machine)"
+                        .to_owned(),
+                );
+            }
+        }
         Ok(())
     }
 
@@ -567,6 +747,7 @@ impl Config {
             )));
         }
         self.validate_federation()?;
+        self.validate_notify(loopback)?;
         if !self.languages.contains(&self.default_language) {
             return Err(ConfigError::Invalid(format!(
                 "default_language `{}` must be one of `languages`",

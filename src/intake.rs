@@ -12,6 +12,7 @@ use crate::crypto::receipt::{self, BoxContents, Derived, ReceiptCode};
 use crate::crypto::suite::KeyId;
 use crate::crypto::{self, CryptoError};
 use crate::domain::{PledgeId, Status, TestimonyId};
+use crate::notify::News;
 use crate::publish::Publisher;
 use crate::sealing::{NewestEpoch, SealError};
 use crate::store::space::Space;
@@ -64,6 +65,8 @@ impl From<SealError> for IntakeError {
 pub struct Intake {
     store: Store,
     publisher: Arc<Publisher>,
+    /// Tells the staff alerts that something arrived (RAM only).
+    news: Arc<News>,
     clock: Clock,
     space: Arc<Space>,
     epoch: RwLock<Option<NewestEpoch>>,
@@ -71,10 +74,17 @@ pub struct Intake {
 }
 
 impl Intake {
-    pub fn new(store: Store, publisher: Arc<Publisher>, clock: Clock, space: Arc<Space>) -> Intake {
+    pub fn new(
+        store: Store,
+        publisher: Arc<Publisher>,
+        news: Arc<News>,
+        clock: Clock,
+        space: Arc<Space>,
+    ) -> Intake {
         Intake {
             store,
             publisher,
+            news,
             clock,
             space,
             epoch: RwLock::new(None),
@@ -176,6 +186,7 @@ impl Intake {
             })
             .await?;
         self.publisher.note_testimony(id, day, categories);
+        self.news.statement();
         Ok(())
     }
 

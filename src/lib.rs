@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod intake;
 pub mod logging;
 pub mod maintenance;
+pub mod notify;
 pub mod publish;
 pub mod returning;
 pub mod review;
@@ -83,6 +84,7 @@ pub struct Application {
     addr: SocketAddr,
     setup_link: Option<String>,
     state: aw::Data<web::AppState>,
+    alert_text: notify::AlertText,
 }
 
 impl Application {
@@ -106,6 +108,11 @@ impl Application {
         let setup_link =
             setup_link.map(|token| format!("{}/setup/{}", base_url(&config, addr), token.as_str()));
         let state_for_tasks = state.clone();
+        let alert_text = notify::AlertText {
+            tr: state.layout.tr(config.default_language),
+            site_name: config.site_name.clone(),
+            staff_url: format!("{}/review", base_url(&config, addr)),
+        };
         let open_files = hardening::raise_open_file_limit();
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
         let max_connections = connections_per_worker(open_files, workers);
@@ -128,6 +135,7 @@ impl Application {
             addr,
             setup_link,
             state: state_for_tasks,
+            alert_text,
         })
     }
 
@@ -144,6 +152,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         actix_web::rt::spawn(self.state.publisher.clone().run());
         actix_web::rt::spawn(self.state.federation.clone().run());
+        actix_web::rt::spawn(self.state.notifier.clone().run(self.alert_text.clone()));
         actix_web::rt::spawn(maintenance::run(self.state.desk.clone()));
         actix_web::rt::spawn(tally::summarise_every_minute());
         let stopped = self.server.await;

@@ -1,7 +1,8 @@
 //! Housekeeping while the server runs: expire staff sessions (and end those of anyone
 //! disabled from the command line), forget their browsers, checkpoint the WAL so old frames
-//! — which keep the order things were written in — do not linger, and apply the retention
-//! limit daily. Each step is a `Desk` method; this only keeps time.
+//! — which keep the order things were written in — do not linger, apply the retention
+//! limit daily, and write to the audit log the reopenings of days that have closed. Each
+//! step is a `Desk` method; this only keeps time.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,6 +26,9 @@ pub async fn run(desk: Arc<Desk>) {
         // Devices of people disabled (from the web or the command line) stop being known.
         if let Err(e) = desk.reload_known_devices().await {
             tracing::warn!(error = %e, "could not reload known devices");
+        }
+        if let Err(e) = desk.record_reopenings().await {
+            tracing::warn!(error = %e, "could not record reopened statements");
         }
         if round.is_multiple_of(CHECKPOINT_ROUNDS) {
             desk.checkpoint().await;

@@ -13,10 +13,11 @@ use crate::crypto::receipt::{self, Derived, ParseError, ReceiptCode};
 use crate::crypto::{self, CryptoError};
 use crate::domain::{MessageKind, Status};
 use crate::intake::{Intake, IntakeError};
+use crate::notify::News;
 use crate::publish::Publisher;
 use crate::sealing::{self, NewestEpoch, SealError};
 use crate::store::testimonies::{self, StoredTestimony};
-use crate::store::{Store, StoreError, messages};
+use crate::store::{Store, StoreError, casework, messages};
 use crate::submission::Statement;
 
 /// Why a returning survivor's action failed: all are "try again later" (503 when busy).
@@ -89,6 +90,7 @@ pub struct Returning {
     store: Store,
     intake: Arc<Intake>,
     publisher: Arc<Publisher>,
+    news: Arc<News>,
     clock: Clock,
 }
 
@@ -97,12 +99,14 @@ impl Returning {
         store: Store,
         intake: Arc<Intake>,
         publisher: Arc<Publisher>,
+        news: Arc<News>,
         clock: Clock,
     ) -> Returning {
         Returning {
             store,
             intake,
             publisher,
+            news,
             clock,
         }
     }
@@ -161,11 +165,17 @@ impl Returning {
 
     /// Adds a follow-up, sealed to the newest epoch like the testimony (staff only). If a
     /// rotation lands between sealing and storing, it is sealed again to the new epoch.
+    ///
+    /// In the same transaction the statement is marked as waiting for a reply, and one
+    /// marked resolved goes back to in progress: the words that most need an answer must
+    /// not sit unseen under "resolved". The reopening is audited once its day has closed
+    /// (`Desk::record_reopenings`), never at the moment, which would time the survivor.
     pub async fn follow_up(&self, found: &Found, text: Statement) -> Result<(), ReturnError> {
         self.intake.check_space()?;
         let (id, text) = (found.row.id, Arc::new(text));
         for _ in 0..2 {
             let (day, sealing) = (self.clock.now().day(), text.clone());
+            let reopened_on = day.clone();
             let (epoch, message) = self
                 .store
                 .read(move |conn| -> Result<_, ReturnError> {
@@ -194,10 +204,18 @@ impl Returning {
                         return Err(ReturnError::ThreadFull);
                     }
                     messages::insert(conn, &message)?;
+                    casework::mark_awaiting(conn, &id)?;
+                    // Resolved and in progress are both counted under either count policy:
+                    // the public counts do not move.
+                    if testimonies::status_of(conn, &id)? == Some(Status::Resolved) {
+                        testimonies::set_status(conn, &id, Status::InProgress)?;
+                        casework::note_reopened(conn, &id, &reopened_on)?;
+                    }
                     Ok(true)
                 })
                 .await?;
             if stored {
+                self.news.follow_up();
                 return Ok(());
             }
         }

@@ -1,5 +1,5 @@
-//! Building the services — Intake, Returning, the Publisher, the staff Desk and the
-//! Federation — over one store and one clock. The server and the CLI both start here, so
+//! Building the services — Intake, Returning, the Publisher, the staff Desk, the
+//! Federation and the Notifier — over one store and one clock. The server and the CLI both start here, so
 //! neither the web layer nor the command line ever holds the store itself.
 
 use std::sync::Arc;
@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::federation::Federation;
 use crate::intake::Intake;
+use crate::notify::{News, Notifier};
 use crate::publish::Publisher;
 use crate::returning::Returning;
 use crate::review::Desk;
@@ -20,6 +21,7 @@ pub struct Services {
     pub publisher: Arc<Publisher>,
     pub desk: Arc<Desk>,
     pub federation: Arc<Federation>,
+    pub notifier: Arc<Notifier>,
 }
 
 impl Services {
@@ -31,9 +33,11 @@ impl Services {
             &config.data_dir,
             config.min_free_mib.saturating_mul(1024 * 1024),
         ));
+        let news = Arc::new(News::default());
         let intake = Arc::new(Intake::new(
             store.clone(),
             publisher.clone(),
+            news.clone(),
             clock.clone(),
             space,
         ));
@@ -41,8 +45,10 @@ impl Services {
             store.clone(),
             intake.clone(),
             publisher.clone(),
+            news.clone(),
             clock.clone(),
         );
+        let notifier = Arc::new(Notifier::new(store.clone(), config, clock.clone(), news));
         let federation = Arc::new(Federation::new(store.clone(), config, clock.clone()));
         let desk = Arc::new(Desk::new(store, config, publisher.clone(), clock));
         Ok(Services {
@@ -51,6 +57,7 @@ impl Services {
             publisher,
             desk,
             federation,
+            notifier,
         })
     }
 }

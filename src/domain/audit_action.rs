@@ -1,6 +1,8 @@
 //! Every accountable staff action, in one place (promise 6). Each is written to the
 //! hash-chained audit log in the same transaction as the action itself. Survivor actions
-//! are never here: recording them would timestamp survivors.
+//! are never here: recording them would timestamp survivors. The one consequence of a
+//! survivor's action that is recorded — a follow-up reopening a resolved statement — is
+//! written by the server after its day has closed, with the day only (as the thread keeps it).
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AuditAction {
@@ -33,6 +35,17 @@ pub enum AuditAction {
     TestimonyNote,
     TestimonyReply,
     TestimonyDelete,
+    /// Who is on a statement (or nobody).
+    TestimonyAssign,
+    /// One assignee for many statements at once: one entry.
+    TestimonyAssignBulk,
+    /// A statement's whole set of labels (the entry never holds a label's text).
+    TestimonyLabels,
+    /// A label added to or taken from many statements at once: one entry.
+    TestimonyLabelsBulk,
+    /// Follow-ups moved resolved statements back to in progress: written by the server
+    /// once the day has closed, one entry per day, naming no survivor action more finely.
+    TestimonyReopen,
     Export,
     RetentionPurge,
     /// Rows left uncounted by a restart were decrypted to count them.
@@ -41,7 +54,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order the audit page lists them as filters.
-    pub const ALL: [AuditAction; 24] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::SetupFirstAdmin,
         AuditAction::KeysEpoch,
         AuditAction::KeysRotate,
@@ -63,6 +76,11 @@ impl AuditAction {
         AuditAction::TestimonyNote,
         AuditAction::TestimonyReply,
         AuditAction::TestimonyDelete,
+        AuditAction::TestimonyAssign,
+        AuditAction::TestimonyAssignBulk,
+        AuditAction::TestimonyLabels,
+        AuditAction::TestimonyLabelsBulk,
+        AuditAction::TestimonyReopen,
         AuditAction::Export,
         AuditAction::RetentionPurge,
         AuditAction::CountsRecount,
@@ -92,6 +110,11 @@ impl AuditAction {
             AuditAction::TestimonyNote => "testimony.note",
             AuditAction::TestimonyReply => "testimony.reply",
             AuditAction::TestimonyDelete => "testimony.delete",
+            AuditAction::TestimonyAssign => "testimony.assign",
+            AuditAction::TestimonyAssignBulk => "testimony.assign.bulk",
+            AuditAction::TestimonyLabels => "testimony.labels",
+            AuditAction::TestimonyLabelsBulk => "testimony.labels.bulk",
+            AuditAction::TestimonyReopen => "testimony.reopen",
             AuditAction::Export => "export",
             AuditAction::RetentionPurge => "retention.purge",
             AuditAction::CountsRecount => "counts.recount",

@@ -7,12 +7,14 @@ mod text_column;
 
 mod audit_action;
 mod ids;
+mod label;
 mod message_kind;
 mod role;
 mod status;
 
 pub use audit_action::AuditAction;
 pub use ids::{EpochId, MessageId, PledgeId, RecipientId, RecoveryKeyId, StaffId, TestimonyId};
+pub use label::{Label, MAX_LABEL_CHARS, MAX_LABELS};
 pub use message_kind::MessageKind;
 pub use role::Role;
 pub use status::Status;

@@ -6,7 +6,7 @@ use super::desk::{Actor, Desk};
 use crate::store::audit::{self, AuditEntry, AuditQuery, BrokenEntry};
 
 /// Entries one audit page shows.
-pub const AUDIT_PAGE: u32 = 100;
+pub const AUDIT_PAGE: u32 = 50;
 
 /// One page of the audit log.
 pub struct AuditPage {
@@ -37,6 +37,22 @@ impl Desk {
                     verdict: audit::verify(conn)?,
                     head: audit::head(conn)?,
                 })
+            })
+            .await
+    }
+
+    /// One entry and the statements it is about (a bulk action's ids, one click away).
+    #[tracing::instrument(skip_all)]
+    pub async fn audit_entry(
+        &self,
+        actor: Actor<'_>,
+        seq: i64,
+    ) -> Result<(AuditEntry, Vec<crate::domain::TestimonyId>), ReviewError> {
+        actor.require_admin()?;
+        self.store
+            .read(move |conn| -> Result<_, ReviewError> {
+                let entry = audit::entry(conn, seq)?.ok_or(ReviewError::NotFound)?;
+                Ok((entry, audit::subjects_of(conn, seq)?))
             })
             .await
     }

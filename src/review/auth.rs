@@ -329,7 +329,9 @@ pub(super) fn record_failure(
             staff::record_failure(conn, id, MAX_FAILURES, now.unix() + LOCK_SECS)?;
             audit::append(conn, &at, username, AuditAction::LoginFailure, "")?;
         }
-        None => audit::append(conn, &at, "-", AuditAction::LoginFailure, "unknown account")?,
+        None => {
+            audit::append(conn, &at, "-", AuditAction::LoginFailure, "unknown account")?;
+        }
     }
     Ok(())
 }

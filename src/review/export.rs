@@ -1,6 +1,8 @@
 //! Exporting testimonies (admin, audited) as JSON lines or CSV, decrypted batch by batch so
-//! an export of 100,000 rows streams instead of filling memory. CSV cells that a spreadsheet
-//! would run as a formula are prefixed with `'`.
+//! an export of 100,000 rows streams instead of filling memory. Each JSON line carries the
+//! statement's thread (follow-ups and replies; staff notes only when asked for), a CSV row
+//! how many messages that thread holds. CSV cells that a spreadsheet would run as a
+//! formula are prefixed with `'`.
 
 use std::sync::Arc;
 
@@ -12,7 +14,8 @@ use super::desk::{Actor, Desk};
 use super::keyring::EpochKeys;
 use super::sessions::SessionView;
 use crate::blocking;
-use crate::domain::{AuditAction, Status, TestimonyId};
+use crate::domain::{AuditAction, MessageKind, Status, TestimonyId};
+use crate::store::messages::{self, StoredMessage};
 use crate::store::testimonies::{self, StoredTestimony};
 
 /// Rows decrypted per batch of a streamed export.
@@ -67,11 +70,56 @@ struct Record<'a> {
     setting: Option<&'a str>,
     consent_publish: bool,
     language: &'a str,
+    thread: Vec<ThreadRecord>,
+}
+
+/// One message of a statement's thread, opened.
+#[derive(Serialize)]
+struct ThreadRecord {
+    kind: &'static str,
+    /// The staff member who wrote a reply or note; none for the author's follow-ups.
+    author: Option<String>,
+    day: String,
+    #[serde(serialize_with = "plain_text")]
+    text: zeroize::Zeroizing<String>,
+}
+
+/// Serialises an opened text without copying it out of its zeroizing buffer.
+fn plain_text<S: serde::Serializer>(
+    text: &zeroize::Zeroizing<String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(text)
+}
+
+/// A batch to export: the rows and, by testimony, the thread messages to include.
+pub struct Batch {
+    pub rows: Vec<StoredTestimony>,
+    pub threads: std::collections::HashMap<TestimonyId, Vec<StoredMessage>>,
+}
+
+impl Batch {
+    /// Reads the threads of `rows`, leaving notes out unless `notes`.
+    pub fn read(
+        conn: &rusqlite::Connection,
+        rows: Vec<StoredTestimony>,
+        notes: bool,
+    ) -> Result<Batch, ReviewError> {
+        let mut threads = std::collections::HashMap::new();
+        for row in &rows {
+            let thread: Vec<StoredMessage> = messages::for_testimony(conn, &row.id)?
+                .into_iter()
+                .filter(|m| notes || m.kind != MessageKind::Note)
+                .collect();
+            threads.insert(row.id, thread);
+        }
+        Ok(Batch { rows, threads })
+    }
 }
 
 /// The CSV header line.
 pub fn csv_header() -> &'static str {
-    "id,received_day,status,statement,categories,setting,consent_publish,language\n"
+    "id,received_day,status,statement,categories,setting,consent_publish,language,thread_messages\n"
 }
 
 fn csv_cell(text: &str) -> String {
@@ -86,9 +134,10 @@ fn csv_cell(text: &str) -> String {
 }
 
 /// Renders one batch; rows that do not open are listed with an empty statement and a note.
-pub fn render(format: Format, keys: &EpochKeys, rows: &[StoredTestimony]) -> String {
+pub fn render(format: Format, keys: &EpochKeys, batch: &Batch) -> String {
     let mut out = String::new();
-    for row in rows {
+    for row in &batch.rows {
+        let thread = batch.threads.get(&row.id).map_or(&[][..], Vec::as_slice);
         let opened = keys.open_testimony(row);
         let (statement, categories, setting, consent, language) = match &opened {
             Ok(t) => (
@@ -117,6 +166,21 @@ pub fn render(format: Format, keys: &EpochKeys, rows: &[StoredTestimony]) -> Str
                     setting,
                     consent_publish: consent,
                     language,
+                    thread: thread
+                        .iter()
+                        .map(|m| ThreadRecord {
+                            kind: m.kind.as_str(),
+                            author: m.author.clone(),
+                            day: m.created_day.clone(),
+                            text: keys
+                                .open_message(m.kind, &row.id, &m.id, &m.ciphertext)
+                                .unwrap_or_else(|_| {
+                                    zeroize::Zeroizing::new(
+                                        "(cannot be opened with your keys)".to_owned(),
+                                    )
+                                }),
+                        })
+                        .collect(),
                 };
                 if let Ok(line) = serde_json::to_string(&record) {
                     out.push_str(&line);
@@ -133,6 +197,7 @@ pub fn render(format: Format, keys: &EpochKeys, rows: &[StoredTestimony]) -> Str
                     csv_cell(setting.unwrap_or_default()),
                     csv_cell(if consent { "yes" } else { "no" }),
                     csv_cell(language),
+                    csv_cell(&thread.len().to_string()),
                 ];
                 out.push_str(&cells.join(","));
                 out.push('\n');
@@ -151,6 +216,7 @@ impl Desk {
         session: &SessionView,
         format: Format,
         scope: Scope,
+        notes: bool,
     ) -> Result<BoxStream<'static, Result<String, ReviewError>>, ReviewError> {
         Actor::Staff(session).require_admin()?;
         match &scope {
@@ -164,45 +230,47 @@ impl Desk {
             _ => {}
         }
         let keys = Arc::new(self.keys_of(session).await?);
-        let what = match &scope {
-            Scope::All(status) => {
+        let with_notes = if notes { ", with internal notes" } else { "" };
+        let (what, subjects) = match &scope {
+            Scope::All(status) => (
                 format!(
-                    "{} of {}",
+                    "{} of {}{with_notes}",
                     format.extension(),
                     status.map_or("all", Status::key)
-                )
-            }
-            Scope::Selected(ids) => {
-                let ids: Vec<String> = ids.iter().map(TestimonyId::to_hex).collect();
+                ),
+                Vec::new(),
+            ),
+            Scope::Selected(ids) => (
                 format!(
-                    "{} of {} selected: {}",
+                    "{} of {} selected{with_notes}",
                     format.extension(),
-                    ids.len(),
-                    ids.join(" ")
-                )
-            }
+                    ids.len()
+                ),
+                ids.clone(),
+            ),
         };
-        self.audit(session, AuditAction::Export, what).await?;
+        self.audit(session, AuditAction::Export, what, subjects)
+            .await?;
         let header = match format {
             Format::Csv => Some(Ok(csv_header().to_owned())),
             Format::Json => None,
         };
         let body = match scope {
             Scope::Selected(ids) => {
-                let rows = self
+                let batch = self
                     .store
                     .read(move |conn| -> Result<_, ReviewError> {
                         let mut rows = Vec::new();
                         for id in &ids {
                             rows.extend(testimonies::get(conn, id)?);
                         }
-                        Ok(rows)
+                        Batch::read(conn, rows, notes)
                     })
                     .await?;
-                let text = blocking::run(move || render(format, &keys, &rows)).await?;
+                let text = blocking::run(move || render(format, &keys, &batch)).await?;
                 stream::once(async move { Ok(text) }).boxed()
             }
-            Scope::All(status) => self.batches(format, status, keys),
+            Scope::All(status) => self.batches(format, status, keys, notes),
         };
         Ok(stream::iter(header).chain(body).boxed())
     }
@@ -214,6 +282,7 @@ impl Desk {
         format: Format,
         status: Option<Status>,
         keys: Arc<EpochKeys>,
+        notes: bool,
     ) -> BoxStream<'static, Result<String, ReviewError>> {
         let store = self.store.clone();
         // State: (cursor, finished).
@@ -226,24 +295,25 @@ impl Desk {
                         return None;
                     }
                     let after = cursor.clone();
-                    let rows = store
-                        .read(move |conn| {
-                            testimonies::page(
+                    let batch = store
+                        .read(move |conn| -> Result<_, ReviewError> {
+                            let rows = testimonies::page(
                                 conn,
                                 status,
                                 after.as_ref().map(|(d, i)| (d.as_str(), i)),
                                 BATCH,
-                            )
+                            )?;
+                            Batch::read(conn, rows, notes)
                         })
                         .await;
-                    let rows = match rows {
-                        Ok(rows) if rows.is_empty() => return None,
-                        Ok(rows) => rows,
-                        Err(e) => return Some((Err(ReviewError::from(e)), (cursor, true))),
+                    let batch = match batch {
+                        Ok(batch) if batch.rows.is_empty() => return None,
+                        Ok(batch) => batch,
+                        Err(e) => return Some((Err(e), (cursor, true))),
                     };
-                    let next = rows.last().map(|r| (r.received_day.clone(), r.id));
-                    let finished = rows.len() < BATCH as usize;
-                    match blocking::run(move || render(format, &keys, &rows)).await {
+                    let next = batch.rows.last().map(|r| (r.received_day.clone(), r.id));
+                    let finished = batch.rows.len() < BATCH as usize;
+                    match blocking::run(move || render(format, &keys, &batch)).await {
                         Ok(text) => Some((Ok(text), (next, finished))),
                         Err(e) => Some((Err(ReviewError::from(e)), (next, true))),
                     }

@@ -1,18 +1,22 @@
-//! The inbox: pages of testimonies, newest day first, filtered and paged both ways. Status
-//! and day are plain columns, filtered in SQL; "with text only" and a category live inside
-//! the ciphertext, so those filters decrypt rows a chunk at a time until the page is full
-//! (never more than `MAX_SCAN` rows a page). Every preview decrypted is audited.
+//! The inbox: pages of testimonies, newest day first, filtered and paged both ways. Status,
+//! day, "has a code", "needs a reply", the assignee and a label (by its keyed tags) are
+//! filtered in SQL; "with text only", a category and the page language live inside the
+//! ciphertext, so those filters decrypt rows a chunk at a time until the page is full
+//! (never more than `MAX_SCAN` rows a page). Every preview decrypted is audited, in one
+//! short entry whose ids are listed beside it.
 
 use zeroize::Zeroizing;
 
 use super::ReviewError;
 use super::desk::Desk;
 use super::keyring::EpochKeys;
+use super::labels::LabelRing;
 use super::sessions::SessionView;
 use crate::blocking;
 use crate::clock::parse_day;
-use crate::domain::{AuditAction, Status, TestimonyId};
+use crate::domain::{AuditAction, Label, StaffId, Status, TestimonyId};
 use crate::store::testimonies::{self, PageQuery, StoredTestimony};
+use crate::store::{casework, staff};
 
 /// Rows per inbox page.
 pub const PAGE_SIZE: u32 = 50;
@@ -54,6 +58,15 @@ impl std::fmt::Display for Cursor {
     }
 }
 
+/// Whose statements.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Assigned {
+    /// The staff member looking.
+    Me,
+    /// Another staff member, by username.
+    Named(String),
+}
+
 /// What the inbox shows.
 #[derive(Clone, Debug, Default)]
 pub struct InboxFilter {
@@ -64,12 +77,20 @@ pub struct InboxFilter {
     pub with_text: bool,
     /// Only testimonies naming this category key.
     pub category: Option<String>,
+    /// Only testimonies sent from a page in this language (a code shipped languages use).
+    pub language: Option<String>,
+    /// Only testimonies whose author kept a receipt code.
+    pub has_code: bool,
+    /// Only testimonies whose author wrote last and has had no reply since.
+    pub needs_reply: bool,
+    pub assigned: Option<Assigned>,
+    pub label: Option<Label>,
 }
 
 impl InboxFilter {
     /// True when matching needs the plaintext.
     pub fn needs_plaintext(&self) -> bool {
-        self.with_text || self.category.is_some()
+        self.with_text || self.category.is_some() || self.language.is_some()
     }
 
     fn matches(&self, row: &InboxRow) -> bool {
@@ -78,9 +99,10 @@ impl InboxFilter {
                 .category
                 .as_ref()
                 .is_none_or(|c| row.categories.iter().any(|k| k == c))
+            && self.language.as_ref().is_none_or(|l| *l == row.language)
     }
 
-    /// How the audit log names the filter.
+    /// How the audit log names the filter (never a label's text: the log is not sealed).
     fn describe(&self) -> String {
         let mut parts = vec![format!("status {}", self.status.map_or("all", Status::key))];
         if let Some(day) = &self.day {
@@ -92,7 +114,45 @@ impl InboxFilter {
         if let Some(c) = &self.category {
             parts.push(format!("category {c}"));
         }
+        if let Some(l) = &self.language {
+            parts.push(format!("language {l}"));
+        }
+        if self.has_code {
+            parts.push("with a code".to_owned());
+        }
+        if self.needs_reply {
+            parts.push("needs a reply".to_owned());
+        }
+        match &self.assigned {
+            Some(Assigned::Me) => parts.push("assigned to me".to_owned()),
+            Some(Assigned::Named(n)) => parts.push(format!("assigned to {n}")),
+            None => {}
+        }
+        if self.label.is_some() {
+            parts.push("one label".to_owned());
+        }
         parts.join(", ")
+    }
+}
+
+/// The SQL side of a filter, resolved: the assignee's id and the label's tags.
+#[derive(Clone, Default)]
+struct Resolved {
+    assignee: Option<StaffId>,
+    label_tags: Option<Vec<Vec<u8>>>,
+}
+
+impl Resolved {
+    fn query<'a>(&'a self, filter: &'a InboxFilter) -> PageQuery<'a> {
+        PageQuery {
+            status: filter.status,
+            day: filter.day.as_deref(),
+            has_code: filter.has_code,
+            needs_reply: filter.needs_reply,
+            assignee: self.assignee.as_ref(),
+            label_tags: self.label_tags.as_deref(),
+            ..PageQuery::default()
+        }
     }
 }
 
@@ -114,6 +174,13 @@ pub struct InboxRow {
     pub categories: Vec<String>,
     /// The author kept a receipt code: replies can reach them.
     pub has_receipt: bool,
+    /// The page language it was sent from (with a code), else empty.
+    pub language: String,
+    /// The author wrote last and has had no reply since.
+    pub awaiting_reply: bool,
+    pub assignee: Option<String>,
+    /// None when the labels were sealed under an epoch this session cannot open.
+    pub labels: Option<Vec<Label>>,
 }
 
 /// Where a page sits among all the rows its filter matches (known when SQL alone filters).
@@ -138,6 +205,11 @@ pub struct InboxPage {
     pub scan_stopped: bool,
     /// How many testimonies have each status.
     pub counts: Vec<(Status, i64)>,
+    /// How many wait for a reply, and how many are assigned to the one looking.
+    pub awaiting: u64,
+    pub mine: u64,
+    /// The labels in use this session can read, with how many carry each.
+    pub labels_in_use: Vec<(Label, u64)>,
 }
 
 impl InboxPage {
@@ -168,17 +240,25 @@ pub fn preview(text: &str, chars: usize) -> Zeroizing<String> {
 pub fn inbox_rows(keys: &EpochKeys, rows: &[StoredTestimony]) -> Vec<InboxRow> {
     rows.iter()
         .map(|row| {
-            let (preview_text, has_statement, categories) = match keys.open_testimony(row) {
+            let (preview_text, has_statement, categories, language) = match keys.open_testimony(row)
+            {
                 Ok(t) if t.statement.is_empty() => (
                     Zeroizing::new("(“me too”, no statement)".to_owned()),
                     false,
                     t.categories.clone(),
+                    t.language.clone(),
                 ),
-                Ok(t) => (preview(&t.statement, 140), true, t.categories.clone()),
+                Ok(t) => (
+                    preview(&t.statement, 140),
+                    true,
+                    t.categories.clone(),
+                    t.language.clone(),
+                ),
                 Err(_) => (
                     Zeroizing::new("(cannot be opened with your keys)".to_owned()),
                     false,
                     Vec::new(),
+                    String::new(),
                 ),
             };
             InboxRow {
@@ -189,6 +269,10 @@ pub fn inbox_rows(keys: &EpochKeys, rows: &[StoredTestimony]) -> Vec<InboxRow> {
                 has_statement,
                 categories,
                 has_receipt: row.receipt.is_some(),
+                language,
+                awaiting_reply: false,
+                assignee: None,
+                labels: Some(Vec::new()),
             }
         })
         .collect()
@@ -205,6 +289,8 @@ impl Desk {
         paging: Paging,
     ) -> Result<InboxPage, ReviewError> {
         let keys = std::sync::Arc::new(self.keys_of(session).await?);
+        let ring = LabelRing::of(&keys)?;
+        let resolved = self.resolve(session, &filter, &ring).await?;
         let (newer, start) = match &paging {
             Paging::Newest => (false, None),
             Paging::Older(c) => (false, Some(c.clone())),
@@ -223,21 +309,17 @@ impl Desk {
             PAGE_SIZE + 1
         };
         while matched.len() < want && scanned < MAX_SCAN && !exhausted {
-            let (status, day) = (filter.status, filter.day.clone());
+            let (f, r) = (filter.clone(), resolved.clone());
             let at = cursor.clone();
             let rows = self
                 .store
                 .read(move |conn| {
-                    testimonies::page_where(
-                        conn,
-                        &PageQuery {
-                            status,
-                            day: day.as_deref(),
-                            cursor: at.as_ref().map(|c| (c.day.as_str(), &c.id)),
-                            newer,
-                        },
-                        chunk,
-                    )
+                    let query = PageQuery {
+                        cursor: at.as_ref().map(|c| (c.day.as_str(), &c.id)),
+                        newer,
+                        ..r.query(&f)
+                    };
+                    testimonies::page_where(conn, &query, chunk)
                 })
                 .await?;
             exhausted = rows.len() < chunk as usize;
@@ -284,28 +366,49 @@ impl Desk {
             };
             (older, if start.is_some() { first.clone() } else { None })
         };
-        let (status, day) = (filter.status, filter.day.clone());
         let first_for_count = first.clone();
         let plain = !filter.needs_plaintext();
-        let (position, counts) = self
+        let (f, r) = (filter.clone(), resolved.clone());
+        let ids: Vec<TestimonyId> = matched.iter().map(|row| row.id).collect();
+        let page_ids = ids.clone();
+        let me = session.staff_id;
+        let (position, counts, awaiting, mine, mut facts) = self
             .store
             .read(move |conn| -> Result<_, ReviewError> {
                 let position = match (&first_for_count, plain) {
-                    (Some(f), true) => {
-                        let query = PageQuery {
-                            status,
-                            day: day.as_deref(),
-                            ..PageQuery::default()
-                        };
-                        let (total, before) =
-                            testimonies::position(conn, &query, Some((f.day.as_str(), &f.id)))?;
+                    (Some(first), true) => {
+                        let (total, before) = testimonies::position(
+                            conn,
+                            &r.query(&f),
+                            Some((first.day.as_str(), &first.id)),
+                        )?;
                         Some((total, before))
                     }
                     _ => None,
                 };
-                Ok((position, testimonies::status_counts(conn)?))
+                let mine = PageQuery {
+                    assignee: Some(&me),
+                    ..PageQuery::default()
+                };
+                Ok((
+                    position,
+                    testimonies::status_counts(conn)?,
+                    casework::awaiting_count(conn)?,
+                    testimonies::position(conn, &mine, None)?.0,
+                    casework::facts(conn, &page_ids)?,
+                ))
             })
             .await?;
+        for row in &mut matched {
+            if let Some(f) = facts.remove(&row.id) {
+                row.awaiting_reply = f.awaiting_reply;
+                row.assignee = f.assignee;
+                row.labels = match f.labels {
+                    Some(blob) => ring.open_set(&row.id, &blob),
+                    None => Some(Vec::new()),
+                };
+            }
+        }
         let shown = matched.len() as u64;
         let position = position.map(|(total, before)| Position {
             first: before + 1,
@@ -318,12 +421,13 @@ impl Desk {
             Some(_) => None,
             None => newer_link,
         };
-        let ids: Vec<String> = matched.iter().map(|r| r.id.to_hex()).collect();
-        let mut detail = format!("filter {}; previews {}", filter.describe(), ids.join(" "));
+        let mut detail = format!("filter {}; {} previews", filter.describe(), ids.len());
         if filter.needs_plaintext() {
             detail.push_str(&format!("; {scanned} rows read to filter"));
         }
-        self.audit(session, AuditAction::InboxView, detail).await?;
+        self.audit(session, AuditAction::InboxView, detail, ids)
+            .await?;
+        let labels_in_use = self.labels_in_use(session).await?;
         Ok(InboxPage {
             rows: matched,
             older,
@@ -332,11 +436,48 @@ impl Desk {
             scanned,
             scan_stopped,
             counts,
+            awaiting,
+            mine,
+            labels_in_use,
         })
     }
 }
 
 impl Desk {
+    /// The assignee's id and the label's tags a filter names (an unknown username is
+    /// refused; a label no key has tagged simply matches nothing).
+    async fn resolve(
+        &self,
+        session: &SessionView,
+        filter: &InboxFilter,
+        ring: &LabelRing,
+    ) -> Result<Resolved, ReviewError> {
+        let assignee = match &filter.assigned {
+            None => None,
+            Some(Assigned::Me) => Some(session.staff_id),
+            Some(Assigned::Named(name)) => {
+                let name = name.clone();
+                let found = self
+                    .store
+                    .read(move |conn| staff::by_username(conn, &name))
+                    .await?;
+                Some(
+                    found
+                        .ok_or(ReviewError::InvalidInput("err-assign-unknown"))?
+                        .id,
+                )
+            }
+        };
+        let label_tags = match &filter.label {
+            Some(label) => Some(ring.tags(label)?),
+            None => None,
+        };
+        Ok(Resolved {
+            assignee,
+            label_tags,
+        })
+    }
+
     /// The newest testimony still new other than `done` ("save and next"). Reads ids and
     /// days only; opening it is what gets audited.
     pub async fn next_new(

@@ -4,6 +4,7 @@
 //! - `desk`: the service object, who acts ([`Actor`]), session lookup, housekeeping
 //! - `auth`: logging in and out (passphrase + TOTP, lockout, known browsers)
 //! - `triage`: the inbox, opening a testimony, status, notes, replies, deletion
+//! - `bulk`, `casework`, `labels`: many at once, assignment, sealed labels
 //! - `export`: decrypted exports, streamed
 //! - `staff_admin`: invitations, enrolment, grants, disabling, rotation, unlocking,
 //!   passphrase changes, recovery
@@ -16,6 +17,7 @@ mod argon_gate;
 mod audit_view;
 mod auth;
 pub mod bulk;
+mod casework;
 mod desk;
 mod devices;
 pub mod enrolment;
@@ -24,6 +26,7 @@ mod error;
 pub mod export;
 pub mod inbox;
 pub mod keyring;
+pub mod labels;
 mod retention;
 pub mod sessions;
 mod setup;

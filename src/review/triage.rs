@@ -9,10 +9,10 @@ use super::desk::Desk;
 use super::sessions::SessionView;
 use crate::clock::parse_day;
 use crate::crypto::suite::PublicKey;
-use crate::domain::{AuditAction, MessageKind, Status, TestimonyId};
+use crate::domain::{AuditAction, Label, MessageKind, Status, TestimonyId};
 use crate::sealing::{self, NewestEpoch};
 use crate::store::testimonies::{self, StoredTestimony};
-use crate::store::{audit, messages};
+use crate::store::{audit, casework, messages};
 use crate::submission::Testimony;
 
 /// Longest note or reply staff may write.
@@ -36,6 +36,14 @@ pub struct OpenedTestimony {
     pub earlier: Option<i64>,
     /// Whether newer messages than these exist (this is not the latest page).
     pub later: bool,
+    /// The author wrote last and nobody has replied since.
+    pub awaiting_reply: bool,
+    /// Who is on it (a username).
+    pub assignee: Option<String>,
+    /// Its labels; None when they were sealed under an epoch this session cannot open.
+    pub labels: Option<Vec<Label>>,
+    /// Who it can be assigned to.
+    pub assignable: Vec<String>,
 }
 
 /// Messages decrypted per page of a thread: a testimony with thousands opens as fast as one
@@ -80,11 +88,20 @@ impl Desk {
         before: Option<i64>,
     ) -> Result<OpenedTestimony, ReviewError> {
         let keys = self.keys_of(session).await?;
+        let ring = super::labels::LabelRing::of(&keys)?;
+        let assignable = self.assignable().await?;
         let mut opened = self
             .store
             .read(move |conn| -> Result<_, ReviewError> {
                 let row = testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
                 let testimony = keys.open_testimony(&row)?;
+                let facts = casework::facts(conn, &[id])?
+                    .remove(&id)
+                    .unwrap_or_default();
+                let labels = match &facts.labels {
+                    Some(blob) => ring.open_set(&id, blob),
+                    None => Some(Vec::new()),
+                };
                 let mut thread = Vec::new();
                 // One more than a page, to know whether an earlier page exists.
                 let mut page = messages::page(conn, &id, before, THREAD_PAGE + 1)?;
@@ -120,6 +137,10 @@ impl Desk {
                     messages: thread,
                     earlier,
                     later,
+                    awaiting_reply: facts.awaiting_reply,
+                    assignee: facts.assignee,
+                    labels,
+                    assignable,
                 })
             })
             .await?;
@@ -133,7 +154,7 @@ impl Desk {
                 } else {
                     None
                 };
-                audit::append(conn, &at, &actor, AuditAction::TestimonyView, &id.to_hex())?;
+                audit::append_about(conn, &at, &actor, AuditAction::TestimonyView, "", &[id])?;
                 Ok(marked)
             })
             .await?;
@@ -193,7 +214,14 @@ impl Desk {
                 }
                 testimonies::set_status(conn, &id, status)?;
                 let detail = format!("{id} {} -> {}", row.status.key(), status.key());
-                audit::append(conn, &at, &actor, AuditAction::TestimonyStatus, &detail)?;
+                audit::append_about(
+                    conn,
+                    &at,
+                    &actor,
+                    AuditAction::TestimonyStatus,
+                    &detail,
+                    &[id],
+                )?;
                 Ok(row)
             })
             .await?;
@@ -276,7 +304,11 @@ impl Desk {
                     return Err(ReviewError::InvalidInput("err-rotated-writing"));
                 }
                 messages::insert(conn, &message)?;
-                audit::append(conn, &now.rfc3339(), &author, action, &id.to_hex())?;
+                // A reply answers whatever the author wrote last; a note does not.
+                if kind == MessageKind::Reply {
+                    casework::mark_answered(conn, &id)?;
+                }
+                audit::append_about(conn, &now.rfc3339(), &author, action, "", &[id])?;
                 Ok(())
             })
             .await
@@ -296,13 +328,7 @@ impl Desk {
                 if !testimonies::delete(conn, &id)? {
                     return Err(ReviewError::NotFound);
                 }
-                audit::append(
-                    conn,
-                    &at,
-                    &actor,
-                    AuditAction::TestimonyDelete,
-                    &id.to_hex(),
-                )?;
+                audit::append_about(conn, &at, &actor, AuditAction::TestimonyDelete, "", &[id])?;
                 Ok(())
             })
             .await?;
@@ -310,18 +336,20 @@ impl Desk {
         Ok(())
     }
 
-    /// One audit entry on its own (views: nothing else changes).
+    /// One audit entry on its own (views: nothing else changes), about `subjects`.
     #[tracing::instrument(skip_all)]
     pub(super) async fn audit(
         &self,
         session: &SessionView,
         action: AuditAction,
         detail: String,
+        subjects: Vec<TestimonyId>,
     ) -> Result<(), ReviewError> {
         let (actor, at) = (session.username.clone(), self.now().rfc3339());
         self.store
             .write(move |conn| -> Result<_, ReviewError> {
-                Ok(audit::append(conn, &at, &actor, action, &detail)?)
+                audit::append_about(conn, &at, &actor, action, &detail, &subjects)?;
+                Ok(())
             })
             .await
     }

@@ -1,12 +1,17 @@
 //! The append-only, hash-chained audit log of staff actions:
 //! `hash = SHA-256(prev_hash ‖ seq ‖ at ‖ actor ‖ action ‖ detail)` with length-prefixed
 //! fields, so editing, deleting or reordering any entry breaks the chain from there on.
+//!
+//! The statements an entry is about are also listed in `audit_subjects`, so the log can be
+//! filtered by statement. An entry about many (a bulk action, an inbox page) stays short:
+//! its detail ends with `ids sha256:<digest>` of the sorted ids, which the chain covers and
+//! [`verify`] checks against the listed ids; an entry about one names it in the detail.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::StoreResult;
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, TestimonyId};
 
 const GENESIS: [u8; 32] = [0; 32];
 
@@ -21,15 +26,96 @@ fn entry_hash(prev: &[u8], seq: i64, at: &str, actor: &str, action: &str, detail
     h.finalize().to_vec()
 }
 
-/// Appends one entry. Call inside the transaction that performs the action, so the action
-/// and its record commit together.
+/// Where the digest of an entry's statements starts in its detail.
+const IDS_MARK: &str = "ids sha256:";
+
+/// The digest of a set of statement ids (sorted first, so order does not matter).
+fn ids_digest(ids: &[TestimonyId]) -> String {
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    let mut h = Sha256::new();
+    for id in &sorted {
+        h.update(id.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// Appends one entry about the statements `subjects` (see the module's note on how they
+/// are named). Call inside the transaction that performs the action.
+pub fn append_about(
+    conn: &Connection,
+    at: &str,
+    actor: &str,
+    action: AuditAction,
+    detail: &str,
+    subjects: &[TestimonyId],
+) -> StoreResult<i64> {
+    let mut subjects = subjects.to_vec();
+    subjects.sort_unstable();
+    subjects.dedup();
+    let detail = match subjects.as_slice() {
+        [] => detail.to_owned(),
+        [one] if detail.contains(&one.to_hex()) => detail.to_owned(),
+        [one] if detail.is_empty() => one.to_hex(),
+        [one] => format!("{} {detail}", one.to_hex()),
+        many => format!("{detail}; {IDS_MARK}{}", ids_digest(many)),
+    };
+    let seq = append(conn, at, actor, action, &detail)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO audit_subjects (testimony_id, seq) VALUES (?1, ?2)",
+    )?;
+    for id in &subjects {
+        insert.execute(params![id, seq])?;
+    }
+    Ok(seq)
+}
+
+/// The statements one entry is about, in id order.
+pub fn subjects_of(conn: &Connection, seq: i64) -> StoreResult<Vec<TestimonyId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT testimony_id FROM audit_subjects WHERE seq = ?1 ORDER BY testimony_id",
+    )?;
+    let ids = stmt
+        .query_map([seq], |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ids)
+}
+
+/// Whether the statements listed for an entry are the ones its detail committed to.
+fn subjects_match(detail: &str, subjects: &[TestimonyId]) -> bool {
+    match detail.rsplit_once(IDS_MARK) {
+        Some((_, digest)) => !subjects.is_empty() && digest == ids_digest(subjects),
+        None => subjects.iter().all(|id| detail.contains(&id.to_hex())),
+    }
+}
+
+/// One entry, if it exists.
+pub fn entry(conn: &Connection, seq: i64) -> StoreResult<Option<AuditEntry>> {
+    Ok(conn
+        .prepare_cached("SELECT seq, at, actor, action, detail FROM audit_log WHERE seq = ?1")?
+        .query_row([seq], entry_of)
+        .optional()?)
+}
+
+fn entry_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        detail: r.get(4)?,
+    })
+}
+
+/// Appends one entry and returns its sequence number. Call inside the transaction that
+/// performs the action, so the action and its record commit together.
 pub fn append(
     conn: &Connection,
     at: &str,
     actor: &str,
     action: AuditAction,
     detail: &str,
-) -> StoreResult<()> {
+) -> StoreResult<i64> {
     let action = action.as_str();
     let last: Option<(i64, Vec<u8>)> = conn
         .query_row(
@@ -48,7 +134,7 @@ pub fn append(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![seq, at, actor, action, detail, prev, hash],
     )?;
-    Ok(())
+    Ok(seq)
 }
 
 /// The first entry that does not fit the chain, if any; `Ok(count)` when the chain holds.
@@ -68,6 +154,10 @@ pub fn verify(conn: &Connection) -> StoreResult<Result<u64, BrokenEntry>> {
         let hash: Vec<u8> = r.get(6)?;
         let recomputed = entry_hash(&expected_prev, expected_seq, &at, &actor, &action, &detail);
         if seq != expected_seq || prev != expected_prev || hash != recomputed {
+            return Ok(Err(BrokenEntry { seq, expected_seq }));
+        }
+        // The side table must list exactly what the entry committed to.
+        if !subjects_match(&detail, &subjects_of(conn, seq)?) {
             return Ok(Err(BrokenEntry { seq, expected_seq }));
         }
         expected_prev = hash;
@@ -97,7 +187,13 @@ pub struct AuditQuery {
     pub action: Option<String>,
     /// One staff member's username.
     pub actor: Option<String>,
+    /// Entries about one statement.
+    pub testimony: Option<TestimonyId>,
 }
+
+/// The filter every audit query shares: ?1 action (or group), ?2 actor, ?3 statement.
+const FILTER: &str = "(?1 IS NULL OR action = ?1 OR action LIKE ?1 || '.%') AND (?2 IS NULL OR actor = ?2) \
+     AND (?3 IS NULL OR seq IN (SELECT seq FROM audit_subjects WHERE testimony_id = ?3))";
 
 /// One page of entries as `query` asks, newest first; and how many entries match in all.
 pub fn page(
@@ -105,39 +201,35 @@ pub fn page(
     query: &AuditQuery,
     limit: u32,
 ) -> StoreResult<(Vec<AuditEntry>, u64)> {
-    let filter =
-        "(?1 IS NULL OR action = ?1 OR action LIKE ?1 || '.%') AND (?2 IS NULL OR actor = ?2)";
+    let filter = FILTER;
     let newer = query.before.is_none() && query.after.is_some();
     let sql = if newer {
         format!(
             "SELECT seq, at, actor, action, detail FROM audit_log
-             WHERE {filter} AND seq > ?3 ORDER BY seq ASC LIMIT ?4"
+             WHERE {filter} AND seq > ?4 ORDER BY seq ASC LIMIT ?5"
         )
     } else {
         format!(
             "SELECT seq, at, actor, action, detail FROM audit_log
-             WHERE {filter} AND (?3 IS NULL OR seq < ?3) ORDER BY seq DESC LIMIT ?4"
+             WHERE {filter} AND (?4 IS NULL OR seq < ?4) ORDER BY seq DESC LIMIT ?5"
         )
     };
     let bound = if newer { query.after } else { query.before };
     let mut rows = conn
         .prepare_cached(&sql)?
-        .query_map(params![query.action, query.actor, bound, limit], |r| {
-            Ok(AuditEntry {
-                seq: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                action: r.get(3)?,
-                detail: r.get(4)?,
-            })
-        })?
+        .query_map(
+            params![query.action, query.actor, query.testimony, bound, limit],
+            entry_of,
+        )?
         .collect::<Result<Vec<_>, _>>()?;
     if newer {
         rows.reverse();
     }
     let total: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM audit_log WHERE {filter}"))?
-        .query_row(params![query.action, query.actor], |r| r.get(0))?;
+        .query_row(params![query.action, query.actor, query.testimony], |r| {
+            r.get(0)
+        })?;
     Ok((rows, u64::try_from(total).unwrap_or(0)))
 }
 
@@ -149,13 +241,13 @@ pub fn any_beyond(
     older: bool,
 ) -> StoreResult<bool> {
     let sql = format!(
-        "SELECT EXISTS (SELECT 1 FROM audit_log WHERE (?1 IS NULL OR action = ?1 OR action LIKE ?1 || '.%')
-         AND (?2 IS NULL OR actor = ?2) AND seq {} ?3)",
+        "SELECT EXISTS (SELECT 1 FROM audit_log WHERE {FILTER} AND seq {} ?4)",
         if older { "<" } else { ">" }
     );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![query.action, query.actor, seq], |r| r.get(0))?)
+    Ok(conn.prepare_cached(&sql)?.query_row(
+        params![query.action, query.actor, query.testimony, seq],
+        |r| r.get(0),
+    )?)
 }
 
 /// The hash of the newest entry (hex), to note down off the machine: a later verify that
@@ -185,9 +277,8 @@ mod tests {
     use super::*;
 
     fn db() -> Connection {
-        let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(include_str!("../../migrations/0001_initial.sql"))
-            .unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::connection::migrate(&mut conn).unwrap();
         for i in 0..5 {
             append(
                 &conn,
@@ -226,5 +317,38 @@ mod tests {
         )
         .unwrap();
         assert_eq!(verify(&c).unwrap().unwrap_err().seq, 2);
+    }
+
+    #[test]
+    fn an_entry_about_many_statements_is_short_and_its_list_is_checked() {
+        let c = db();
+        let ids: Vec<TestimonyId> = (0..1000).map(|_| TestimonyId::random().unwrap()).collect();
+        let seq = append_about(
+            &c,
+            "2026-01-01T00:00:00Z",
+            "admin",
+            AuditAction::TestimonyStatusBulk,
+            "status -> spam for 1000 statements",
+            &ids,
+        )
+        .unwrap();
+        let detail: String = c
+            .query_row("SELECT detail FROM audit_log WHERE seq = ?1", [seq], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert!(detail.len() < 120, "{detail}");
+        assert_eq!(subjects_of(&c, seq).unwrap().len(), 1000);
+        assert_eq!(verify(&c).unwrap(), Ok(6));
+        let one = ids[0];
+        let query = AuditQuery {
+            testimony: Some(one),
+            ..AuditQuery::default()
+        };
+        assert_eq!(page(&c, &query, 10).unwrap().1, 1);
+        // Taking a statement off the list (or adding one) breaks the check.
+        c.execute("DELETE FROM audit_subjects WHERE testimony_id = ?1", [one])
+            .unwrap();
+        assert_eq!(verify(&c).unwrap().unwrap_err().seq, seq);
     }
 }

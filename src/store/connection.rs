@@ -16,6 +16,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0005_noise.sql")),
     M::up(include_str!("../../migrations/0006_staff_language.sql")),
     M::up(include_str!("../../migrations/0007_signed_snapshots.sql")),
+    M::up(include_str!("../../migrations/0008_casework.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

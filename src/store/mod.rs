@@ -4,6 +4,7 @@
 //! only the services (`intake`, `returning`, `publish`, `review`) call them.
 
 pub mod audit;
+pub mod casework;
 mod checkpointer;
 pub mod connection;
 pub mod counts;
@@ -14,6 +15,7 @@ mod file_times;
 mod handle;
 pub mod invitations;
 pub mod keys;
+pub mod labels;
 pub mod messages;
 pub mod noise;
 pub mod read_pool;

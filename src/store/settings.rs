@@ -77,3 +77,35 @@ pub fn check_count_policy(conn: &Connection, wanted: &str) -> StoreResult<()> {
         }
     }
 }
+
+const WAITING_AT_ALERT: &str = "notify_waiting";
+
+/// What was waiting (new statements, statements awaiting a reply) when the last alert went
+/// out: after a restart, the alerts compare with it to tell whether anything arrived. Two
+/// figures, written only at alert ticks.
+pub fn waiting_at_alert(conn: &Connection) -> StoreResult<Option<(u64, u64)>> {
+    let value: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE name = ?1",
+            [WAITING_AT_ALERT],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(value.and_then(|v| {
+        let text = String::from_utf8(v).ok()?;
+        let (a, b) = text.split_once(',')?;
+        Some((a.parse().ok()?, b.parse().ok()?))
+    }))
+}
+
+pub fn set_waiting_at_alert(conn: &Connection, waiting: (u64, u64)) -> StoreResult<()> {
+    conn.execute(
+        "INSERT INTO settings (name, value) VALUES (?1, ?2)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        params![
+            WAITING_AT_ALERT,
+            format!("{},{}", waiting.0, waiting.1).into_bytes()
+        ],
+    )?;
+    Ok(())
+}

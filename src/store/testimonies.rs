@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreResult;
-use crate::domain::{EpochId, Status, TestimonyId};
+use crate::domain::{EpochId, StaffId, Status, TestimonyId};
 
 /// A sealed testimony as stored.
 #[derive(Clone, Debug)]
@@ -81,6 +81,14 @@ pub fn get(conn: &Connection, id: &TestimonyId) -> StoreResult<Option<StoredTest
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM testimonies WHERE id = ?1"))?
         .query_row([id], from_row)
+        .optional()?)
+}
+
+/// A testimony's status, if it exists (without reading its ciphertext).
+pub fn status_of(conn: &Connection, id: &TestimonyId) -> StoreResult<Option<Status>> {
+    Ok(conn
+        .prepare_cached("SELECT status FROM testimonies WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
         .optional()?)
 }
 
@@ -184,21 +192,28 @@ pub fn page(
         conn,
         &PageQuery {
             status,
-            day: None,
             cursor,
-            newer: false,
+            ..PageQuery::default()
         },
         limit,
     )
 }
 
-/// What an inbox page asks SQL for: the filters it can apply on plain columns, and where
-/// the page starts.
+/// What an inbox page asks SQL for: the filters it can apply on plain columns and the
+/// casework tables, and where the page starts.
 #[derive(Clone, Copy, Default)]
 pub struct PageQuery<'a> {
     pub status: Option<Status>,
     /// One received day, `YYYY-MM-DD`.
     pub day: Option<&'a str>,
+    /// Only statements whose author kept a receipt code.
+    pub has_code: bool,
+    /// Only statements whose author wrote last (a follow-up not yet answered).
+    pub needs_reply: bool,
+    /// Only statements assigned to this staff member.
+    pub assignee: Option<&'a StaffId>,
+    /// Only statements carrying one of these label tags (none matches an empty list).
+    pub label_tags: Option<&'a [Vec<u8>]>,
     pub cursor: Option<(&'a str, &'a TestimonyId)>,
     /// Rows newer than the cursor, nearest first (the caller turns them round); otherwise
     /// rows older than it, newest first.
@@ -217,6 +232,28 @@ impl PageQuery<'_> {
         if let Some(day) = &self.day {
             sql.push_str(" AND received_day = ?");
             values.push(day);
+        }
+        if self.has_code {
+            sql.push_str(" AND receipt_tag IS NOT NULL");
+        }
+        if self.needs_reply {
+            sql.push_str(" AND id IN (SELECT id FROM awaiting_reply)");
+        }
+        if let Some(staff) = &self.assignee {
+            sql.push_str(" AND id IN (SELECT testimony_id FROM assignments WHERE staff_id = ?)");
+            values.push(*staff);
+        }
+        if let Some(tags) = self.label_tags {
+            if tags.is_empty() {
+                sql.push_str(" AND 0");
+            } else {
+                sql.push_str(" AND id IN (SELECT testimony_id FROM label_index WHERE tag IN (");
+                sql.push_str(&vec!["?"; tags.len()].join(", "));
+                sql.push_str("))");
+                for tag in tags {
+                    values.push(tag);
+                }
+            }
         }
         if let (true, Some((day, id))) = (with_cursor, &self.cursor) {
             sql.push_str(if self.newer {

@@ -24,6 +24,7 @@ pub struct AppState {
     pub publisher: Arc<Publisher>,
     pub desk: Arc<Desk>,
     pub federation: Arc<crate::federation::Federation>,
+    pub notifier: Arc<crate::notify::Notifier>,
     /// Link-preview pictures of the current snapshot.
     pub cards: super::card::Cards,
     /// And of the federation's sum (apart, so the two never evict each other).
@@ -53,6 +54,7 @@ impl AppState {
             publisher,
             desk,
             federation,
+            notifier,
         } = services;
         let intake_limiter = match config.rate_limits {
             Toggle::Off => None,
@@ -81,6 +83,7 @@ impl AppState {
             publisher,
             desk,
             federation,
+            notifier,
             intake_limiter,
         }
     }

@@ -871,10 +871,20 @@ async fn admins_export_just_the_testimonies_they_select() {
         &server.db(),
         "SELECT detail FROM audit_log WHERE action = 'export'",
     );
+    // One short entry; the ids it is about are listed beside it, and the chain covers them.
     assert!(
-        detail.contains("2 selected") && detail.contains(&ids[0]),
+        detail.contains("2 selected") && detail.contains("ids sha256:"),
         "{detail}"
     );
+    let named: i64 = scalar(
+        &server.db(),
+        &format!(
+            "SELECT count(*) FROM audit_subjects s JOIN audit_log a ON a.seq = s.seq \
+             WHERE a.action = 'export' AND s.testimony_id = x'{}'",
+            ids[0]
+        ),
+    );
+    assert_eq!(named, 1);
 }
 
 #[tokio::test]
@@ -1134,16 +1144,33 @@ async fn a_flood_is_cleared_in_bulk_with_one_audit_entry_per_action() {
     assert_eq!(res.headers()["location"], "/review?changed=2");
     assert_eq!(spam(), 5);
 
-    // One entry per action, listing every id; and the counts follow at the next tick.
-    let entries: Vec<String> = connect(&server.db())
-        .prepare("SELECT detail FROM audit_log WHERE action = 'testimony.status.bulk' ORDER BY seq")
+    // One short entry per action, its ids listed beside it; and the counts follow at the
+    // next tick.
+    let entries: Vec<(i64, String)> = connect(&server.db())
+        .prepare(
+            "SELECT seq, detail FROM audit_log WHERE action = 'testimony.status.bulk' ORDER BY seq",
+        )
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .map(Result::unwrap)
         .collect();
     assert_eq!(entries.len(), 2, "{entries:?}");
-    assert!(entries[1].contains(&junk[0]) && entries[1].contains(&junk[1]));
+    assert!(
+        entries[1].1.starts_with("status -> spam for 2 statements"),
+        "{entries:?}"
+    );
+    let listed: Vec<String> = connect(&server.db())
+        .prepare("SELECT hex(testimony_id) FROM audit_subjects WHERE seq = ?1")
+        .unwrap()
+        .query_map([entries[1].0], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|id| id.unwrap().to_lowercase())
+        .collect();
+    assert!(
+        listed.contains(&junk[0]) && listed.contains(&junk[1]),
+        "{listed:?}"
+    );
     assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 1 }).await);
 }
 

@@ -37,6 +37,7 @@ struct AdminView<'a> {
     min_cell: u64,
     interval: u64,
     categories: String,
+    alerts: super::alerts::AlertsView,
 }
 
 #[derive(Template)]
@@ -87,6 +88,7 @@ async fn render(
             message: message.map(|k| layout.t(k)),
             min_cell: c.min_cell,
             interval: c.publish_interval_secs,
+            alerts: super::alerts::AlertsView::of(&layout, &state.notifier.state()),
             layout,
             nav,
             categories: c

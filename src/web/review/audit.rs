@@ -21,6 +21,8 @@ pub struct AuditParams {
     after: Option<String>,
     action: Option<String>,
     actor: Option<String>,
+    /// A statement's id: only entries about it.
+    testimony: Option<String>,
 }
 
 pub struct EntryRow {
@@ -28,7 +30,38 @@ pub struct EntryRow {
     when: String,
     actor: String,
     action: String,
+    /// The detail, without the digest of a list of statements (and cut short if long).
     detail: String,
+    /// The entry names more statements than its detail shows: they are a click away.
+    listed: bool,
+}
+
+/// Longest detail a row of the audit page shows; the entry's own page shows all of it.
+const DETAIL_CHARS: usize = 160;
+
+impl EntryRow {
+    fn of(e: crate::review::AuditEntry, tr: &crate::i18n::Tr) -> EntryRow {
+        let (text, listed) = match e.detail.split_once("; ids sha256:") {
+            Some((text, _)) => (text.to_owned(), true),
+            None => (e.detail.clone(), false),
+        };
+        let long = text.chars().count() > DETAIL_CHARS;
+        let detail = if long {
+            let mut cut: String = text.chars().take(DETAIL_CHARS).collect();
+            cut.push('…');
+            cut
+        } else {
+            text
+        };
+        EntryRow {
+            seq: e.seq,
+            when: when(tr, &e.at),
+            actor: e.actor,
+            action: e.action,
+            detail,
+            listed: listed || long,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -43,6 +76,7 @@ struct AuditView<'a> {
     actions: Vec<&'static str>,
     action: String,
     actor: String,
+    testimony: String,
     keep: String,
     older: Option<i64>,
     newer: Option<i64>,
@@ -114,11 +148,19 @@ pub async fn show(
     if actor.as_ref().is_some_and(|a| a.chars().count() > 64) {
         return Err(AppError::BadRequest("err-username-too-long"));
     }
+    let testimony = match params.testimony.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(id) => Some(
+            crate::domain::TestimonyId::parse_hex(id)
+                .ok_or(AppError::BadRequest("err-audit-testimony"))?,
+        ),
+    };
     let query = AuditQuery {
         before: seq(&params.before)?,
         after: seq(&params.after)?,
         action: action.clone(),
         actor: actor.clone(),
+        testimony,
     };
     let (page_of, check) = state.desk.audit_log(Actor::Staff(&admin.0), query).await?;
     let (layout, nav) = staff_page(&state, &admin.0);
@@ -139,6 +181,9 @@ pub async fn show(
     }
     if let Some(a) = &actor {
         keep.push(format!("actor={}", enc(a)));
+    }
+    if let Some(t) = &testimony {
+        keep.push(format!("testimony={t}"));
     }
     let summary = match (page_of.entries.first(), page_of.entries.last()) {
         (Some(first), Some(last)) => layout.tr.args(
@@ -165,21 +210,52 @@ pub async fn show(
         entries: page_of
             .entries
             .into_iter()
-            .map(|e| EntryRow {
-                seq: e.seq,
-                when: when(&layout.tr, &e.at),
-                actor: e.actor,
-                action: e.action,
-                detail: e.detail,
-            })
+            .map(|e| EntryRow::of(e, &layout.tr))
             .collect(),
         verdict,
         head: check.head.unwrap_or_default(),
         actions: choices,
         action: action.unwrap_or_default(),
         actor: actor.unwrap_or_default(),
+        testimony: testimony.map(|t| t.to_hex()).unwrap_or_default(),
         keep: keep.join("&"),
         summary,
+        layout,
+        nav,
+    };
+    Ok(page(StatusCode::OK, &view))
+}
+
+#[derive(Template)]
+#[template(path = "review/audit_entry.html")]
+struct EntryView<'a> {
+    layout: Chrome<'a>,
+    nav: Nav,
+    seq: i64,
+    when: String,
+    actor: String,
+    action: String,
+    detail: String,
+    /// The statements it is about, as ids.
+    subjects: Vec<String>,
+}
+
+/// `GET /review/audit/{seq}` (admin): one entry in full, with every statement it names.
+pub async fn entry(
+    admin: Admin,
+    seq: actix_web::web::Path<String>,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let seq: i64 = seq.parse().map_err(|_| AppError::NotFound)?;
+    let (entry, subjects) = state.desk.audit_entry(Actor::Staff(&admin.0), seq).await?;
+    let (layout, nav) = staff_page(&state, &admin.0);
+    let view = EntryView {
+        seq: entry.seq,
+        when: when(&layout.tr, &entry.at),
+        actor: entry.actor,
+        action: entry.action,
+        detail: entry.detail,
+        subjects: subjects.iter().map(|id| id.to_hex()).collect(),
         layout,
         nav,
     };

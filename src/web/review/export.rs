@@ -107,7 +107,8 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let pairs = read_form(&req, &admin.0, body).await?;
     let (format, scope) = wanted(&pairs)?;
-    let pieces = state.desk.export(&admin.0, format, scope).await?;
+    let notes = pairs.get("notes") == "on";
+    let pieces = state.desk.export(&admin.0, format, scope, notes).await?;
     let body = pieces.map(|piece| {
         piece
             .map(Bytes::from)

@@ -21,6 +21,9 @@ pub mod paths {
     pub const BULK: &str = "/review/bulk";
     pub const EXPORT: &str = "/review/export";
     pub const AUDIT: &str = "/review/audit";
+    pub const AUDIT_ENTRY: &str = "/review/audit/{seq}";
+    pub const ASSIGN: &str = "/review/t/{id}/assign";
+    pub const LABELS: &str = "/review/t/{id}/labels";
     pub const ADMIN: &str = "/review/admin";
     pub const INVITE_CREATE: &str = "/review/admin/invite";
     pub const INVITE_REVOKE: &str = "/review/admin/invitations/revoke";
@@ -81,6 +84,9 @@ staff_routes! {
     BULK (Staff): POST => inbox::bulk;
     EXPORT (Admin): GET => export::page, POST => export::download;
     AUDIT (Admin): GET => audit::show;
+    AUDIT_ENTRY (Admin): GET => audit::entry;
+    ASSIGN (Staff): POST => testimony::assign;
+    LABELS (Staff): POST => testimony::labels;
     ADMIN (Admin): GET => admin::show;
     INVITE_CREATE (Admin): POST => admin::invite;
     INVITE_REVOKE (Admin): POST => admin::revoke;

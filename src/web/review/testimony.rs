@@ -8,7 +8,7 @@ use askama::Template;
 use super::extract::{MaybeStaff, Staff, path_id, read_form, require_ticked};
 use super::nav::{Nav, staff_page};
 use super::visible::reveal;
-use crate::domain::{Status, TestimonyId};
+use crate::domain::{Label, Status, TestimonyId};
 use crate::error::AppError;
 use crate::review::triage::ThreadText;
 use crate::web::AppState;
@@ -41,6 +41,17 @@ struct TestimonyView<'a> {
     setting: Option<String>,
     consent_publish: bool,
     has_receipt: bool,
+    /// (BCP 47 code, name in that language) of the page it was sent from, when kept.
+    page_language: Option<(&'static str, &'static str)>,
+    /// The author wrote last and has had no reply since.
+    awaiting_reply: bool,
+    assignee: String,
+    /// Who it can be assigned to.
+    assignable: Vec<String>,
+    /// Its labels; None when they cannot be opened with these keys.
+    labels: Option<Vec<String>>,
+    /// Empty boxes offered for new labels.
+    new_label_slots: Vec<usize>,
     /// The thread's earlier page starts before this sequence number.
     earlier: Option<i64>,
     /// This is not the latest page of the thread.
@@ -101,6 +112,16 @@ pub async fn view(
             .map(|k| label(&layout, "setting", k, &state.config.settings)),
         consent_publish: t.consent_publish,
         has_receipt: opened.row.receipt.is_some(),
+        page_language: crate::i18n::Language::parse(&t.language)
+            .map(|l| (l.code(), l.native_name())),
+        awaiting_reply: opened.awaiting_reply,
+        assignee: opened.assignee.clone().unwrap_or_default(),
+        assignable: opened.assignable.clone(),
+        new_label_slots: vec![1, 2],
+        labels: opened
+            .labels
+            .as_ref()
+            .map(|set| set.iter().map(|l| l.as_str().to_owned()).collect()),
         earlier: opened.earlier,
         later: opened.later,
         messages: opened
@@ -208,6 +229,46 @@ async fn ended_with_text(
             text: pairs.get(field),
         },
     ))
+}
+
+/// `POST /review/t/{id}/assign` (field `staff`: a username, or empty for nobody).
+pub async fn assign(
+    req: HttpRequest,
+    staff: Staff,
+    id: Path<String>,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id = path_id(&id, TestimonyId::parse_hex)?;
+    let pairs = read_form(&req, &staff.0, body).await?;
+    let to = Some(pairs.get("staff").trim())
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    state.desk.assign(&staff.0, id, to).await?;
+    Ok(back_to(id))
+}
+
+/// `POST /review/t/{id}/labels` (field `label`, repeatable: the statement's whole set;
+/// blank boxes are ignored).
+pub async fn labels(
+    req: HttpRequest,
+    staff: Staff,
+    id: Path<String>,
+    body: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id = path_id(&id, TestimonyId::parse_hex)?;
+    let pairs = read_form(&req, &staff.0, body).await?;
+    let set = Label::parse_set(
+        pairs
+            .0
+            .iter()
+            .filter(|(k, _)| k == "label")
+            .map(|(_, v)| v.as_str()),
+    )
+    .map_err(AppError::Unprocessable)?;
+    state.desk.set_labels(&staff.0, id, set).await?;
+    Ok(back_to(id))
 }
 
 pub async fn delete(
