@@ -138,3 +138,82 @@ impl Desk {
             .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use secrecy::SecretString;
+    use time::macros::datetime;
+
+    use super::*;
+    use crate::clock::Clock;
+    use crate::config::Config;
+    use crate::domain::Status;
+    use crate::publish::Publisher;
+    use crate::store::testimonies::StoredTestimony;
+    use crate::store::{Store, keys};
+
+    fn desk_at(store: &Store, at: time::OffsetDateTime) -> Desk {
+        let config = Config {
+            argon2_memory_kib: 64 * 1024,
+            ..Config::default()
+        };
+        let clock = Clock::fixed(at);
+        let publisher = Publisher::load(store.clone(), &config, clock.clone()).unwrap();
+        Desk::new(store.clone(), &config, Arc::new(publisher), clock)
+    }
+
+    #[tokio::test]
+    async fn a_reopening_is_audited_only_after_its_day_with_the_day_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("chorus.db"), 16).unwrap();
+        let that_day = desk_at(&store, datetime!(2026-12-01 21:47:13 UTC));
+        that_day
+            .set_up_from_cli("admin", SecretString::from("a long enough passphrase"))
+            .await
+            .unwrap();
+        let id = TestimonyId::random().unwrap();
+        store
+            .write(move |conn| -> Result<_, ReviewError> {
+                let (epoch_id, _) = keys::newest_epoch(conn)?.unwrap();
+                testimonies::insert(
+                    conn,
+                    &StoredTestimony {
+                        id,
+                        received_day: "2026-11-30".to_owned(),
+                        epoch_id,
+                        status: Status::InProgress,
+                        uncounted: false,
+                        ciphertext: vec![0; 8],
+                        receipt: None,
+                    },
+                )?;
+                casework::note_reopened(conn, &id, "2026-12-01")?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        // The same day: nothing is written yet.
+        assert_eq!(that_day.record_reopenings().await.unwrap(), 0);
+        // The next morning: one entry, naming the day, never the follow-up's time.
+        let next = desk_at(&store, datetime!(2026-12-02 08:00:30 UTC));
+        assert_eq!(next.record_reopenings().await.unwrap(), 1);
+        assert_eq!(next.record_reopenings().await.unwrap(), 0);
+        let (page, check) = next
+            .audit_log(Actor::CLI, audit::AuditQuery::default())
+            .await
+            .unwrap();
+        let entry = &page.entries[0];
+        assert_eq!(entry.action, "testimony.reopen");
+        assert_eq!(entry.actor, "follow-up");
+        assert_eq!(entry.at, "2026-12-02T08:00:30Z");
+        assert!(
+            entry.detail.contains("2026-12-01: 1 statements"),
+            "{}",
+            entry.detail
+        );
+        assert!(!entry.detail.contains("21:47"));
+        assert!(check.verdict.is_ok());
+    }
+}

@@ -675,3 +675,36 @@ pub async fn add_member(
     assert_eq!(res.status(), 303);
     (secret, codes)
 }
+
+/// Submits with `want_receipt=on`; returns the code shown once.
+pub async fn submit_with_receipt(
+    server: &TestServer,
+    statement: &str,
+    categories: &[&str],
+) -> String {
+    let mut body = format!("statement={}&want_receipt=on", enc(statement));
+    for c in categories {
+        body.push_str(&format!("&category={c}"));
+    }
+    let res = post_form(server, "/submit", body).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    let at = html
+        .find("id=\"receipt-code\">")
+        .expect("the code is shown");
+    let rest = &html[at + 18..];
+    let code = rest[..rest.find('<').unwrap()].to_owned();
+    assert_eq!(code.split(' ').count(), 8, "{code}");
+    code
+}
+
+/// Adds a follow-up with a receipt code; (status, page).
+pub async fn follow_up(server: &TestServer, code: &str, text: &str) -> (u16, String) {
+    let res = post_form(
+        server,
+        "/return/follow-up",
+        format!("receipt={}&message={}", enc(code), enc(text)),
+    )
+    .await;
+    (res.status().as_u16(), res.text().await.unwrap())
+}

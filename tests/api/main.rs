@@ -13,6 +13,7 @@
 
 mod at_rest;
 mod bad_input;
+mod casework;
 mod counts;
 mod desk;
 mod disk_full;

@@ -188,6 +188,15 @@ async function shot(page, name) {
     await jsPage.waitForURL((url) => url.href.startsWith(exitUrl), { timeout: 5000 });
     check(jsPage.url().startsWith(exitUrl), 'Shift three times leaves the site');
 
+    // A busy day: enough statements to fill more than a laptop screen of the inbox.
+    for (let i = 0; i < 24; i++) {
+      await fetch(base + '/submit', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ statement: `busy day, statement ${i}`, category: 'harassment' }),
+      });
+    }
+
     // Staff log in and read, note, reply.
     const staff = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await staff.goto(base + '/review');
@@ -198,6 +207,23 @@ async function shot(page, name) {
     await staff.click('form.login button');
     check(staff.url().endsWith('/review'), 'login with passphrase and TOTP opens the inbox');
     await shot(staff, '05-inbox');
+
+    // Triage at hundreds a day: a laptop screen holds at least 15 rows, and "select all on
+    // this page" ticks every row with JavaScript off; one bulk action assigns them all.
+    await staff.setViewportSize({ width: 1366, height: 768 });
+    await staff.goto(base + '/review');
+    const inView = await staff.$$eval('table.inbox tbody tr',
+      (rows) => rows.filter((r) => r.getBoundingClientRect().bottom <= window.innerHeight).length);
+    check(inView >= 15, `at least 15 statements are in view on a 1366x768 screen (${inView})`);
+    await shot(staff, '05-inbox-laptop');
+    await staff.click('a[href$="select=all"]');
+    const boxes = await staff.locator('input.select').count();
+    const ticked = await staff.locator('input.select:checked').count();
+    check(boxes > 15 && ticked === boxes, `select all on this page ticks all ${boxes} rows without JavaScript`);
+    await staff.selectOption('#bulk-staff', 'admin');
+    await staff.click('button[value="assign"]');
+    check((await staff.content()).includes(`Assigned to me (${boxes})`), 'one bulk action assigns every ticked row');
+    await staff.setViewportSize({ width: 1280, height: 720 });
     await staff.click('a.preview >> text=It happened at work');
     check((await staff.textContent('.statement')).includes('<b>not bold</b>'), 'the testimony decrypts and markup shows as text');
     await staff.fill('#note', 'Called the helpline partner.');
@@ -214,7 +240,7 @@ async function shot(page, name) {
 
     // The desk on a phone: the inbox and the audit log fit 375 px, long token and all.
     await staff.setViewportSize({ width: 375, height: 812 });
-    for (const [path, name] of [['/review', 'inbox'], ['/review/audit', 'audit log'], ['/review/admin', 'staff page']]) {
+    for (const [path, name] of [['/review', 'inbox'], ['/review/audit', 'audit log'], ['/review/admin', 'staff page'], [testimonyUrl.slice(base.length), 'testimony page']]) {
       await staff.goto(base + path);
       await shot(staff, `06-${name.replace(' ', '-')}-phone`);
       const width = await staff.evaluate(() => document.documentElement.scrollWidth);
@@ -246,7 +272,7 @@ async function shot(page, name) {
       for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
         const ctx = await browser.newContext({ bypassCSP: true, viewport });
         await ctx.addCookies(await staff.context().cookies());
-        for (const path of ['/review', '/review?status=new&text=1', '/review/audit', '/review/admin', '/review/export', '/review/account']) {
+        for (const path of ['/review', '/review?status=new&text=1', '/review?needs=reply&select=all', '/review/audit', '/review/audit/1', '/review/admin', '/review/export', '/review/account']) {
           staffViolations.push(...await axeViolations(ctx, base + path, `${lang} ${viewport.width}px ${path}`));
           staffViews += 1;
         }
