@@ -26,8 +26,14 @@ use crate::services::Services;
 /// CHORUS_RATE_LIMITS, CHORUS_NETWORK_BURST, CHORUS_TRUSTED_PROXY, CHORUS_MIN_FREE_MIB,
 /// CHORUS_ARGON2_MEMORY_KIB, CHORUS_DEFAULT_LANGUAGE, CHORUS_LANGUAGES, CHORUS_INTAKE,
 /// CHORUS_FEDERATION_INTERVAL_SECS, CHORUS_FEDERATION_STALE_DAYS, CHORUS_FEDERATION_PROXY,
-/// CHORUS_LOG. Federation members
-/// are `[[federation]]` entries in the file.
+/// CHORUS_LOG. Federation members are `[[federation]]` entries in the file.
+///
+/// Staff alerts ("something is waiting", never what): CHORUS_NOTIFY_SMTP_URL
+/// (smtps://user:pass@host:465, or smtp://… with STARTTLS; plain only to loopback),
+/// CHORUS_NOTIFY_TO (comma-separated), CHORUS_NOTIFY_FROM, CHORUS_NOTIFY_WEBHOOK (https, or
+/// http to loopback), CHORUS_NOTIFY_WEBHOOK_TOPIC, CHORUS_NOTIFY_INTERVAL_SECS (default
+/// 86400, at least 3600 off loopback), CHORUS_NOTIFY_HOUR (UTC, default 8),
+/// CHORUS_NOTIFY_DETAIL (none or counts).
 #[derive(Parser, Debug)]
 #[command(name = "chorus", version, about, long_about)]
 pub struct Cli {

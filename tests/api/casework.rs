@@ -50,7 +50,7 @@ async fn a_follow_up_reopens_a_resolved_statement_and_waits_for_a_reply() {
     );
     assert_eq!(
         only_id(&admin, &server, "/review?needs=reply").await,
-        [id.clone()]
+        std::slice::from_ref(&id)
     );
     let page = admin.html(&server, &format!("/review/t/{id}")).await;
     assert!(page.contains("The author wrote last"), "{page}");
