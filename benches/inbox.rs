@@ -19,8 +19,8 @@ use chorus::crypto::suite::{KeyId, PublicKey};
 use chorus::domain::{Status, TestimonyId};
 use chorus::publish::Publisher;
 use chorus::review::{Desk, inbox, keyring};
-use chorus::store::testimonies::{self, StoredTestimony};
-use chorus::store::{Store, StoreResult, keys};
+use chorus::store::testimonies::{self, PageQuery, StoredTestimony};
+use chorus::store::{Store, StoreResult, casework, keys, labels};
 use chorus::submission::Testimony;
 use secrecy::SecretString;
 
@@ -168,6 +168,58 @@ fn main() {
     let counts = time(20, || {
         store.read_blocking(testimonies::status_counts).unwrap()
     });
+    // Casework filters over the whole table: a few dozen statements wait for a reply, are
+    // assigned to one person, carry one label — scattered across every day.
+    let staff = store
+        .read_blocking(|conn| chorus::store::staff::by_username(conn, "bench"))
+        .unwrap()
+        .unwrap()
+        .id;
+    let tag = vec![7u8; 16];
+    let (staff_w, tag_w) = (staff, tag.clone());
+    store
+        .write_blocking(move |conn| {
+            let ids: Vec<TestimonyId> = conn
+                .prepare("SELECT id FROM testimonies ORDER BY id LIMIT 40")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            for id in &ids {
+                casework::mark_awaiting(conn, id)?;
+                casework::assign(conn, id, Some(&staff_w))?;
+                labels::replace(
+                    conn,
+                    id,
+                    Some(&[1u8; 300][..]),
+                    std::slice::from_ref(&tag_w),
+                )?;
+            }
+            StoreResult::Ok(())
+        })
+        .unwrap();
+    let casework_page = |query: PageQuery<'_>| {
+        store
+            .read_blocking(|conn| testimonies::page_where(conn, &query, 51))
+            .unwrap()
+    };
+    let tags = [tag];
+    let needs_reply = time(20, || {
+        casework_page(PageQuery {
+            needs_reply: true,
+            ..PageQuery::default()
+        })
+    });
+    let assigned = time(20, || {
+        casework_page(PageQuery {
+            assignee: Some(&staff),
+            ..PageQuery::default()
+        })
+    });
+    let labelled = time(20, || {
+        casework_page(PageQuery {
+            label_tags: Some(&tags),
+            ..PageQuery::default()
+        })
+    });
     let one = store
         .read_blocking(|conn| testimonies::get(conn, &middle.1))
         .unwrap()
@@ -188,6 +240,18 @@ fn main() {
     println!(
         "status counts for the filter bar (all rows):         {:>8.2} ms",
         counts.as_secs_f64() * 1e3
+    );
+    println!(
+        "\"needs a reply\" page (40 of {rows} waiting):         {:>8.2} ms",
+        needs_reply.as_secs_f64() * 1e3
+    );
+    println!(
+        "\"assigned to me\" page (40 of {rows}):               {:>8.2} ms",
+        assigned.as_secs_f64() * 1e3
+    );
+    println!(
+        "one label's page (40 of {rows}, by keyed tag):       {:>8.2} ms",
+        labelled.as_secs_f64() * 1e3
     );
     println!(
         "opening one testimony:                               {:>8.3} ms",

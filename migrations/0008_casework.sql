@@ -21,8 +21,16 @@ WHERE EXISTS (
 -- closed: only then is the reopening written to the audit log, one entry per day, so the
 -- log never times a survivor more finely than the thread's own day does.
 CREATE TABLE reopened (
-    testimony_id BLOB PRIMARY KEY REFERENCES testimonies (id) ON DELETE CASCADE,
-    day          TEXT NOT NULL
+    testimony_id BLOB NOT NULL REFERENCES testimonies (id) ON DELETE CASCADE,
+    day          TEXT NOT NULL,
+    PRIMARY KEY (testimony_id, day)
+) WITHOUT ROWID;
+
+-- What a receipt code's page shows must never change because the survivor wrote: someone
+-- else holding the code (an abuser) would learn that they came back. A statement a
+-- follow-up reopened keeps showing "resolved" there until staff change its status or reply.
+CREATE TABLE shown_resolved (
+    id BLOB PRIMARY KEY REFERENCES testimonies (id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
 -- Who is on a statement ("assigned to").
@@ -35,8 +43,10 @@ CREATE INDEX assignments_by_staff ON assignments (staff_id, testimony_id);
 -- Labels. A statement's set is sealed (XChaCha20-Poly1305 under a key derived from an epoch
 -- private key, so it opens only in an unlocked staff session); `label_index` holds one
 -- keyed tag per label (HMAC under another key derived from the same epoch key), so
--- `?label=` is a lookup, not a decryption of every set. `label_vocabulary` keeps, per
--- epoch, the sealed list of labels used, for the inbox's choices.
+-- `?label=` is a lookup, not a decryption of every set. `label_vocabulary` keeps each tag
+-- in use with its label's text, sealed, for the inbox's choices; a tag no statement carries
+-- any more is deleted with its text (by label changes, deletions, withdrawals and purges:
+-- no key is needed to forget).
 CREATE TABLE label_sets (
     testimony_id BLOB PRIMARY KEY REFERENCES testimonies (id) ON DELETE CASCADE,
     sealed       BLOB NOT NULL
@@ -48,13 +58,13 @@ CREATE TABLE label_index (
 ) WITHOUT ROWID;
 CREATE INDEX label_index_by_testimony ON label_index (testimony_id, tag);
 CREATE TABLE label_vocabulary (
-    epoch_id BLOB PRIMARY KEY REFERENCES epoch_keys (id),
-    sealed   BLOB NOT NULL
+    tag    BLOB PRIMARY KEY,
+    sealed BLOB NOT NULL
 ) WITHOUT ROWID;
 
 -- The statements an audit entry names. A bulk action over 1,000 statements is one short
 -- entry whose detail carries the SHA-256 of its ids (so the chain still covers them); the
--- ids themselves live here, one click away, and `?testimony=` finds every entry about one.
+-- ids themselves live here, one click away, and `?testimony=` finds the entries naming one.
 -- No foreign keys: the record outlives a deletion, and `chorus audit verify` (not a
 -- constraint) is what catches an edited log.
 CREATE TABLE audit_subjects (

@@ -49,6 +49,8 @@ pub const MAX_FOLLOW_UPS: u64 = 50;
 /// What a code found.
 pub struct Found {
     pub row: StoredTestimony,
+    /// The status the code's page shows: never moved by the author's own follow-up.
+    pub status_shown: Status,
     derived: Derived,
 }
 
@@ -121,12 +123,26 @@ impl Returning {
         let salt = self.intake.receipt_salt().await?;
         let derived = code.derive(&salt)?;
         let tag = derived.tag.to_vec();
-        let row = self
+        let found = self
             .store
-            .read(move |conn| testimonies::by_receipt_tag(conn, &tag))
+            .read(move |conn| -> Result<_, StoreError> {
+                let Some(row) = testimonies::by_receipt_tag(conn, &tag)? else {
+                    return Ok(None);
+                };
+                let status_shown = if casework::is_shown_resolved(conn, &row.id)? {
+                    Status::Resolved
+                } else {
+                    row.status
+                };
+                Ok(Some((row, status_shown)))
+            })
             .await?;
-        Ok(match row {
-            Some(row) => Lookup::Found(Box::new(Found { row, derived })),
+        Ok(match found {
+            Some((row, status_shown)) => Lookup::Found(Box::new(Found {
+                row,
+                status_shown,
+                derived,
+            })),
             None => Lookup::NotFound,
         })
     }
@@ -169,7 +185,9 @@ impl Returning {
     /// In the same transaction the statement is marked as waiting for a reply, and one
     /// marked resolved goes back to in progress: the words that most need an answer must
     /// not sit unseen under "resolved". The reopening is audited once its day has closed
-    /// (`Desk::record_reopenings`), never at the moment, which would time the survivor.
+    /// (`Desk::record_reopenings`), never at the moment, which would time the survivor; and
+    /// the code's own page goes on showing "resolved" until staff act, so someone else
+    /// holding the code learns nothing from it.
     pub async fn follow_up(&self, found: &Found, text: Statement) -> Result<(), ReturnError> {
         self.intake.check_space()?;
         let (id, text) = (found.row.id, Arc::new(text));
@@ -210,6 +228,7 @@ impl Returning {
                     if testimonies::status_of(conn, &id)? == Some(Status::Resolved) {
                         testimonies::set_status(conn, &id, Status::InProgress)?;
                         casework::note_reopened(conn, &id, &reopened_on)?;
+                        casework::keep_shown_resolved(conn, &id)?;
                     }
                     Ok(true)
                 })
@@ -226,7 +245,7 @@ impl Returning {
     /// been counted, so the counts follow at the next tick; then checkpoints so nothing
     /// lingers in the WAL.
     pub async fn withdraw(&self, found: Box<Found>) -> Result<(), ReturnError> {
-        let Found { row, derived } = *found;
+        let Found { row, derived, .. } = *found;
         let tag = derived.tag.to_vec();
         let withdrawn = self
             .store

@@ -33,8 +33,8 @@ pub const TAG_LEN: usize = 16;
 
 /// What a set is bound to besides its header.
 const SET_AAD: &[u8] = b"chorus/v1/label-set";
-/// The vocabulary (the labels in use under one epoch) is bound to this.
-const VOCABULARY_AAD: &[u8] = b"chorus/v1/label-vocabulary";
+/// A label's text kept beside its tag (the inbox's choices) is bound to this and the tag.
+const NAME_AAD: &[u8] = b"chorus/v1/label-name";
 
 /// The two label keys of one epoch. Zeroized when dropped; never printed.
 pub struct LabelKeys {
@@ -84,9 +84,9 @@ impl LabelKeys {
         self.seal(&[SET_AAD, testimony_id].concat(), labels)
     }
 
-    /// Seals the list of labels in use under this epoch.
-    pub fn seal_vocabulary(&self, labels: &[String]) -> Result<Vec<u8>, CryptoError> {
-        self.seal(VOCABULARY_AAD, labels)
+    /// Seals one label's text, bound to its tag (so it cannot be shown for another).
+    pub fn seal_name(&self, tag: &[u8], text: &str) -> Result<Vec<u8>, CryptoError> {
+        self.seal(&[NAME_AAD, tag].concat(), &[text.to_owned()])
     }
 
     pub fn open_set(
@@ -97,8 +97,11 @@ impl LabelKeys {
         self.open(&[SET_AAD, testimony_id].concat(), blob)
     }
 
-    pub fn open_vocabulary(&self, blob: &[u8]) -> Result<Vec<String>, CryptoError> {
-        self.open(VOCABULARY_AAD, blob)
+    pub fn open_name(&self, tag: &[u8], blob: &[u8]) -> Result<String, CryptoError> {
+        self.open(&[NAME_AAD, tag].concat(), blob)?
+            .into_iter()
+            .next()
+            .ok_or(CryptoError::Format)
     }
 
     fn header(&self) -> [u8; HEADER_LEN] {
@@ -199,9 +202,13 @@ mod tests {
         assert_eq!(k.open_set(&[9; 16], &blob).unwrap(), labels);
         assert!(k.open_set(&[8; 16], &blob).is_err(), "moved to another row");
         assert!(keys(2).open_set(&[9; 16], &blob).is_err(), "another epoch");
+        assert!(k.open_name(&[9; 16], &blob).is_err(), "a set is not a name");
+        let tag = k.tag("urgent").unwrap();
+        let name = k.seal_name(&tag, "Urgent").unwrap();
+        assert_eq!(k.open_name(&tag, &name).unwrap(), "Urgent");
         assert!(
-            k.open_vocabulary(&blob).is_err(),
-            "a set is not a vocabulary"
+            k.open_name(&k.tag("minor").unwrap(), &name).is_err(),
+            "another tag"
         );
         let mut flipped = blob.clone();
         if let Some(b) = flipped.last_mut() {

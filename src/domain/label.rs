@@ -1,7 +1,9 @@
-//! A staff label, parsed at the edge: trimmed, inner whitespace collapsed to one space, at
-//! most [`MAX_LABEL_CHARS`] characters, no control characters. Labels compare without
-//! regard to case ("Urgent" and "urgent" are one label), which is the form their tags
-//! are made from; they are shown as first written.
+//! A staff label, parsed at the edge: Unicode NFC, trimmed, inner whitespace collapsed to
+//! one space, at most [`MAX_LABEL_CHARS`] characters, no control characters. Labels compare
+//! without regard to case ("Urgent" and "urgent" are one label; "é" typed either way is
+//! one letter), which is the form their tags are made from; they are shown as first written.
+
+use unicode_normalization::UnicodeNormalization;
 
 /// Longest label.
 pub const MAX_LABEL_CHARS: usize = 40;
@@ -20,7 +22,12 @@ impl Label {
         if raw.chars().any(char::is_control) {
             return Err("err-label-control");
         }
-        let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = raw
+            .nfc()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if text.is_empty() {
             return Ok(None);
         }
@@ -54,7 +61,7 @@ impl Label {
 
     /// The form labels are compared and tagged in.
     pub fn compared(&self) -> String {
-        self.0.to_lowercase()
+        self.0.to_lowercase().nfc().collect()
     }
 
     /// A label read back from a sealed set (already checked when it was written).

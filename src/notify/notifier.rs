@@ -80,6 +80,9 @@ pub struct AlertState {
     pub failing: Vec<ChannelFailure>,
 }
 
+/// The longest one channel may take to deliver one alert, whatever the server does.
+const SEND_TIMEOUT: Duration = Duration::from_secs(90);
+
 /// What is waiting now: new statements, statements awaiting a reply.
 type Waiting = (u64, u64);
 
@@ -198,8 +201,9 @@ impl Notifier {
                 self.interval_secs,
                 self.offset_secs,
             );
-            self.deliver(&alert, deadline).await;
-            if news.any() {
+            let delivered = self.deliver(&alert, deadline).await;
+            // Remembered only once an alert went out: a restart then still owes it.
+            if news.any() && delivered {
                 let remembered = self
                     .store
                     .write(move |conn| settings::set_waiting_at_alert(conn, waiting))
@@ -227,34 +231,43 @@ impl Notifier {
     }
 
     /// Sends to every channel that owes the alert, retrying failures with growing pauses
-    /// until `deadline` (the next tick, which tries again).
-    async fn deliver(&self, alert: &Alert, deadline: OffsetDateTime) {
+    /// until `deadline` (the next tick, which tries again). True if any channel delivered.
+    async fn deliver(&self, alert: &Alert, deadline: OffsetDateTime) -> bool {
         let base = Duration::from_secs((self.interval_secs / 10).clamp(1, 60));
         let mut pause = base;
+        let mut delivered = false;
         loop {
             let owed = *self.owed.lock().unwrap_or_else(|p| p.into_inner());
             for channel in [Channel::Mail, Channel::Webhook] {
                 if !owed.of(channel) {
                     continue;
                 }
-                let outcome = match channel {
-                    Channel::Mail => match &self.mail {
-                        Some(Ok(m)) => m.send(alert).await,
-                        Some(Err(f)) => Err(*f),
-                        None => Ok(()),
-                    },
-                    Channel::Webhook => match &self.hook {
-                        Some(Ok(h)) => h.send(alert).await,
-                        Some(Err(f)) => Err(*f),
-                        None => Ok(()),
-                    },
+                let sending = async {
+                    match channel {
+                        Channel::Mail => match &self.mail {
+                            Some(Ok(m)) => m.send(alert).await,
+                            Some(Err(f)) => Err(*f),
+                            None => Ok(()),
+                        },
+                        Channel::Webhook => match &self.hook {
+                            Some(Ok(h)) => h.send(alert).await,
+                            Some(Err(f)) => Err(*f),
+                            None => Ok(()),
+                        },
+                    }
                 };
+                // A server that accepts and then says nothing (lettre bounds only the
+                // connect) must not hold the other channel or the next tick up.
+                let outcome = tokio::time::timeout(SEND_TIMEOUT, sending)
+                    .await
+                    .unwrap_or(Err(Failure::Timeout));
+                delivered |= outcome.is_ok();
                 self.record(channel, outcome);
             }
             let still_owed = self.owed.lock().unwrap_or_else(|p| p.into_inner()).any();
             let now = self.clock.now().time();
             if !still_owed || now + pause >= deadline {
-                return;
+                return delivered;
             }
             tokio::time::sleep(pause).await;
             pause = (pause * 2).min(Duration::from_secs(30 * 60));

@@ -11,8 +11,8 @@ use super::error::ReviewError;
 use super::keyring::EpochKeys;
 use super::sessions::SessionView;
 use crate::domain::{AuditAction, Status, TestimonyId};
-use crate::store::audit;
 use crate::store::testimonies::{self, StoredTestimony};
+use crate::store::{audit, casework};
 
 /// Most testimonies one action changes: a day of 10,000 junk rows is ten clicks, and one
 /// audit entry stays a readable size.
@@ -79,6 +79,7 @@ impl Desk {
                         continue;
                     }
                     testimonies::set_status(conn, id, status)?;
+                    casework::clear_shown_resolved(conn, id)?;
                     changed.push((row.id, row.status, row.uncounted));
                 }
                 if !changed.is_empty() {

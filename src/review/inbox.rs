@@ -386,15 +386,11 @@ impl Desk {
                     }
                     _ => None,
                 };
-                let mine = PageQuery {
-                    assignee: Some(&me),
-                    ..PageQuery::default()
-                };
                 Ok((
                     position,
                     testimonies::status_counts(conn)?,
                     casework::awaiting_count(conn)?,
-                    testimonies::position(conn, &mine, None)?.0,
+                    casework::assigned_count(conn, &me)?,
                     casework::facts(conn, &page_ids)?,
                 ))
             })

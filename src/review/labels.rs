@@ -1,8 +1,10 @@
 //! Labels, sealed: a statement's whole set (`set_labels`), one label added to or taken from
 //! many statements (`label_many`), and the labels in use for the inbox's choices. Sets are
 //! sealed under keys derived from the newest epoch key, tags made under every epoch key the
-//! session holds, so `?label=` finds statements labelled before a rotation too. Audit
-//! entries say how many labels, never which: the audit log is not encrypted.
+//! session holds, so `?label=` finds statements labelled before a rotation too. Each tag in
+//! use keeps its label's text sealed beside it, and loses it when no statement carries the
+//! tag any more. Audit entries say how many labels, never which: the audit log is not
+//! encrypted.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -15,12 +17,8 @@ use super::keyring::EpochKeys;
 use super::sessions::SessionView;
 use crate::crypto::labels::{self, LabelKeys};
 use crate::crypto::suite::KeyId;
-use crate::domain::{AuditAction, EpochId, Label, TestimonyId};
+use crate::domain::{AuditAction, Label, TestimonyId};
 use crate::store::{audit, keys, labels as stored, testimonies};
-
-/// Most labels one epoch's vocabulary remembers for the inbox's choices (labels beyond it
-/// still work; they are only not offered).
-const MAX_VOCABULARY: usize = 500;
 
 /// The label keys of every epoch a session holds.
 pub struct LabelRing {
@@ -65,8 +63,8 @@ impl LabelRing {
             .ok_or(ReviewError::InvalidInput("err-labels-no-key"))
     }
 
-    /// Stores `set` as the statement's labels (in the caller's transaction) and adds them
-    /// to the newest epoch's vocabulary.
+    /// Stores `set` as the statement's labels (in the caller's transaction), keeping each
+    /// new label's sealed text beside its tag, and forgetting texts no longer used.
     fn store_set(
         &self,
         conn: &Connection,
@@ -84,32 +82,12 @@ impl LabelRing {
             .iter()
             .map(|l| newest.tag(&l.compared()))
             .collect::<Result<Vec<_>, _>>()?;
-        stored::replace(conn, id, Some(&sealed), &tags)?;
-        self.remember(conn, newest, set)
-    }
-
-    /// Adds any label not yet in the newest epoch's vocabulary.
-    fn remember(
-        &self,
-        conn: &Connection,
-        newest: &LabelKeys,
-        set: &[Label],
-    ) -> Result<(), ReviewError> {
-        let epoch = EpochId::from(newest.epoch());
-        let mut known = match stored::vocabulary_of(conn, &epoch)? {
-            Some(blob) => newest.open_vocabulary(&blob)?,
-            None => Vec::new(),
-        };
-        let before = known.len();
-        for label in set {
-            let compared = label.compared();
-            if known.len() < MAX_VOCABULARY && !known.iter().any(|k| k.to_lowercase() == compared) {
-                known.push(label.as_str().to_owned());
+        for (label, tag) in set.iter().zip(&tags) {
+            if !stored::is_remembered(conn, tag)? {
+                stored::remember(conn, tag, &newest.seal_name(tag, label.as_str())?)?;
             }
         }
-        if known.len() != before {
-            stored::set_vocabulary(conn, &epoch, &newest.seal_vocabulary(&known)?)?;
-        }
+        stored::replace(conn, id, Some(&sealed), &tags)?;
         Ok(())
     }
 }
@@ -225,27 +203,25 @@ impl Desk {
         session: &SessionView,
     ) -> Result<Vec<(Label, u64)>, ReviewError> {
         let ring = Arc::new(self.label_ring(session).await?);
-        self.store
-            .read(move |conn| -> Result<_, ReviewError> {
-                let mut by_compared: BTreeMap<String, Label> = BTreeMap::new();
-                for (epoch, blob) in stored::vocabularies(conn)? {
-                    let Some(keys) = ring.for_epoch(KeyId::from(epoch)) else {
-                        continue;
-                    };
-                    for text in keys.open_vocabulary(&blob).unwrap_or_default() {
-                        let label = Label::trusted(text);
-                        by_compared.entry(label.compared()).or_insert(label);
-                    }
-                }
-                let mut out = Vec::new();
-                for label in by_compared.into_values() {
-                    let n = stored::count_tagged(conn, &ring.tags(&label)?)?;
-                    if n > 0 {
-                        out.push((label, n));
-                    }
-                }
-                Ok(out)
-            })
-            .await
+        let tags = self.store.read(stored::in_use).await?;
+        // One label may have a tag under each epoch: counted together.
+        let mut by_compared: BTreeMap<String, (Label, u64)> = BTreeMap::new();
+        for (tag, sealed, n) in tags {
+            let Some(keys) = labels::epoch_of(&sealed)
+                .ok()
+                .and_then(|epoch| ring.for_epoch(epoch))
+            else {
+                continue;
+            };
+            let Ok(text) = keys.open_name(&tag, &sealed) else {
+                continue;
+            };
+            let label = Label::trusted(text);
+            by_compared
+                .entry(label.compared())
+                .and_modify(|(_, total)| *total += n)
+                .or_insert((label, n));
+        }
+        Ok(by_compared.into_values().filter(|(_, n)| *n > 0).collect())
     }
 }

@@ -213,6 +213,7 @@ impl Desk {
                     return Err(CANNOT_ADJUST);
                 }
                 testimonies::set_status(conn, &id, status)?;
+                casework::clear_shown_resolved(conn, &id)?;
                 let detail = format!("{id} {} -> {}", row.status.key(), status.key());
                 audit::append_about(
                     conn,
@@ -307,6 +308,7 @@ impl Desk {
                 // A reply answers whatever the author wrote last; a note does not.
                 if kind == MessageKind::Reply {
                     casework::mark_answered(conn, &id)?;
+                    casework::clear_shown_resolved(conn, &id)?;
                 }
                 audit::append_about(conn, &now.rfc3339(), &author, action, "", &[id])?;
                 Ok(())

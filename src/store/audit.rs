@@ -53,12 +53,19 @@ pub fn append_about(
     let mut subjects = subjects.to_vec();
     subjects.sort_unstable();
     subjects.dedup();
+    // Every entry about statements commits to exactly which, through the digest; an entry
+    // about one also names it, for people reading the log.
     let detail = match subjects.as_slice() {
         [] => detail.to_owned(),
         [one] if detail.contains(&one.to_hex()) => detail.to_owned(),
         [one] if detail.is_empty() => one.to_hex(),
         [one] => format!("{} {detail}", one.to_hex()),
-        many => format!("{detail}; {IDS_MARK}{}", ids_digest(many)),
+        _ => detail.to_owned(),
+    };
+    let detail = if subjects.is_empty() {
+        detail
+    } else {
+        format!("{detail}; {IDS_MARK}{}", ids_digest(&subjects))
     };
     let seq = append(conn, at, actor, action, &detail)?;
     let mut insert = conn.prepare_cached(
@@ -81,11 +88,33 @@ pub fn subjects_of(conn: &Connection, seq: i64) -> StoreResult<Vec<TestimonyId>>
     Ok(ids)
 }
 
-/// Whether the statements listed for an entry are the ones its detail committed to.
-fn subjects_match(detail: &str, subjects: &[TestimonyId]) -> bool {
+/// Actions whose entries named statements in their detail before `audit_subjects` existed
+/// (the migration listed those ids from the words of the detail).
+fn named_in_detail(action: &str) -> bool {
+    action.starts_with("testimony.") || action == "inbox.view" || action == "export"
+}
+
+/// The 32-hex-digit words of a detail, as the migration read them.
+fn id_words(detail: &str) -> Vec<TestimonyId> {
+    let mut ids: Vec<TestimonyId> = detail
+        .split(' ')
+        .map(|w| w.trim_end_matches([';', ':', ',']))
+        .filter(|w| w.len() == 32)
+        .filter_map(|w| TestimonyId::parse_hex(&w.to_ascii_lowercase()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Whether the statements listed for an entry (sorted) are exactly the ones its detail
+/// committed to: through the digest, or — for entries from before the digest — through the
+/// ids written in the detail.
+fn subjects_match(action: &str, detail: &str, subjects: &[TestimonyId]) -> bool {
     match detail.rsplit_once(IDS_MARK) {
         Some((_, digest)) => !subjects.is_empty() && digest == ids_digest(subjects),
-        None => subjects.iter().all(|id| detail.contains(&id.to_hex())),
+        None if named_in_detail(action) => subjects == id_words(detail).as_slice(),
+        None => subjects.is_empty(),
     }
 }
 
@@ -157,12 +186,27 @@ pub fn verify(conn: &Connection) -> StoreResult<Result<u64, BrokenEntry>> {
             return Ok(Err(BrokenEntry { seq, expected_seq }));
         }
         // The side table must list exactly what the entry committed to.
-        if !subjects_match(&detail, &subjects_of(conn, seq)?) {
+        if !subjects_match(&action, &detail, &subjects_of(conn, seq)?) {
             return Ok(Err(BrokenEntry { seq, expected_seq }));
         }
         expected_prev = hash;
         expected_seq += 1;
         count += 1;
+    }
+    // And it may list nothing for an entry that does not exist (yet).
+    let stray: Option<i64> = conn
+        .query_row(
+            "SELECT min(seq) FROM audit_subjects WHERE seq NOT IN (SELECT seq FROM audit_log)",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    if let Some(seq) = stray {
+        return Ok(Err(BrokenEntry {
+            seq,
+            expected_seq: expected_seq.min(seq),
+        }));
     }
     Ok(Ok(count))
 }
@@ -350,5 +394,70 @@ mod tests {
         c.execute("DELETE FROM audit_subjects WHERE testimony_id = ?1", [one])
             .unwrap();
         assert_eq!(verify(&c).unwrap().unwrap_err().seq, seq);
+    }
+
+    #[test]
+    fn an_entry_about_one_statement_commits_to_it_too() {
+        let c = db();
+        let (one, other) = (
+            TestimonyId::random().unwrap(),
+            TestimonyId::random().unwrap(),
+        );
+        let seq = append_about(
+            &c,
+            "2026-01-01T00:00:00Z",
+            "admin",
+            AuditAction::TestimonyView,
+            "",
+            &[one],
+        )
+        .unwrap();
+        assert_eq!(verify(&c).unwrap(), Ok(6));
+        // Unlisting a read (hiding who read it) is caught...
+        c.execute("DELETE FROM audit_subjects WHERE seq = ?1", [seq])
+            .unwrap();
+        assert_eq!(verify(&c).unwrap().unwrap_err().seq, seq);
+        c.execute(
+            "INSERT INTO audit_subjects (testimony_id, seq) VALUES (?1, ?2)",
+            params![one, seq],
+        )
+        .unwrap();
+        assert_eq!(verify(&c).unwrap(), Ok(6));
+        // ...and so is a statement listed for an entry that never named it, or for one
+        // that does not exist yet.
+        c.execute(
+            "INSERT INTO audit_subjects (testimony_id, seq) VALUES (?1, 2)",
+            params![other],
+        )
+        .unwrap();
+        assert_eq!(verify(&c).unwrap().unwrap_err().seq, 2);
+        c.execute("DELETE FROM audit_subjects WHERE seq = 2", [])
+            .unwrap();
+        c.execute(
+            "INSERT INTO audit_subjects (testimony_id, seq) VALUES (?1, 99)",
+            params![other],
+        )
+        .unwrap();
+        assert_eq!(verify(&c).unwrap().unwrap_err().seq, 99);
+    }
+
+    #[test]
+    fn entries_from_before_the_list_are_checked_against_their_words() {
+        let (a, b) = (
+            TestimonyId::random().unwrap(),
+            TestimonyId::random().unwrap(),
+        );
+        let detail = format!("2 -> spam: {a} {b}");
+        let mut both = vec![a, b];
+        both.sort_unstable();
+        assert!(subjects_match("testimony.status.bulk", &detail, &both));
+        assert!(!subjects_match(
+            "testimony.status.bulk",
+            &detail,
+            &both[..1]
+        ));
+        assert!(!subjects_match("testimony.status.bulk", &detail, &[]));
+        assert!(subjects_match("login.success", "", &[]));
+        assert!(!subjects_match("staff.grant", &format!("{a}"), &[a]));
     }
 }

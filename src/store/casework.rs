@@ -30,11 +30,40 @@ pub fn awaiting_count(conn: &Connection) -> StoreResult<u64> {
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
+/// How many statements are assigned to `staff` (assignments go with their statements).
+pub fn assigned_count(conn: &Connection, staff: &StaffId) -> StoreResult<u64> {
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM assignments WHERE staff_id = ?1")?
+        .query_row([staff], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
 /// A follow-up moved this statement from resolved back to in progress on `day`.
 pub fn note_reopened(conn: &Connection, id: &TestimonyId, day: &str) -> StoreResult<()> {
     conn.prepare_cached("INSERT OR IGNORE INTO reopened (testimony_id, day) VALUES (?1, ?2)")?
         .execute(params![id, day])?;
     Ok(())
+}
+
+/// A follow-up reopened this statement: its receipt code's page keeps showing "resolved"
+/// (someone else holding the code must not see that the author wrote).
+pub fn keep_shown_resolved(conn: &Connection, id: &TestimonyId) -> StoreResult<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO shown_resolved (id) VALUES (?1)")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// Staff changed the status or replied: the code's page shows what is, from now on.
+pub fn clear_shown_resolved(conn: &Connection, id: &TestimonyId) -> StoreResult<()> {
+    conn.prepare_cached("DELETE FROM shown_resolved WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+pub fn is_shown_resolved(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM shown_resolved WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// Reopenings on days before `today`, by day (oldest first); statements deleted since are

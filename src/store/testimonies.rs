@@ -371,9 +371,13 @@ pub fn mark_read_if_new(conn: &Connection, id: &TestimonyId) -> StoreResult<Opti
 
 /// Hard-deletes a testimony and its thread (the messages explicitly, not left to the
 /// foreign key's cascade). True if it existed.
+/// Labels and casework rows go with it (foreign keys), and so does the sealed text of a
+/// label no other statement carries.
 pub fn delete(conn: &Connection, id: &TestimonyId) -> StoreResult<bool> {
     conn.execute("DELETE FROM messages WHERE testimony_id = ?1", [id])?;
-    Ok(conn.execute("DELETE FROM testimonies WHERE id = ?1", [id])? == 1)
+    let gone = conn.execute("DELETE FROM testimonies WHERE id = ?1", [id])? == 1;
+    super::labels::forget_unused(conn)?;
+    Ok(gone)
 }
 
 /// Deletes everything received before `day` (retention); how many went.
@@ -382,7 +386,9 @@ pub fn delete_before(conn: &Connection, day: &str) -> StoreResult<usize> {
         "DELETE FROM messages WHERE testimony_id IN (SELECT id FROM testimonies WHERE received_day < ?1)",
         [day],
     )?;
-    Ok(conn.execute("DELETE FROM testimonies WHERE received_day < ?1", [day])?)
+    let gone = conn.execute("DELETE FROM testimonies WHERE received_day < ?1", [day])?;
+    super::labels::forget_unused(conn)?;
+    Ok(gone)
 }
 
 /// The testimony a receipt code's lookup tag points to.

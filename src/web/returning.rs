@@ -116,7 +116,7 @@ async fn thread(
             layout: state.chrome_staying(),
             receipt,
             day: &state.day(&found.row.received_day),
-            status: state.t(status_words(found.row.status)),
+            status: state.t(status_words(found.status_shown)),
             replies: replies
                 .into_iter()
                 .map(|r| ReplyRow {

@@ -54,6 +54,14 @@ async fn a_follow_up_reopens_a_resolved_statement_and_waits_for_a_reply() {
     );
     let page = admin.html(&server, &format!("/review/t/{id}")).await;
     assert!(page.contains("The author wrote last"), "{page}");
+    // The code's own page does not move because its holder wrote: someone else holding the
+    // code (an abuser) must not learn that the author came back.
+    let returned = post_form(&server, "/return", format!("receipt={}", enc(&code))).await;
+    let returned = returned.text().await.unwrap();
+    assert!(
+        returned.contains("The team has finished working on it."),
+        "{returned}"
+    );
     // The reopening is not audited at the moment it happened (that would time the
     // survivor): only once its day has closed, with the day.
     let reopen_entries: i64 = scalar(
@@ -89,6 +97,15 @@ async fn a_follow_up_reopens_a_resolved_statement_and_waits_for_a_reply() {
         only_id(&admin, &server, "/review?needs=reply")
             .await
             .is_empty()
+    );
+    // A staff action (the reply) is what the code's page may show.
+    let returned = post_form(&server, "/return", format!("receipt={}", enc(&code))).await;
+    assert!(
+        returned
+            .text()
+            .await
+            .unwrap()
+            .contains("The team is working on it.")
     );
     let inbox = admin.html(&server, "/review").await;
     assert!(!inbox.contains("Awaits a reply"));
@@ -554,9 +571,24 @@ async fn labels_are_sealed_at_rest_and_found_by_their_text() {
         .map(Result::unwrap)
         .collect();
     assert!(
-        details.iter().any(|d| d.ends_with("labels: 2")),
+        details.iter().any(|d| d.contains(" labels: 2;")),
         "{details:?}"
     );
+
+    // A label no statement carries any more is forgotten, sealed text and all: deleting
+    // the only statement labelled with it leaves only "urgent" among the choices.
+    let vocabulary = || scalar::<i64>(&server.db(), "SELECT count(*) FROM label_vocabulary");
+    assert_eq!(vocabulary(), 2);
+    let res = admin
+        .post(
+            &server,
+            &format!("/review/t/{}/delete", ids[0]),
+            "confirm=yes",
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(vocabulary(), 1);
+    assert!(!admin.html(&server, "/review").await.contains(SECRET_LABEL));
 
     // Nowhere at rest: not in the database, its WAL, a backup or the log.
     let backup = d.logs.path().join("labels-backup.db");

@@ -36,13 +36,21 @@ pub struct EntryRow {
     listed: bool,
 }
 
+/// Whether a detail names a statement itself (a word of 32 hex digits).
+fn names_an_id(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.len() == 32 && w.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Longest detail a row of the audit page shows; the entry's own page shows all of it.
 const DETAIL_CHARS: usize = 160;
 
 impl EntryRow {
     fn of(e: crate::review::AuditEntry, tr: &crate::i18n::Tr) -> EntryRow {
+        // Entries about many statements list them on their own page; an entry about one
+        // names it in its text.
         let (text, listed) = match e.detail.split_once("; ids sha256:") {
-            Some((text, _)) => (text.to_owned(), true),
+            Some((text, _)) => (text.to_owned(), !names_an_id(text)),
             None => (e.detail.clone(), false),
         };
         let long = text.chars().count() > DETAIL_CHARS;
