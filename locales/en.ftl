@@ -1,5 +1,8 @@
 # Chorus, English. Messages whose key ends in -html may hold a little markup (<strong>, <a>);
 # every other message is shown as plain text. Plural forms follow CLDR.
+# Translators: the comment above a message says how it is used when that is not obvious.
+# On survivor and public pages, address the reader without assuming a gender where the
+# language allows it; what the counts count is statements, never people.
 
 ## Every page
 skip-link = Skip to content
@@ -14,7 +17,8 @@ nav-pledge = I will
 nav-federation = Many campaigns
 nav-resources = Find help
 nav-languages = Languages
-footer-privacy = This site sets no cookies for visitors, loads nothing from anywhere else, and never records your address.
+# "address" means the IP address, not a postal address.
+footer-privacy = This site sets no cookies for visitors, loads nothing from anywhere else, and never records your IP address.
 error-prefix = Error:
 
 ## About this campaign
@@ -35,7 +39,8 @@ landing-what-happens = What happens to what you send
 landing-locked = It is locked (encrypted) the moment it arrives. Only the advocacy staff of this campaign can unlock it.
 landing-no-trace = We never record your IP address, your browser, or the exact time — only the day.
 landing-totals = The public sees only totals, with a little noise added, so that no single person can be picked out.
-landing-see-counts = See how many have spoken up
+# A link to the counts: statements, not people.
+landing-see-counts = See how many times “me too” has been said
 landing-find-help = Find help now
 
 ## The form
@@ -49,7 +54,9 @@ submit-categories = What was it?
 submit-setting = Where did it happen?
 submit-setting-none = I’d rather not say
 submit-sharing = Sharing
-submit-consent = The staff may publish a short excerpt, with anything that could identify anyone removed.
+# Label of the only publication-consent checkbox (unticked by default): ticking it is
+# the survivor giving permission, so write it in the first person ("I agree…").
+submit-consent = I agree that the team may publish a short excerpt, with anything that could identify anyone removed.
 submit-hearing-back = Hearing back
 submit-want-receipt = Give me a code to come back: to read replies, add something, or withdraw
 submit-receipt-hint = The code is 8 words, shown once. We do not keep it, so keep it safe and private.
@@ -74,14 +81,15 @@ received-see-counts = See the counts
 ## Coming back with a code
 return-title = Come back
 return-heading = Come back with your code
-return-intro = If you asked for a code when you said “me too”, enter its 8 words to see replies from the team, add something, or withdraw what you sent. Capitals, spaces and punctuation do not matter.
-return-code-label = Your 8-word code
+return-intro = If you asked for a code when you said “me too”, enter its words to see replies from the team, add something, or withdraw what you sent. Capitals, accents, spaces, numbers and punctuation do not matter, and a code works here in every language of this site.
+return-code-label = Your code (its words, in order)
 return-open = Open
 return-no-lookup = We do not keep codes, so we cannot look one up or send it again.
 
 ## Your statement (with a code)
 thread-title = Your statement
 thread-not-shown = What you sent is not shown here: it was locked for the team the moment it arrived, and even your code cannot open it. So anyone who finds your code cannot read it either.
+# A <dt> label; the date follows in the <dd>.
 thread-received = Received
 thread-status = Status
 thread-replies = Replies from the team
@@ -90,20 +98,23 @@ thread-add = Add something
 thread-add-label = What you would like to add
 thread-add-button = Add
 thread-withdraw = Withdraw
-thread-withdraw-explained = Withdrawing deletes what you sent, any additions and the team’s replies. It leaves the public counts at the next publication. It cannot be undone, and your code will no longer open anything.
+# "Your statement", not "withdrawing", is what leaves the counts.
+thread-withdraw-explained = Withdrawing deletes what you sent, any additions and the team’s replies. Your statement leaves the public counts at the next publication. It cannot be undone, and your code will no longer open anything.
 thread-withdraw-confirm = Yes, withdraw my statement
 thread-withdraw-button = Withdraw
 
 ## Withdrawn
 withdrawn-title = Withdrawn
 withdrawn-lead = Your statement, anything you added and the team’s replies have been deleted.
-withdrawn-counts = It leaves the public counts at the next publication. Your code no longer opens anything. Copies in the organisers’ encrypted backups disappear as those backups expire.
+withdrawn-counts = Your statement leaves the public counts at the next publication. Your code no longer opens anything. Copies in the organisers’ encrypted backups disappear as those backups expire.
 withdrawn-help-html = If you would like to talk to someone, <a href="{ $href }">these services can help</a>.
 
 ## Built-in choices (an operator's own labels replace these)
 category-harassment = Sexual harassment
 category-assault = Sexual assault
 category-rape = Rape
+# Image-based abuse includes sharing, threats to share, covert recording and sexual fakes
+# (deepfakes): do not narrow it to sharing only. Also a row label on the public counts.
 category-online = Online abuse or image-based abuse
 category-stalking = Stalking
 category-other = Something else
@@ -121,6 +132,7 @@ error-unknown-choice = One of the choices sent is not on this form. Please choos
 error-unexpected-field = The form was sent with a field it does not have, or a field twice. Please use the form on this page; nothing has been sent.
 error-cross-site-kept = This form was sent from another website, so nothing was sent. If that was you, please use the form on this page: anything you wrote is still here.
 notice-pressed-enter = Nothing has been sent yet: pressing Enter does not send this form. Everything you wrote and chose is still here — press Send when you are ready.
+# The page shows this with a number of minutes (at least 1).
 error-network-busy = { $minutes ->
     [one] Very much has been sent from your network (your building, campus or provider) in the last hour, so this was not sent. Anything you wrote is still here: please send again in { $minutes } minute.
    *[other] Very much has been sent from your network (your building, campus or provider) in the last hour, so this was not sent. Anything you wrote is still here: please send again in { $minutes } minutes.
@@ -128,6 +140,7 @@ error-network-busy = { $minutes ->
 error-busy = Too many people are sending at this moment, so your words were not sent yet. They are still here: please try again in a minute.
 error-storage-full = This site cannot store anything new right now: its storage is nearly full, and its organisers need to free some. Your words were not sent and are still here; please try again later.
 error-not-open-kept = This site is not accepting statements yet: its organisers have not finished setting it up. Your words were not sent and are still here.
+# $error is an error code for the operator, not "what happened" to the survivor.
 error-internal-kept = Something went wrong on our side (incident { $error }). Your words were not sent and are still here; please try again later.
 error-code-busy = { $minutes ->
     [one] A lot has been added with this code in the last hour, so this was not sent. What you wrote is still in the box: please send it again in { $minutes } minute.
@@ -135,7 +148,7 @@ error-code-busy = { $minutes ->
 }
 error-thread-full = This statement already holds as many additions as it can. The team can read everything you added so far. If there is more to say, you can send a new statement from the “Say me too” page (what you wrote here is still in the box to copy).
 error-code-unknown-word = We could not open anything with that code. Word { $n } is not one of the words codes are made of — please check its spelling.
-error-code-word-count = We could not open anything with that code. Codes have 8 words; we found { $n }.
+error-code-word-count = We could not open anything with that code: a code does not have { $n } words. Please check for a missing or an extra word.
 error-code-not-found = We could not open anything with that code. Please check each word. If the statement was withdrawn, nothing can be found any more.
 error-nothing-to-add = There was nothing to add.
 notice-added = Added. The team will see it with what you wrote before.
@@ -161,14 +174,19 @@ month-11 = November
 month-12 = December
 
 ## Counts
-counts-title = How many have said me too
+# Counts statements, not people (see counts-what). Also the page title, the share title
+# (the code appends ": " and the total) and the headline of the share card.
+counts-title = How many times “me too” has been said
 counts-published = Published { $when }.
 counts-none-yet = No figures have been published yet. They are published at fixed times, not as statements arrive.
+# "spam": junk or automated submissions, never "unwanted" or "disturbing" testimonies.
 counts-policy-received = Counted: every statement received, less what staff found to be spam and what people withdrew.
 counts-policy-reviewed = Counted: statements that advocacy staff have read and reviewed.
+# "drawn" as in drawn at random (not "withdrawn"); 95 % is a confidence level.
 counts-noise = So that no one can be picked out — even by someone who floods this site with statements of their own — every figure carries a little random noise, drawn once and then kept: the total is within about ±{ $total } of the true count and each week within ±{ $week } (95 % of the time).
 counts-noise-kinds = Each kind is within about ±{ $kinds }.
 counts-noise-tail = The total moves at most once a day. (Differential privacy, ε = { $epsilon }.)
+# Rounded down to the nearest multiple of n, not "to the smallest multiple".
 counts-rounding = Figures are rounded down to a multiple of { $n }, and anything smaller shows as “fewer than { $n }”.
 fewer-than = fewer than { $n }
 counts-by-week = By week
@@ -184,7 +202,8 @@ counts-pledges = Pledges to act so far: { $n }.
 counts-add-pledge = Add your pledge.
 counts-share = Share
 counts-embed = Embed the live count on your own site (it loads nothing else):
-counts-badge-alt = Me too: how many have spoken up
+# Alt text of the embeddable badge: statements, not people.
+counts-badge-alt = Me too: the number of statements
 counts-json = The same figures as JSON
 date-time = { $date }, { $time } UTC
 
@@ -220,7 +239,8 @@ counts-week-of = Week of { $date }
 counts-legend = A dashed outline marks a week with fewer than { $n }.
 counts-embed-label = Code to embed the count
 badge-label = me too
-counts-share-description = Survivors of sexual harassment and assault saying “me too”, counted without naming anyone.
+# The share description: what is counted is statements, not people.
+counts-share-description = Survivors of sexual harassment and assault say “me too”; their statements are counted without naming anyone.
 counts-chart-title = Statements received per week
 counts-chart-desc = Bar chart of the most recent closed weeks, each bar labelled with its figure; the table below lists every week.
 date-short = { $day } { $month }
@@ -289,7 +309,8 @@ err-choose-role = Choose a role: reviewer or admin.
 err-confirm-grant = Nothing was granted. First compare the key fingerprint with the one the new member's page shows, then tick the box to say they match.
 err-confirm-disable = Nobody was disabled. Tick the box to confirm: disabling ends their access and rotates the keys.
 err-totp-secret = The authenticator secret is not valid.
-err-username-format = Usernames are 1 to 64 characters: letters, digits, dots, dashes or underscores.
+# Only a–z, 0–9, ".", "_" and "-" are accepted (capitals are lower-cased).
+err-username-format = Usernames are 1 to 64 characters: letters a–z (no accents), digits, dots, dashes or underscores.
 err-passphrase-short = Please choose a passphrase of at least 15 characters, such as the suggested words.
 err-passphrase-long = That passphrase is too long (1024 bytes at most).
 err-totp-code = That code did not match. Check the time on your phone, and enter the 6 digits your authenticator app shows now.
@@ -356,7 +377,7 @@ triage-status-read = Read
 triage-status-in_progress = In progress
 triage-status-resolved = Resolved
 triage-status-spam = Spam
-format-json = JSON lines
+format-json = JSON Lines
 format-csv = CSV
 
 ## Inbox
@@ -381,6 +402,7 @@ inbox-col-received = Received
 inbox-col-status = Status
 inbox-col-code = Code
 inbox-col-beginning = Beginning
+# Appended right after "yes" (staff-yes), for screen readers only.
 inbox-code-yes = : replies reach the author
 inbox-bulk-legend = The ticked testimonies (a flood is cleared a page at a time; one audit entry each time)
 inbox-bulk-status = Give them the status
@@ -415,9 +437,11 @@ testimony-note-badge = staff only
 testimony-note-label = Note for the team (sealed like the testimony; the author never sees it)
 testimony-note-add = Add internal note
 testimony-reply-heading = Reply to the author
+# The cue that separates a reply (sent outside the staff) from an internal note.
 testimony-reply-badge = leaves the team
 testimony-reply-label = Your reply to the author
 testimony-reply-warning = Whoever holds the author’s code reads this
+# Follows testimony-reply-warning on the same line.
 testimony-reply-hint = — usually the author, but perhaps someone who took the code from them. Write nothing that would endanger them if read by someone else, and nothing meant only for the team.
 testimony-reply-send = Send reply to the author
 testimony-no-code = The author did not ask for a code, so no reply can reach them.
@@ -460,6 +484,7 @@ admin-state-disabled = disabled
 admin-state-locked = locked for now
 admin-state-active = active
 admin-state-waiting = waiting for access
+# A checkbox label; a <code> element with the fingerprint follows it.
 admin-grant-compared = { $username } read me their fingerprint and it matches
 admin-grant = Grant access
 admin-disable-confirm = Disable { $username }: their access ends and the keys rotate
@@ -520,7 +545,8 @@ audit-when = { $date }, { $time }
 export-title = Export
 export-heading = Export testimonies
 export-warning-strong = The file holds the testimonies decrypted, in plain text.
-export-warning = Anyone who gets it can read every word, and nothing in it can be taken back. Save it only on an encrypted disk you control — never in a shared, synced or cloud folder, never as an e-mail attachment — and delete it when you are done. The export is recorded in the audit log with your name.
+# Staff safety warning: once the file leaks, the leak cannot be undone.
+export-warning = Anyone who gets it can read every word, and once it leaks it cannot be taken back. Save it only on an encrypted disk you control — never in a shared, synced or cloud folder, never as an e-mail attachment — and delete it when you are done. The export is recorded in the audit log with your name.
 export-selected = { $n ->
     [one] What: the { $n } testimony ticked in the inbox.
    *[other] What: the { $n } testimonies ticked in the inbox.
@@ -529,7 +555,7 @@ export-what = What
 export-every = Every testimony
 export-only = Only those marked “{ $status }”
 export-format = Format
-export-format-json = JSON lines (one testimony per line)
+export-format-json = JSON Lines (one testimony per line)
 export-format-csv = CSV (for a spreadsheet)
 export-download = Download the decrypted file
 export-back = Back to the inbox without exporting
@@ -576,7 +602,7 @@ closed-go = Go to the site
 setup-title = Set up
 setup-heading = Set up the first admin
 setup-intro = This link works once. You will choose a username and a passphrase, connect an authenticator app, and then see a recovery key once. Your passphrase unlocks your key; it is never stored, and no one can reset it.
-setup-username-hint = Letters, digits, dots, dashes or underscores.
+setup-username-hint = Letters a–z (no accents), digits, dots, dashes or underscores.
 setup-passphrase-hint = At least 15 characters. A suggestion, made just now and shown only to you:
 setup-scan = Scan this code with an authenticator app (for example Aegis, FreeOTP or Google Authenticator), or type the secret below into it.
 setup-button = Set up
@@ -637,8 +663,14 @@ federation-reason-gap-too-long = too many publications since the last check to v
 federation-reason-future = its figures are dated in the future
 federation-reason-time-backwards = its clock went back since the last check
 federation-reason-storage = this site could not record the check
-federation-reason-stale = nothing new for over { $days } days
-federation-never = never
+# The code should pass $days as a number (plural); it is the federation_stale_days setting.
+federation-reason-stale = { $days ->
+    [one] nothing new for over { $days } day
+   *[other] nothing new for over { $days } days
+}
+# Shown in the "Published" column when no verified publication is recorded (for example
+# while the campaign cannot be reached): not a claim that it never published.
+federation-never = none verified yet
 federation-json = These figures as JSON
 federation-share-description = Statements counted by campaigns that each publish signed figures, added up.
 
@@ -727,3 +759,30 @@ err-labels-many = A testimony can carry at most 12 labels.
 err-labels-no-key = Labels cannot be changed in this session: it does not hold the newest key. Ask an admin to grant it.
 err-unknown-language = That is not a language of this site.
 err-unknown-needs = Unknown filter.
+
+## Survivor safety: leaving, a form stored once, staying safe on this device, next figures
+received-already = This was already received — nothing new was saved. (The same form was sent again, for example by going back.)
+nav-safety = Staying safe
+safety-link = Staying safe on this device
+safety-title = Staying safe on this device
+safety-lead = What you do here can leave traces on the phone or computer you use. Here is what Chorus does about it, what it cannot do, and what you can do.
+safety-leave-heading = “Leave this site”
+safety-leave-does = The red button at the top of every page takes you at once to a weather page. On the way, it asks your browser to forget the pages of this site it keeps for the Back button, so Back shows nothing of what you wrote or received and sends nothing again. With JavaScript on, pressing Shift three times does the same.
+safety-leave-cannot = It cannot erase your browsing history, other open tabs, screenshots, or a code you wrote down. If someone may look at this device, also delete this site from the history, or use a private window.
+safety-history-heading = Browsing history
+safety-history = Your browser’s history lists the sites you visited, this one included. You can delete single entries: open the browser’s menu, then History, find this site and remove it. Deleting everything at once can itself look unusual to someone who checks.
+safety-private-heading = Private windows
+safety-private = A private (incognito) window keeps no history, cookies or form entries once you close it. It does not hide your visit from your internet provider, your employer’s or school’s network, or monitoring software on the device.
+safety-shared-heading = Shared or watched phones and computers
+safety-shared = If someone else uses this device, knows its passcode, or may have installed monitoring software (“stalkerware”), they may see what you type here. If you can, use a device they cannot reach — a library computer, a trusted friend’s phone — and sign out of anything you opened.
+safety-tor-heading = Tor Browser
+safety-tor = Tor Browser hides which site you visit from your network and keeps no history. Chorus works fully in it, also at its “Safest” setting with JavaScript off. If this campaign offers an onion address, that is the most private way to reach it.
+safety-code-heading = Your code
+safety-code = If you asked for a code, anyone who has it can read the team’s replies, add to what you wrote or withdraw it. Keep it somewhere only you can reach, or do not keep it: nobody can look it up for you, and your statement stays with the team either way.
+safety-help = Find someone to talk to
+counts-next-html = The next figures come on <time datetime="{ $datetime }">{ $when }</time>.
+counts-day-closes = A day’s statements are counted once that day has closed (UTC), at the first publication after it.
+error-code-order = These are the words of a code, but not in its order. Please type them in the order they were numbered.
+receipt-numbered = Copy the words in this order; capitals, accents and spaces do not matter.
+# A shared link's title: the page title, then the total.
+share-title = { $title }: { $total }

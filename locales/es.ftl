@@ -4,7 +4,7 @@
 ## Todas las páginas
 skip-link = Ir al contenido
 site-leave = Salir de este sitio
-site-leave-shortcut = (o pulsa Mayús 3 veces)
+site-leave-shortcut = (o pulsa 3 veces la tecla Mayús o Shift)
 nav-site = Sitio
 nav-home = Inicio
 nav-submit = Decir yo también
@@ -14,12 +14,12 @@ nav-pledge = Me comprometo
 nav-federation = Muchas campañas
 nav-resources = Buscar ayuda
 nav-languages = Idiomas
-footer-privacy = Este sitio no pone cookies a quienes lo visitan, no carga nada de ningún otro sitio y nunca registra tu dirección.
+footer-privacy = Este sitio no pone cookies a quienes lo visitan, no carga nada de ningún otro sitio y nunca registra tu dirección IP.
 error-prefix = Error:
 
 ## Sobre esta campaña
 about-heading = Sobre esta campaña
-kept-until-deleted = Los testimonios se conservan hasta que el equipo los borra.
+kept-until-deleted = Los testimonios se conservan hasta que el equipo los borre.
 kept-for-days = { $n ->
     [one] Los testimonios se borran al cabo de { $n } día.
    *[other] Los testimonios se borran al cabo de { $n } días.
@@ -27,15 +27,15 @@ kept-for-days = { $n ->
 
 ## Página de inicio
 landing-title = No estás sola, no estás solo.
-landing-lead-html = Si has sufrido acoso o agresión sexual, aquí puedes decir <strong>«yo también»</strong>, contando lo que pasó o sin contarlo. Sin nombre, sin correo, sin cuenta.
+landing-lead-html = Si has sufrido acoso sexual o una agresión sexual, aquí puedes decir <strong>«yo también»</strong>, contando lo que pasó o sin contarlo. Sin nombre, sin correo, sin cuenta.
 landing-button = Yo también
 landing-more-html = Basta con un toque: se cuenta y no se pide nada más. Si quieres decir algo más, puedes <a href="{ $href }">contar tanto o tan poco como quieras</a>.
 not-open = Este sitio todavía no recibe testimonios: quienes lo organizan aún lo están preparando.
 landing-what-happens = Qué pasa con lo que envías
 landing-locked = Se cierra con llave (se cifra) en el momento en que llega. Solo el equipo de apoyo de esta campaña puede abrirlo.
 landing-no-trace = Nunca registramos tu dirección IP, tu navegador ni la hora exacta: solo el día.
-landing-totals = El público solo ve totales, con un poco de ruido añadido, para que nadie pueda ser identificado.
-landing-see-counts = Ver cuántas personas han hablado
+landing-totals = El público solo ve totales, con un poco de ruido añadido, para que no se pueda identificar a nadie.
+landing-see-counts = Ver cuántas veces se ha dicho «yo también»
 landing-find-help = Buscar ayuda ahora
 
 ## El formulario
@@ -49,7 +49,7 @@ submit-categories = ¿Qué fue?
 submit-setting = ¿Dónde ocurrió?
 submit-setting-none = Prefiero no decirlo
 submit-sharing = Compartir
-submit-consent = El equipo puede publicar un fragmento breve, quitando todo lo que pudiera identificar a alguien.
+submit-consent = Acepto que el equipo publique un fragmento breve, tras quitar todo lo que pudiera identificar a cualquier persona.
 submit-hearing-back = Recibir respuesta
 submit-want-receipt = Dame un código para volver: para leer respuestas, añadir algo o retirar lo que envié
 submit-receipt-hint = El código son 8 palabras y se muestra una sola vez. No lo guardamos: guárdalo en un lugar seguro y privado.
@@ -74,8 +74,8 @@ received-see-counts = Ver las cifras
 ## Volver con un código
 return-title = Volver
 return-heading = Vuelve con tu código
-return-intro = Si pediste un código al decir «yo también», escribe sus 8 palabras para ver las respuestas del equipo, añadir algo o retirar lo que enviaste. Las mayúsculas, los espacios y la puntuación no importan.
-return-code-label = Tu código de 8 palabras
+return-intro = Si pediste un código al decir «yo también», escribe sus palabras para ver las respuestas del equipo, añadir algo o retirar lo que enviaste. Las mayúsculas, las tildes, los espacios, los números y la puntuación no importan, y un código funciona aquí en todos los idiomas de este sitio.
+return-code-label = Tu código (sus palabras, en orden)
 return-open = Abrir
 return-no-lookup = No guardamos los códigos, así que no podemos buscar uno ni volver a enviarlo.
 
@@ -90,22 +90,22 @@ thread-add = Añadir algo
 thread-add-label = Lo que quieres añadir
 thread-add-button = Añadir
 thread-withdraw = Retirar
-thread-withdraw-explained = Retirar borra lo que enviaste, lo que hayas añadido y las respuestas del equipo. Sale de las cifras públicas en la próxima publicación. No se puede deshacer, y tu código dejará de abrir nada.
+thread-withdraw-explained = Retirar borra lo que enviaste, lo que hayas añadido y las respuestas del equipo. Tu testimonio deja de contarse en las cifras públicas a partir de la próxima publicación. No se puede deshacer, y tu código ya no abrirá nada.
 thread-withdraw-confirm = Sí, retirar mi testimonio
 thread-withdraw-button = Retirar
 
 ## Retirado
 withdrawn-title = Retirado
 withdrawn-lead = Se han borrado tu testimonio, todo lo que añadiste y las respuestas del equipo.
-withdrawn-counts = Sale de las cifras públicas en la próxima publicación. Tu código ya no abre nada. Las copias en las copias de seguridad cifradas de la organización desaparecen cuando esas copias caducan.
+withdrawn-counts = Tu testimonio sale de las cifras públicas en la próxima publicación. Tu código ya no abre nada. Lo que quede en las copias de seguridad cifradas de la organización desaparecerá cuando caduquen.
 withdrawn-help-html = Si quieres hablar con alguien, <a href="{ $href }">estos servicios pueden ayudarte</a>.
 
 ## Opciones incluidas (las etiquetas propias de quien organiza las sustituyen)
 category-harassment = Acoso sexual
 category-assault = Agresión sexual
 category-rape = Violación
-category-online = Violencia en línea o difusión de imágenes íntimas
-category-stalking = Acecho
+category-online = Violencia en línea o violencia sexual con imágenes (difusión o amenaza de difusión, grabación oculta, montajes)
+category-stalking = Acecho o acoso persistente (stalking)
 category-other = Otra cosa
 setting-work = En el trabajo
 setting-education = En la escuela o la universidad
@@ -128,14 +128,14 @@ error-network-busy = { $minutes ->
 error-busy = Hay demasiadas personas enviando en este momento, así que tus palabras aún no se han enviado. Siguen aquí: inténtalo de nuevo dentro de un minuto.
 error-storage-full = Este sitio no puede guardar nada nuevo ahora mismo: su almacenamiento está casi lleno y quienes lo organizan tienen que liberar espacio. Tus palabras no se enviaron y siguen aquí; inténtalo más tarde.
 error-not-open-kept = Este sitio todavía no recibe testimonios: quienes lo organizan no han terminado de prepararlo. Tus palabras no se enviaron y siguen aquí.
-error-internal-kept = Algo falló por nuestra parte (incidente { $error }). Tus palabras no se enviaron y siguen aquí; inténtalo más tarde.
+error-internal-kept = Algo falló por nuestra parte (código de error { $error }). Tus palabras no se enviaron y siguen aquí; inténtalo más tarde.
 error-code-busy = { $minutes ->
     [one] Con este código se ha añadido mucho en la última hora, así que esto no se envió. Lo que escribiste sigue en el cuadro: vuelve a enviarlo dentro de { $minutes } minuto.
    *[other] Con este código se ha añadido mucho en la última hora, así que esto no se envió. Lo que escribiste sigue en el cuadro: vuelve a enviarlo dentro de { $minutes } minutos.
 }
 error-thread-full = Este testimonio ya tiene todos los añadidos que admite. El equipo puede leer todo lo que añadiste hasta ahora. Si quieres decir más, puedes enviar un testimonio nuevo desde la página «Decir yo también» (lo que escribiste sigue en el cuadro para copiarlo).
 error-code-unknown-word = No pudimos abrir nada con ese código. La palabra { $n } no es una de las palabras con que se forman los códigos: revisa cómo está escrita.
-error-code-word-count = No pudimos abrir nada con ese código. Los códigos tienen 8 palabras; encontramos { $n }.
+error-code-word-count = No pudimos abrir nada con ese código, porque ningún código tiene este número de palabras: { $n }. Revisa si falta o sobra alguna palabra.
 error-code-not-found = No pudimos abrir nada con ese código. Revisa cada palabra. Si el testimonio se retiró, ya no se puede encontrar nada.
 error-nothing-to-add = No había nada que añadir.
 notice-added = Añadido. El equipo lo verá junto con lo que escribiste antes.
@@ -161,15 +161,15 @@ month-11 = noviembre
 month-12 = diciembre
 
 ## Cifras
-counts-title = Cuántas personas han dicho yo también
+counts-title = Cuántas veces se ha dicho «yo también»
 counts-published = Publicado el { $when }.
 counts-none-yet = Todavía no se han publicado cifras. Se publican a horas fijas, no a medida que llegan los testimonios.
-counts-policy-received = Se cuenta: cada testimonio recibido, menos lo que el equipo consideró spam y lo que las personas retiraron.
+counts-policy-received = Se cuenta: cada testimonio recibido, menos los que el equipo identificó como spam y los que se retiraron.
 counts-policy-reviewed = Se cuenta: los testimonios que el equipo de apoyo ha leído y revisado.
-counts-noise = Para que nadie pueda ser identificado —ni siquiera por alguien que inunde este sitio con testimonios propios—, cada cifra lleva un poco de ruido aleatorio, sorteado una vez y conservado: el total está a unos ±{ $total } de la cifra real y cada semana a ±{ $week } (el 95 % de las veces).
+counts-noise = Para que nadie —ni siquiera quien inunde este sitio con testimonios propios— pueda identificar a ninguna persona, cada cifra lleva un poco de ruido aleatorio, sorteado una vez y conservado: el total está a unos ±{ $total } de la cifra real y cada semana a ±{ $week } (el 95 % de las veces).
 counts-noise-kinds = Cada tipo está a unos ±{ $kinds }.
 counts-noise-tail = El total cambia como mucho una vez al día. (Privacidad diferencial, ε = { $epsilon }.)
-counts-rounding = Las cifras se redondean hacia abajo a un múltiplo de { $n }, y lo que es menor aparece como «menos de { $n }».
+counts-rounding = Las cifras se redondean hacia abajo a un múltiplo de { $n }, y las que son menores que { $n } aparecen como «menos de { $n }».
 fewer-than = menos de { $n }
 counts-by-week = Por semana
 counts-week-caption = Testimonios recibidos por semana cerrada (las mismas cifras que el gráfico)
@@ -184,13 +184,13 @@ counts-pledges = Compromisos de actuar hasta ahora: { $n }.
 counts-add-pledge = Añade tu compromiso.
 counts-share = Compartir
 counts-embed = Inserta la cifra en directo en tu propio sitio (no carga nada más):
-counts-badge-alt = Yo también: cuántas personas han hablado
+counts-badge-alt = Yo también: cuántos testimonios
 counts-json = Las mismas cifras en JSON
 date-time = { $date }, { $time } UTC
 
 ## Me comprometo
 pledge-title = Me comprometo
-pledge-lead = «Yo también» mostró cuántas personas. «Me comprometo» es la respuesta: una promesa de actuar. Los compromisos se cuentan como los testimonios: de forma anónima, y se publican como totales redondeados.
+pledge-lead = «Yo también» mostró la magnitud del problema. «Me comprometo» es la respuesta: una promesa de actuar. Los compromisos se cuentan como los testimonios: de forma anónima, y se publican como totales redondeados.
 pledge-so-far = Hasta ahora: { $n } compromisos.
 pledge-error-cross-site = Este formulario se envió desde otro sitio web, así que no se envió nada. Si fuiste tú, usa los botones de esta página.
 pledge-error-field = El formulario llegó con un campo que no tiene. Usa los botones de esta página.
@@ -202,7 +202,7 @@ pledged-choice = Tu compromiso —«{ $pledge }»— se ha recibido.
 pledged-plain = Tu compromiso se ha recibido.
 pledged-when = Aparecerá en las cifras la próxima vez que se publiquen.
 pledge-speak_up = Alzaré la voz cuando vea acoso
-pledge-believe = Creeré a quienes lo han sufrido
+pledge-believe = Creeré a las personas supervivientes
 pledge-consent = Respetaré siempre el consentimiento
 
 ## Buscar ayuda
@@ -214,13 +214,13 @@ resource-2-name = Rape Crisis (Inglaterra y Gales)
 resource-2-description = Línea de apoyo gratuita 24/7 para cualquier persona a partir de 16 años.
 resource-3-name = Servicios de emergencia
 resource-3-description = Si estás en peligro ahora, llama al número de emergencias de tu país.
-counts-what = Cada cifra cuenta testimonios, no personas: cualquiera puede decir yo también una vez o más, y muchas personas nunca lo dicen.
-counts-what-since = Cada cifra cuenta testimonios, no personas: cualquiera puede decir yo también una vez o más, y muchas personas nunca lo dicen. Se cuenta desde la semana del { $since }.
+counts-what = Cada cifra cuenta testimonios, no personas: cualquiera puede decir «yo también» una vez o más, y muchas personas nunca lo dicen.
+counts-what-since = Cada cifra cuenta testimonios, no personas: cualquiera puede decir «yo también» una vez o más, y muchas personas nunca lo dicen. Se cuenta desde la semana del { $since }.
 counts-week-of = Semana del { $date }
 counts-legend = Un contorno discontinuo marca una semana con menos de { $n }.
 counts-embed-label = Código para insertar la cifra
 badge-label = yo también
-counts-share-description = Personas que han sufrido acoso y agresión sexual dicen «yo también», contadas sin nombrar a nadie.
+counts-share-description = Personas supervivientes de acoso sexual y agresión sexual dicen «yo también»; sus testimonios se cuentan sin nombrar a nadie.
 counts-chart-title = Testimonios recibidos por semana
 counts-chart-desc = Gráfico de barras de las últimas semanas cerradas, cada barra con su cifra; la tabla de abajo recoge todas las semanas.
 date-short = { $day } { $month }
@@ -249,15 +249,15 @@ error-not-found-message = No hay ninguna página en esta dirección. Los enlaces
 error-title-not-available = No disponible
 error-not-available-message = Esta página no se puede usar así. Usa los enlaces de la página.
 error-title-too-large = Demasiado largo para recibirlo
-error-too-large-message = Lo que se envió es más grande de lo que este sitio acepta, así que no se guardó nada. Un testimonio admite hasta 20 000 caracteres. Lo que escribiste sigue en el formulario: usa el botón Atrás de tu navegador para volver a él y acortarlo.
-error-title-timeout = Ha tardado demasiado
+error-too-large-message = Lo que se envió es más grande de lo que este sitio acepta, así que no se guardó nada. Un testimonio admite hasta 20 000 caracteres. Lo que escribiste sigue en el formulario: usa el botón Atrás de tu navegador para volver a él y acortarlo.
+error-title-timeout = Tiempo de espera agotado
 error-timeout-message = El formulario llegó demasiado despacio, así que no se guardó nada. Vuelve atrás y envíalo de nuevo.
 error-unsupported-message = Usa el formulario de este sitio; no se guardó nada.
 error-title-check = Revisa el formulario
 error-title-busy = Mucha actividad ahora mismo
 error-busy-message = Hay demasiadas personas usando el sitio en este momento y no se guardó nada. Inténtalo de nuevo dentro de un minuto.
 error-title-internal = Algo ha fallado
-error-internal-message = No se guardó nada de lo que enviaste. Inténtalo más tarde. Si se lo cuentas a quienes organizan, menciona el incidente { $incident }.
+error-internal-message = No se guardó nada de lo que enviaste. Inténtalo más tarde. Si se lo cuentas a quienes organizan, menciona el código de error { $incident }.
 error-login-again = Volver a iniciar sesión
 error-back-to-start = Volver al inicio
 
@@ -289,13 +289,13 @@ err-choose-role = Elige un rol: revisión o administración.
 err-confirm-grant = No se ha dado acceso. Primero compara la huella de la clave con la que muestra la página de la persona nueva; luego marca la casilla para indicar que coinciden.
 err-confirm-disable = No se ha desactivado a nadie. Marca la casilla para confirmar: desactivar pone fin a su acceso y rota las claves.
 err-totp-secret = El secreto de autenticación no es válido.
-err-username-format = Los nombres de usuario tienen de 1 a 64 caracteres: letras, cifras, puntos, guiones o guiones bajos.
+err-username-format = Los nombres de usuario tienen de 1 a 64 caracteres: letras sin tilde ni ñ (a–z), cifras, puntos, guiones o guiones bajos.
 err-passphrase-short = Elige una frase de contraseña de al menos 15 caracteres, como las palabras sugeridas.
 err-passphrase-long = Esa frase de contraseña es demasiado larga (1024 bytes como máximo).
 err-totp-code = Ese código no coincide. Revisa la hora de tu teléfono y escribe los 6 dígitos que muestra ahora tu aplicación de autenticación.
 err-no-epoch = Todavía no existe ninguna clave de época.
 err-note-empty = La nota está vacía.
-err-note-long = Las notas admiten hasta 10 000 caracteres.
+err-note-long = Las notas admiten hasta 10 000 caracteres.
 err-note-control = La nota contiene caracteres de control.
 err-cannot-adjust = Tus claves no pueden abrir este testimonio, así que no se pueden ajustar sus cifras. Pide acceso a alguien con rol de administración.
 err-day-malformed = El día del testimonio no tiene un formato válido.
@@ -356,7 +356,7 @@ triage-status-read = Leído
 triage-status-in_progress = En curso
 triage-status-resolved = Resuelto
 triage-status-spam = Spam
-format-json = JSON por líneas
+format-json = JSON Lines
 format-csv = CSV
 
 ## Bandeja de entrada
@@ -415,10 +415,10 @@ testimony-note-badge = solo el equipo
 testimony-note-label = Nota para el equipo (se sella como el testimonio; quien lo escribió nunca la ve)
 testimony-note-add = Añadir nota interna
 testimony-reply-heading = Responder a quien lo escribió
-testimony-reply-badge = sale del equipo
+testimony-reply-badge = se envía fuera del equipo
 testimony-reply-label = Tu respuesta a quien lo escribió
 testimony-reply-warning = Esto lo lee quien tenga el código de quien lo escribió
-testimony-reply-hint = — normalmente quien lo escribió, pero quizá alguien que le quitó el código. No escribas nada que pudiera ponerle en peligro si lo leyera otra persona, ni nada pensado solo para el equipo.
+testimony-reply-hint = — normalmente quien lo escribió, pero quizá alguien que le quitó el código. No escribas nada que pudiera poner en peligro a quien lo escribió si otra persona lo leyera, ni nada pensado solo para el equipo.
 testimony-reply-send = Enviar la respuesta a quien lo escribió
 testimony-no-code = Quien lo escribió no pidió un código, así que ninguna respuesta puede llegarle.
 testimony-flood-heading = ¿Una avalancha del mismo texto?
@@ -448,7 +448,7 @@ ended-hint = Si inicias sesión en una pestaña nueva, esta página sigue abiert
 role-admin = administración
 role-reviewer = revisión
 admin-title = Equipo y claves
-admin-staff-caption = Todas las personas que tienen o tuvieron acceso. Una persona nueva no puede leer nada hasta que alguien con rol de administración le da acceso.
+admin-staff-caption = Todas las personas que tienen o tuvieron acceso. Una persona nueva no puede leer nada hasta que alguien con rol de administración le dé acceso.
 admin-col-username = Nombre de usuario
 admin-col-role = Rol
 admin-col-state = Estado
@@ -456,9 +456,9 @@ admin-col-fingerprint = Huella de la clave
 admin-col-actions = Acciones
 admin-col-action = Acción
 admin-col-until = Abierta hasta
-admin-state-disabled = desactivada
-admin-state-locked = bloqueada por ahora
-admin-state-active = activa
+admin-state-disabled = cuenta desactivada
+admin-state-locked = cuenta bloqueada por ahora
+admin-state-active = cuenta activa
 admin-state-waiting = esperando acceso
 admin-grant-compared = { $username } me ha leído su huella y coincide con
 admin-grant = Dar acceso
@@ -503,7 +503,7 @@ audit-intact = { $n ->
    *[other] La cadena de las { $n } entradas está intacta.
 }
 audit-broken = La cadena está ROTA en la entrada { $seq } (se esperaba la entrada { $expected }).
-audit-head = Hash de la entrada más reciente (anótalo en otro lugar de vez en cuando; si una comprobación posterior termina en otro punto, es que se cortaron entradas del final):
+audit-head = Hash (resumen criptográfico) de la entrada más reciente (anótalo en otro lugar de vez en cuando; si una comprobación posterior termina en otro punto, es que se cortaron entradas del final):
 audit-what = Cada inicio de sesión, descifrado, exportación, borrado y operación con claves que hace el equipo. Lo que hacen las personas supervivientes nunca se registra.
 audit-filter-action = Qué
 audit-everything = Todo
@@ -520,7 +520,7 @@ audit-when = { $date }, { $time }
 export-title = Exportar
 export-heading = Exportar testimonios
 export-warning-strong = El archivo contiene los testimonios descifrados, en texto legible.
-export-warning = Cualquiera que lo consiga puede leer cada palabra, y nada de lo que contiene se puede recuperar. Guárdalo solo en un disco cifrado que controles —nunca en una carpeta compartida, sincronizada o en la nube, nunca como adjunto de correo electrónico— y bórralo cuando termines. La exportación queda anotada en el registro de auditoría con tu nombre.
+export-warning = Cualquiera que lo consiga puede leer cada palabra, y lo que se filtre ya no se puede retirar. Guárdalo solo en un disco cifrado que controles —nunca en una carpeta compartida, sincronizada o en la nube, nunca como adjunto de correo electrónico— y bórralo cuando termines. La exportación queda anotada en el registro de auditoría con tu nombre.
 export-selected = { $n ->
     [one] Qué: { $n } testimonio marcado en la bandeja de entrada.
    *[other] Qué: los { $n } testimonios marcados en la bandeja de entrada.
@@ -529,7 +529,7 @@ export-what = Qué
 export-every = Todos los testimonios
 export-only = Solo los marcados como «{ $status }»
 export-format = Formato
-export-format-json = JSON por líneas (un testimonio por línea)
+export-format-json = JSON Lines (un testimonio por línea)
 export-format-csv = CSV (para una hoja de cálculo)
 export-download = Descargar el archivo descifrado
 export-back = Volver a la bandeja de entrada sin exportar
@@ -552,7 +552,7 @@ enrol-passphrase-hint = Al menos 15 caracteres. Una sugerencia, creada ahora mis
 enrol-passphrase-again = La misma frase de contraseña otra vez
 enrol-passphrase-again-hint = Una errata aquí te dejaría sin acceso a tu clave para siempre: nadie puede restablecerla.
 enrol-authenticator = Aplicación de autenticación
-enrol-add-here = Añadirla a una aplicación de autenticación de este dispositivo
+enrol-add-here = Añadir la cuenta a una aplicación de autenticación de este dispositivo
 enrol-add-here-note = (si la aplicación está en el teléfono o el ordenador que muestra esta página)
 enrol-code = El código de 6 dígitos que muestra ahora la aplicación
 err-passphrases-differ = Las dos frases de contraseña no eran iguales, así que no se configuró nada. Vuelve a escribir tu frase de contraseña en los dos campos (el código de autenticación sigue siendo el mismo).
@@ -576,7 +576,7 @@ closed-go = Ir al sitio
 setup-title = Configuración
 setup-heading = Configura la primera cuenta de administración
 setup-intro = Este enlace funciona una sola vez. Elegirás un nombre de usuario y una frase de contraseña, conectarás una aplicación de autenticación y luego verás una clave de recuperación, una sola vez. Tu frase de contraseña desbloquea tu clave; nunca se guarda y nadie puede restablecerla.
-setup-username-hint = Letras, cifras, puntos, guiones o guiones bajos.
+setup-username-hint = Letras sin tilde ni ñ (a–z), cifras, puntos, guiones o guiones bajos.
 setup-passphrase-hint = Al menos 15 caracteres. Una sugerencia, creada ahora mismo y que solo ves tú:
 setup-scan = Escanea este código con una aplicación de autenticación (por ejemplo Aegis, FreeOTP o Google Authenticator), o escribe en ella el secreto de abajo.
 setup-button = Configurar
@@ -602,7 +602,7 @@ federation-lead = { $members ->
    *[other] testimonios, de { $members } campañas cuyas cifras firmadas superan la verificación.
 }
 federation-how = Cada campaña tiene su propio sitio y publica sus propias cifras, firmadas. Este sitio las descarga, comprueba cada firma y que ninguna campaña haya reescrito su historial ni vuelto a mostrar una publicación antigua, y suma las que superan la verificación. Ningún testimonio sale nunca de la campaña que lo recibió.
-federation-privacy = Sumar cifras ya publicadas no revela nada nuevo: las cifras de cada campaña ya están redondeadas y llevan ruido, así que nadie puede ser identificado a partir de la suma.
+federation-privacy = Sumar cifras ya publicadas no revela nada nuevo: las cifras de cada campaña ya están redondeadas y llevan ruido, así que no se puede identificar a nadie a partir de la suma.
 federation-left-out = { $n ->
     [one] { $n } campaña queda fuera de la suma por ahora (ver más abajo).
    *[other] { $n } campañas quedan fuera de la suma por ahora (ver más abajo).
@@ -637,8 +637,11 @@ federation-reason-gap-too-long = demasiadas publicaciones desde la última compr
 federation-reason-future = sus cifras tienen fecha futura
 federation-reason-time-backwards = su reloj retrocedió desde la última comprobación
 federation-reason-storage = este sitio no pudo registrar la comprobación
-federation-reason-stale = nada nuevo desde hace más de { $days } días
-federation-never = nunca
+federation-reason-stale = { $days ->
+    [one] nada nuevo desde hace más de { $days } día
+   *[other] nada nuevo desde hace más de { $days } días
+}
+federation-never = ninguna verificada aún
 federation-json = Estas cifras en JSON
 federation-share-description = La suma de los testimonios contados por campañas que publican, cada una, sus propias cifras firmadas.
 
@@ -727,3 +730,30 @@ err-labels-many = Un testimonio puede llevar como máximo 12 etiquetas.
 err-labels-no-key = No se pueden cambiar las etiquetas en esta sesión: no tiene la clave más reciente. Pide a alguien con rol de administración que te dé acceso a ella.
 err-unknown-language = Ese no es un idioma de este sitio.
 err-unknown-needs = Filtro desconocido.
+
+## Seguridad de las personas supervivientes: salir, un formulario guardado una sola vez, tu seguridad en este dispositivo, próximas cifras
+received-already = Esto ya se había recibido: no se ha guardado nada nuevo. (Se envió otra vez el mismo formulario, por ejemplo al volver atrás.)
+nav-safety = Tu seguridad
+safety-link = Tu seguridad en este dispositivo
+safety-title = Tu seguridad en este dispositivo
+safety-lead = Lo que haces aquí puede dejar rastros en el teléfono o el ordenador que usas. Aquí tienes lo que Chorus hace al respecto, lo que no puede hacer y lo que puedes hacer tú.
+safety-leave-heading = «Salir de este sitio»
+safety-leave-does = El botón rojo de la parte superior de cada página te lleva al instante a una página de pronóstico del tiempo. Por el camino, pide a tu navegador que olvide las páginas de este sitio que guarda para el botón Atrás, así que Atrás no muestra nada de lo que escribiste o recibiste y no vuelve a enviar nada. Con JavaScript activado, pulsar tres veces la tecla Mayús o Shift hace lo mismo.
+safety-leave-cannot = No puede borrar tu historial de navegación, las demás pestañas abiertas, las capturas de pantalla ni un código que hayas anotado. Si alguien puede mirar este dispositivo, borra también este sitio del historial o usa una ventana privada.
+safety-history-heading = Historial de navegación
+safety-history = El historial de tu navegador muestra los sitios que has visitado, incluido este. Puedes borrar entradas sueltas: abre el menú del navegador, luego Historial, busca este sitio y elimínalo. Borrarlo todo de una vez puede, por sí solo, parecer raro a alguien que lo revise.
+safety-private-heading = Ventanas privadas
+safety-private = Una ventana privada (de incógnito) no conserva historial, cookies ni datos de formularios una vez que la cierras. No oculta tu visita a tu proveedor de internet, a la red de tu trabajo o de tu centro de estudios, ni a los programas de vigilancia instalados en el dispositivo.
+safety-shared-heading = Teléfonos y ordenadores compartidos o vigilados
+safety-shared = Si otra persona usa este dispositivo, conoce su código de desbloqueo o puede haber instalado un programa de vigilancia («stalkerware»), puede ver lo que escribes aquí. Si puedes, usa un dispositivo al que esa persona no tenga acceso —un ordenador de una biblioteca, el teléfono de alguien de confianza— y cierra la sesión de todo lo que hayas abierto.
+safety-tor-heading = Tor Browser
+safety-tor = Tor Browser oculta a tu red qué sitio visitas y no guarda historial. Chorus funciona por completo en él, incluso en su nivel de seguridad «El más seguro», con JavaScript desactivado. Si esta campaña ofrece una dirección onion, es la forma más privada de llegar a ella.
+safety-code-heading = Tu código
+safety-code = Si pediste un código, quien lo tenga puede leer las respuestas del equipo, añadir algo a lo que escribiste o retirarlo. Guárdalo en un lugar al que solo tú tengas acceso, o no lo guardes: nadie puede buscarlo por ti, y tu testimonio se queda con el equipo en cualquier caso.
+safety-help = Buscar a alguien con quien hablar
+counts-next-html = Las próximas cifras se publicarán el <time datetime="{ $datetime }">{ $when }</time>.
+counts-day-closes = Los testimonios de un día se cuentan cuando ese día ha terminado (UTC), en la primera publicación posterior.
+error-code-order = Estas son las palabras de un código, pero no en su orden. Escríbelas en el orden en que estaban numeradas.
+receipt-numbered = Copia las palabras en este orden; las mayúsculas, las tildes y los espacios no importan.
+# A shared link's title: the page title, then the total.
+share-title = { $title }: { $total }

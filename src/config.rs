@@ -33,6 +33,12 @@ pub struct Resource {
     /// A link shown as text; Chorus itself never loads it.
     #[serde(default)]
     pub url: Option<String>,
+    /// The name in other languages, by code: `name_translations = { es = "…" }`.
+    #[serde(default)]
+    pub name_translations: std::collections::BTreeMap<String, String>,
+    /// The description in other languages, by code.
+    #[serde(default)]
+    pub description_translations: std::collections::BTreeMap<String, String>,
 }
 
 /// Another deployment whose signed counts this one adds up (`[[federation]]`).
@@ -107,6 +113,8 @@ pub struct Config {
     pub quick_exit_url: String,
     /// Name shown in page titles and headings.
     pub site_name: String,
+    /// `site_name` in other languages, by code: `site_name_translations = { es = "…" }`.
+    pub site_name_translations: std::collections::BTreeMap<String, String>,
     /// The language of unprefixed pages (`/submit`); the others live under `/es/`, `/ar/`…
     pub default_language: crate::i18n::Language,
     /// The languages offered (all four by default).
@@ -114,6 +122,8 @@ pub struct Config {
     /// "About this campaign", shown on the landing and submit pages: who runs it and how to
     /// reach them (plain text). How long statements are kept is added from `retention_days`.
     pub about: Option<String>,
+    /// `about` in other languages, by code.
+    pub about_translations: std::collections::BTreeMap<String, String>,
     pub categories: Vec<Choice>,
     pub settings: Vec<Choice>,
     pub pledges: Vec<Choice>,
@@ -342,9 +352,11 @@ impl Default for Config {
             login_burst: 10,
             quick_exit_url: "https://www.bbc.com/weather".to_owned(),
             site_name: "Chorus".to_owned(),
+            site_name_translations: std::collections::BTreeMap::new(),
             default_language: crate::i18n::Language::En,
             languages: crate::i18n::Language::ALL.to_vec(),
             about: None,
+            about_translations: std::collections::BTreeMap::new(),
             categories: vec![
                 choice("harassment", "Sexual harassment"),
                 choice("assault", "Sexual assault"),
@@ -372,12 +384,16 @@ impl Default for Config {
                     description: "Free, confidential support, 24 hours a day.".to_owned(),
                     contact: Some("800-656-4673".to_owned()),
                     url: Some("https://www.rainn.org".to_owned()),
+                    name_translations: std::collections::BTreeMap::new(),
+                    description_translations: std::collections::BTreeMap::new(),
                 },
                 Resource {
                     name: "Rape Crisis (England and Wales)".to_owned(),
                     description: "Free 24/7 support line for anyone aged 16 or over.".to_owned(),
                     contact: Some("0808 500 2222".to_owned()),
                     url: Some("https://rapecrisis.org.uk".to_owned()),
+                    name_translations: std::collections::BTreeMap::new(),
+                    description_translations: std::collections::BTreeMap::new(),
                 },
                 Resource {
                     name: "Emergency services".to_owned(),
@@ -385,6 +401,8 @@ impl Default for Config {
                         .to_owned(),
                     contact: Some("112 / 911 / 999".to_owned()),
                     url: None,
+                    name_translations: std::collections::BTreeMap::new(),
+                    description_translations: std::collections::BTreeMap::new(),
                 },
             ],
             intake: Toggle::On,
@@ -748,6 +766,7 @@ impl Config {
         }
         self.validate_federation()?;
         self.validate_notify(loopback)?;
+        self.validate_translations()?;
         if !self.languages.contains(&self.default_language) {
             return Err(ConfigError::Invalid(format!(
                 "default_language `{}` must be one of `languages`",
@@ -787,6 +806,49 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// Refuses per-language texts under a code Chorus does not speak (a typo would
+    /// otherwise leave a language silently in the default text).
+    fn validate_translations(&self) -> Result<(), ConfigError> {
+        let maps = [
+            ("site_name_translations", &self.site_name_translations),
+            ("about_translations", &self.about_translations),
+        ]
+        .into_iter()
+        .chain(self.resources.iter().flat_map(|r| {
+            [
+                ("a resource's name_translations", &r.name_translations),
+                (
+                    "a resource's description_translations",
+                    &r.description_translations,
+                ),
+            ]
+        }))
+        .chain(
+            self.categories
+                .iter()
+                .chain(&self.settings)
+                .chain(&self.pledges)
+                .map(|c| ("labels", &c.labels)),
+        );
+        for (what, map) in maps {
+            if let Some(code) = map
+                .keys()
+                .find(|code| crate::i18n::Language::parse(code).is_none())
+            {
+                return Err(ConfigError::Invalid(format!(
+                    "{what}: `{code}` is not a language Chorus ships (en, es, fr, ar)"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the shipped help lines (US and UK numbers) are still the ones listed: fine
+    /// for a test, wrong for a campaign anywhere else.
+    pub fn default_resources_in_use(&self) -> bool {
+        self.resources == Config::default().resources
     }
 
     /// The origin (`scheme://host[:port]`) of the public URL, if one is set.

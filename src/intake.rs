@@ -4,14 +4,14 @@
 
 use std::sync::{Arc, RwLock};
 
-use zeroize::Zeroizing;
-
 use crate::blocking;
 use crate::clock::Clock;
+use crate::crypto::code_words::CodeWords;
 use crate::crypto::receipt::{self, BoxContents, Derived, ReceiptCode};
 use crate::crypto::suite::KeyId;
 use crate::crypto::{self, CryptoError};
 use crate::domain::{PledgeId, Status, TestimonyId};
+use crate::form_tokens::{Claim, FormToken, FormTokens};
 use crate::notify::News;
 use crate::publish::Publisher;
 use crate::sealing::{NewestEpoch, SealError};
@@ -40,6 +40,9 @@ pub enum IntakeError {
     StaleEpoch,
     #[error("{0}")]
     Joined(#[from] blocking::Joined),
+    /// This form was already stored (its one-time token is used): nothing new is saved.
+    #[error("this form was already received")]
+    AlreadyReceived,
 }
 
 impl From<StoreError> for IntakeError {
@@ -67,6 +70,8 @@ pub struct Intake {
     publisher: Arc<Publisher>,
     /// Tells the staff alerts that something arrived (RAM only).
     news: Arc<News>,
+    /// One-time form tokens already used (RAM only).
+    tokens: FormTokens,
     clock: Clock,
     space: Arc<Space>,
     epoch: RwLock<Option<NewestEpoch>>,
@@ -85,6 +90,7 @@ impl Intake {
             store,
             publisher,
             news,
+            tokens: FormTokens::default(),
             clock,
             space,
             epoch: RwLock::new(None),
@@ -93,21 +99,50 @@ impl Intake {
     }
 
     /// Seals and durably stores one testimony. With `want_receipt`, also makes a receipt
-    /// code and returns its words — to show once; they are never stored or logged.
+    /// code and returns its words — to show once; they are never stored or logged. With a
+    /// form `token` that was already used, stores nothing (`AlreadyReceived`).
     pub async fn submit(
         &self,
         testimony: Testimony,
-        want_receipt: bool,
-    ) -> Result<Option<Zeroizing<String>>, IntakeError> {
+        receipt: Option<CodeWords>,
+        token: Option<&FormToken>,
+    ) -> Result<Option<ReceiptCode>, IntakeError> {
+        if let Some(token) = token
+            && self.tokens.claim(token) == Claim::Used
+        {
+            return Err(IntakeError::AlreadyReceived);
+        }
+        let outcome = self.submit_now(testimony, receipt).await;
+        if let Some(token) = token {
+            match outcome {
+                Ok(_) => self.tokens.confirm(token),
+                Err(_) => self.tokens.release(token),
+            }
+        }
+        outcome
+    }
+
+    /// A token for a form about to be shown.
+    pub fn form_token(&self) -> Result<FormToken, IntakeError> {
+        Ok(FormToken::issue()?)
+    }
+
+    async fn submit_now(
+        &self,
+        testimony: Testimony,
+        receipt: Option<CodeWords>,
+    ) -> Result<Option<ReceiptCode>, IntakeError> {
         self.check_space()?;
         let testimony = Arc::new(testimony);
-        let receipt = if want_receipt {
-            let code = ReceiptCode::generate();
-            let salt = self.receipt_salt().await?;
-            let derived = code.derive(&salt)?;
-            Some((code.words(), Arc::new(derived)))
-        } else {
-            None
+        let receipt = match receipt {
+            Some(words) => {
+                let code = ReceiptCode::generate_in(words);
+                let salt = self.receipt_salt().await?;
+                let derived = code.derive(&salt)?;
+                let order_free = code.order_free_tag(&salt)?;
+                Some((code, Arc::new((derived, order_free))))
+            }
+            None => None,
         };
         // A rotation by the CLI can happen under a running server; the insert notices and
         // we reseal once to the new epoch.
@@ -119,7 +154,7 @@ impl Intake {
                     self.current_epoch(true).await?;
                 }
                 Err(e) => return Err(e),
-                Ok(()) => return Ok(receipt.map(|(words, _)| words)),
+                Ok(()) => return Ok(receipt.map(|(code, _)| code)),
             }
         }
         Err(IntakeError::StaleEpoch)
@@ -138,7 +173,7 @@ impl Intake {
         &self,
         epoch: NewestEpoch,
         testimony: Arc<Testimony>,
-        receipt: Option<Arc<Derived>>,
+        receipt: Option<Arc<(Derived, [u8; 32])>>,
     ) -> Result<(), IntakeError> {
         let id = TestimonyId::random()?;
         let day = self.clock.now().date();
@@ -153,7 +188,8 @@ impl Intake {
                 &testimony,
             )?;
             let receipt = match receipt {
-                Some(derived) => {
+                Some(derived_and_tag) => {
+                    let (derived, order_free) = derived_and_tag.as_ref();
                     let contents = BoxContents {
                         categories: testimony.categories.clone(),
                         day: crate::clock::day_string(day),
@@ -162,6 +198,7 @@ impl Intake {
                         tag: derived.tag.to_vec(),
                         reply_public_key: derived.public.to_bytes(),
                         sealed_box: receipt::seal_box(&derived.public, id.as_bytes(), &contents)?,
+                        order_free_tag: Some(order_free.to_vec()),
                     })
                 }
                 None => None,

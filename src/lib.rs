@@ -17,6 +17,7 @@ pub mod crypto;
 pub mod domain;
 pub mod error;
 pub mod federation;
+pub mod form_tokens;
 pub mod hardening;
 pub mod i18n;
 pub mod intake;
@@ -92,6 +93,12 @@ impl Application {
     /// server. On a deployment with no admin yet it makes a fresh one-time set-up link.
     pub async fn build(config: Config) -> Result<Application, StartError> {
         let config = Arc::new(config);
+        if config.default_resources_in_use() {
+            tracing::warn!(
+                "the help lines listed on /resources are the shipped examples (US and UK \
+                 numbers): set [[resources]] in chorus.toml for the people this campaign serves"
+            );
+        }
         let services = services::Services::open(&config, Clock::system())?;
         services.publisher.check_policy().await?;
         let state = aw::Data::new(web::AppState::new(config.clone(), services));

@@ -67,7 +67,9 @@ pub enum Lookup {
     Found(Box<Found>),
     /// Well-formed, but no testimony has this code (or it was withdrawn).
     NotFound,
-    /// Not a code: a word not in the list, or not 8 words.
+    /// A code's words, not in its order (it opens nothing until typed in order).
+    WrongOrder,
+    /// Not a code: a word not in the lists, or no list's number of words.
     Malformed(ParseError),
 }
 
@@ -116,12 +118,34 @@ impl Returning {
     /// Looks a code up. Fast (HKDF and one indexed read): no throttle needed at ~103 bits,
     /// and none that could lock survivors out behind a shared Tor address.
     pub async fn lookup(&self, text: &str) -> Result<Lookup, ReturnError> {
-        let code = match ReceiptCode::parse(text) {
-            Ok(code) => code,
+        let readings = match ReceiptCode::readings(text) {
+            Ok(readings) => readings,
             Err(e) => return Ok(Lookup::Malformed(e)),
         };
         let salt = self.intake.receipt_salt().await?;
-        let derived = code.derive(&salt)?;
+        for code in &readings {
+            if let found @ Lookup::Found(_) = self.lookup_one(code, &salt).await? {
+                return Ok(found);
+            }
+        }
+        // The right words in another order? (Codes from before the order-free tag cannot
+        // tell, and get the plain answer.)
+        for code in &readings {
+            let tag = code.order_free_tag(&salt)?;
+            let known = self
+                .store
+                .read(move |conn| testimonies::has_receipt_words(conn, &tag))
+                .await?;
+            if known {
+                return Ok(Lookup::WrongOrder);
+            }
+        }
+        Ok(Lookup::NotFound)
+    }
+
+    /// One reading of a code, looked up by its tag.
+    async fn lookup_one(&self, code: &ReceiptCode, salt: &[u8]) -> Result<Lookup, ReturnError> {
+        let derived = code.derive(salt)?;
         let tag = derived.tag.to_vec();
         let found = self
             .store

@@ -99,6 +99,8 @@ pub struct SubmissionForm {
     /// Sent by the form's hidden default button: Enter was pressed on a choice, so nothing
     /// is stored and the form comes back as it was.
     pub pressed_enter: bool,
+    /// The form's one-time token (`once`), if it carried one.
+    pub token: Option<crate::form_tokens::FormToken>,
 }
 
 impl std::fmt::Debug for SubmissionForm {
@@ -123,6 +125,7 @@ impl SubmissionForm {
         let mut seen_consent = false;
         let mut seen_receipt = false;
         let mut seen_enter = false;
+        let mut seen_token = false;
         for (name, value) in pairs {
             let once = match name.as_str() {
                 "statement" => {
@@ -148,6 +151,13 @@ impl SubmissionForm {
                 "pressed_enter" if value == "1" => {
                     form.pressed_enter = true;
                     &mut seen_enter
+                }
+                "once" => {
+                    form.token = Some(
+                        crate::form_tokens::FormToken::parse(value)
+                            .ok_or(SubmissionError::UnexpectedField)?,
+                    );
+                    &mut seen_token
                 }
                 _ => return Err(SubmissionError::UnexpectedField),
             };

@@ -1,6 +1,7 @@
 //! Every cryptographic operation Chorus performs, built from reviewed crates. Nothing
 //! outside this module names a primitive; callers seal and open with labels.
 
+pub mod code_words;
 pub mod labels;
 pub mod message;
 pub mod padding;

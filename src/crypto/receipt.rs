@@ -1,56 +1,29 @@
-//! Receipt codes: 8 words from the EFF large wordlist (hyphenated entries removed), shown
-//! once and never stored. New codes leave out 123 distressing words
-//! (`assets/receipt_excluded_words.txt`): 7,649 words, 12.9 bits each, about 103 bits a code.
-//! Parsing still accepts every word, so codes issued before the exclusions keep working. HKDF-SHA256 over the word indices, salted with a
-//! per-deployment random value, gives a lookup tag (stored on the row) and the seed of an
-//! X-Wing key pair (its public half stored, so replies can be sealed to the survivor). At
-//! ~103 bits a fast KDF is sound: guessing is hopeless, and a check costs microseconds.
-
-use std::sync::OnceLock;
+//! Receipt codes: random words in the language of the page the survivor sent from — 8 of
+//! the EFF large list in English, 10 of the BIP-39 lists in Spanish and French, 9 of
+//! Chorus's own Arabic list — at least 100 bits each (`code_words` has the lists, their
+//! screening and how typed words are compared). Shown once and never stored. HKDF-SHA256
+//! over the list and the word indices, salted with a per-deployment random value, gives a
+//! lookup tag (stored on the row), the seed of an X-Wing key pair (its public half stored,
+//! so replies can be sealed to the survivor) and a second, order-free tag, so a code typed
+//! with the right words in another order can be told apart from a wrong one. At ≥ 100 bits
+//! a fast KDF is sound: guessing is hopeless, and a check costs microseconds. English codes
+//! derive as they always did, so every code ever issued still opens.
 
 use hkdf::Hkdf;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use super::CryptoError;
-use super::passphrase::eff_words;
+use super::code_words::{self, CodeWords};
 use super::suite::{PublicKey, SecretKey};
 
-/// Words in a code.
+/// Words in an English code (other languages: see `code_words`).
 pub const WORDS: usize = 8;
 
-fn wordlist() -> &'static [&'static str] {
-    static WORDLIST: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDLIST.get_or_init(|| eff_words().collect())
-}
-
-const EXCLUDED: &str = include_str!("../../assets/receipt_excluded_words.txt");
-
-/// Words new codes never use (see the file's header for how they were chosen).
-fn excluded_words() -> impl Iterator<Item = &'static str> {
-    EXCLUDED
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// Positions in `wordlist()` that new codes draw from.
-fn generation_indices() -> &'static [u16] {
-    static INDICES: OnceLock<Vec<u16>> = OnceLock::new();
-    INDICES.get_or_init(|| {
-        let excluded: std::collections::HashSet<&str> = excluded_words().collect();
-        wordlist()
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| !excluded.contains(*w))
-            .filter_map(|(i, _)| u16::try_from(i).ok())
-            .collect()
-    })
-}
-
-/// A parsed code: word indices only. Never logged, never stored.
+/// A parsed code: its list and word indices only. Never logged, never stored.
 pub struct ReceiptCode {
-    indices: Zeroizing<[u16; WORDS]>,
+    words: CodeWords,
+    indices: Zeroizing<Vec<u16>>,
 }
 
 impl std::fmt::Debug for ReceiptCode {
@@ -62,65 +35,116 @@ impl std::fmt::Debug for ReceiptCode {
 /// Why text is not a code. Says nothing about whether any testimony exists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
-    /// Codes have 8 words; this many were found.
+    /// No list has codes of this many words.
     WordCount(usize),
-    /// The word at this position (1-based) is not in the list.
+    /// The word at this position (1-based) is not in the list the others come from.
     UnknownWord(usize),
 }
 
 impl ReceiptCode {
-    /// A fresh code from the OS generator (through `rand`'s thread generator, reseeded from it).
+    /// A fresh English code (see [`ReceiptCode::generate_in`]).
     pub fn generate() -> ReceiptCode {
-        let allowed = generation_indices();
-        let mut indices = Zeroizing::new([0u16; WORDS]);
-        for slot in indices.iter_mut() {
-            *slot = allowed
-                .get(rand::random_range(0..allowed.len()))
-                .copied()
-                .unwrap_or(0);
-        }
-        ReceiptCode { indices }
+        ReceiptCode::generate_in(CodeWords::En)
     }
 
-    /// Reads a code, forgiving case, spacing, line breaks and punctuation.
-    pub fn parse(text: &str) -> Result<ReceiptCode, ParseError> {
-        let lower = Zeroizing::new(text.to_lowercase());
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_ascii_lowercase())
-            .filter(|w| !w.is_empty())
+    /// A fresh code in `words`' language, from the OS generator (through `rand`'s thread
+    /// generator, reseeded from it), never using a screened-out word.
+    pub fn generate_in(words: CodeWords) -> ReceiptCode {
+        let list = words.list();
+        let indices = (0..list.length)
+            .map(|_| {
+                list.allowed
+                    .get(rand::random_range(0..list.allowed.len().max(1)))
+                    .copied()
+                    .unwrap_or(0)
+            })
             .collect();
-        if words.len() != WORDS {
-            return Err(ParseError::WordCount(words.len()));
+        ReceiptCode {
+            words,
+            indices: Zeroizing::new(indices),
         }
-        let list = wordlist();
-        let mut indices = Zeroizing::new([0u16; WORDS]);
-        for (position, (word, slot)) in words.iter().zip(indices.iter_mut()).enumerate() {
-            let index = list
-                .binary_search(word)
-                .map_err(|_| ParseError::UnknownWord(position + 1))?;
-            *slot = u16::try_from(index).map_err(|_| ParseError::UnknownWord(position + 1))?;
-        }
-        Ok(ReceiptCode { indices })
     }
 
-    /// The words, separated by spaces (to show once).
-    pub fn words(&self) -> Zeroizing<String> {
-        let list = wordlist();
+    /// Reads a code, forgiving case, accents, Arabic vowel marks, spacing, line breaks,
+    /// numbering and punctuation. The first reading, if the words fit several lists.
+    pub fn parse(text: &str) -> Result<ReceiptCode, ParseError> {
+        ReceiptCode::readings(text)?
+            .into_iter()
+            .next()
+            .ok_or(ParseError::WordCount(0))
+    }
+
+    /// Every list the typed words make a code in (almost always one).
+    pub fn readings(text: &str) -> Result<Vec<ReceiptCode>, ParseError> {
+        let typed = Zeroizing::new(code_words::typed_words(text));
+        let mut readings = Vec::new();
+        // The list that fits best, for saying which word is wrong.
+        let mut best: Option<(usize, usize)> = None;
+        for words in CodeWords::ALL {
+            let list = words.list();
+            if typed.len() != list.length {
+                continue;
+            }
+            let found: Vec<Option<u16>> = typed.iter().map(|w| list.index_of(w)).collect();
+            let known = found.iter().filter(|f| f.is_some()).count();
+            if known == typed.len() {
+                readings.push(ReceiptCode {
+                    words,
+                    indices: Zeroizing::new(found.into_iter().flatten().collect()),
+                });
+            } else if best.is_none_or(|(k, _)| known > k) {
+                let first_unknown = found.iter().position(Option::is_none).unwrap_or(0);
+                best = Some((known, first_unknown + 1));
+            }
+        }
+        match (readings.is_empty(), best) {
+            (false, _) => Ok(readings),
+            (true, Some((_, position))) => Err(ParseError::UnknownWord(position)),
+            (true, None) => Err(ParseError::WordCount(typed.len())),
+        }
+    }
+
+    /// The language its words are in.
+    pub fn language(&self) -> CodeWords {
+        self.words
+    }
+
+    /// The words, in order (to show once, as a numbered list).
+    pub fn word_list(&self) -> Zeroizing<Vec<String>> {
+        let list = self.words.list();
         Zeroizing::new(
             self.indices
                 .iter()
-                .filter_map(|&i| list.get(usize::from(i)).copied())
-                .collect::<Vec<_>>()
-                .join(" "),
+                .filter_map(|&i| list.words.get(usize::from(i)).map(|w| (*w).to_owned()))
+                .collect(),
         )
+    }
+
+    /// The words, separated by spaces.
+    pub fn words(&self) -> Zeroizing<String> {
+        Zeroizing::new(self.word_list().join(" "))
+    }
+
+    /// What the HKDF reads: for English the indices alone (as codes always derived); for
+    /// the other lists a label first, so the same indices in two lists are two codes.
+    fn key_material(&self, indices: &[u16]) -> Zeroizing<Vec<u8>> {
+        let label: &[u8] = match self.words {
+            CodeWords::En => b"",
+            CodeWords::Es => b"chorus/v2/receipt/es:",
+            CodeWords::Fr => b"chorus/v2/receipt/fr:",
+            CodeWords::Ar => b"chorus/v2/receipt/ar:",
+        };
+        let mut ikm = Zeroizing::new(Vec::with_capacity(label.len() + indices.len() * 2));
+        ikm.extend_from_slice(label);
+        for i in indices {
+            ikm.extend_from_slice(&i.to_be_bytes());
+        }
+        ikm
     }
 
     /// The lookup tag and reply key pair this code stands for in one deployment.
     pub fn derive(&self, salt: &[u8]) -> Result<Derived, CryptoError> {
-        let mut ikm = Zeroizing::new(Vec::with_capacity(WORDS * 2));
-        for i in self.indices.iter() {
-            ikm.extend_from_slice(&i.to_be_bytes());
-        }
+        let ikm = self.key_material(&self.indices);
         let hk = Hkdf::<Sha256>::new(Some(salt), &ikm);
         let mut tag = [0u8; 32];
         hk.expand(b"chorus/v1/receipt/lookup-tag", &mut tag)
@@ -135,6 +159,19 @@ impl ReceiptCode {
             secret,
             public,
         })
+    }
+
+    /// A tag of the words whatever their order: stored beside the lookup tag, it tells a
+    /// code typed in the wrong order from a wrong code (and nothing else: it opens nothing).
+    pub fn order_free_tag(&self, salt: &[u8]) -> Result<[u8; 32], CryptoError> {
+        let mut sorted = Zeroizing::new(self.indices.to_vec());
+        sorted.sort_unstable();
+        let ikm = self.key_material(&sorted);
+        let hk = Hkdf::<Sha256>::new(Some(salt), &ikm);
+        let mut tag = [0u8; 32];
+        hk.expand(b"chorus/v2/receipt/order-free-tag", &mut tag)
+            .map_err(|_| CryptoError::Kdf)?;
+        Ok(tag)
     }
 }
 
@@ -151,57 +188,86 @@ mod tests {
 
     #[test]
     fn new_codes_never_use_an_excluded_word_yet_old_codes_still_parse() {
-        let excluded: Vec<&str> = excluded_words().collect();
-        assert_eq!(excluded.len(), 123);
-        for w in &excluded {
-            // A word not in the list would exclude nothing: a typo in the file.
-            assert!(
-                wordlist().binary_search(w).is_ok(),
-                "{w} is not in the list"
-            );
-        }
-        assert_eq!(
-            generation_indices().len(),
-            wordlist().len() - excluded.len()
-        );
-        for _ in 0..2_000 {
-            let words = ReceiptCode::generate().words();
-            for w in words.split(' ') {
-                assert!(!excluded.contains(&w), "a new code used {w}");
+        for lang in CodeWords::ALL {
+            let list = lang.list();
+            for _ in 0..500 {
+                let code = ReceiptCode::generate_in(lang);
+                assert_eq!(code.indices.len(), list.length);
+                for i in code.indices.iter() {
+                    assert!(
+                        list.allowed.contains(i),
+                        "{lang:?}: a screened word was drawn"
+                    );
+                }
             }
         }
+        // A code from before the screening, every word of it screened out since.
         let old = "grope shame unzip predator savage parasite manhood strangle";
         assert!(ReceiptCode::parse(old).is_ok());
     }
 
     #[test]
-    fn the_list_is_sorted_large_and_hyphen_free() {
-        let list = wordlist();
-        assert!(list.len() > 7700);
-        assert!(
-            list.windows(2).all(|w| w[0] < w[1]),
-            "binary search needs a sorted list"
-        );
-        // 8 words of ~7770: about 103 bits.
-        assert!((list.len() as f64).log2() * 8.0 > 103.0);
+    fn codes_in_every_language_parse_back_typed_any_way() {
+        let salt = [1u8; 32];
+        for lang in CodeWords::ALL {
+            let code = ReceiptCode::generate_in(lang);
+            let words = code.word_list();
+            // Shouted, numbered, accents and vowel marks stripped, odd separators.
+            let typed: String = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| format!("{}) {} ,", i + 1, code_words::key(w).to_uppercase()))
+                .collect();
+            let back = ReceiptCode::parse(&typed).unwrap();
+            assert_eq!(back.language(), lang);
+            assert_eq!(back.words().as_str(), code.words().as_str());
+            assert_eq!(
+                back.derive(&salt).unwrap().tag,
+                code.derive(&salt).unwrap().tag
+            );
+        }
     }
 
     #[test]
-    fn parsing_forgives_case_spacing_and_punctuation() {
-        let code = ReceiptCode::generate();
-        let words = code.words();
-        let messy = format!("  {}. ", words.to_uppercase().replace(' ', " ,\n- "));
-        let back = ReceiptCode::parse(&messy).unwrap();
-        assert_eq!(back.words().as_str(), words.as_str());
-        let salt = [1u8; 32];
+    fn the_same_indices_in_two_languages_are_two_codes() {
+        let es = ReceiptCode::generate_in(CodeWords::Es);
+        let fr = ReceiptCode {
+            words: CodeWords::Fr,
+            indices: es.indices.clone(),
+        };
+        let salt = [3u8; 32];
+        assert_ne!(es.derive(&salt).unwrap().tag, fr.derive(&salt).unwrap().tag);
+    }
+
+    #[test]
+    fn the_right_words_in_another_order_share_only_the_order_free_tag() {
+        let code = ReceiptCode::generate_in(CodeWords::Fr);
+        let mut words: Vec<String> = code.word_list().to_vec();
+        words.reverse();
+        let swapped = ReceiptCode::parse(&words.join(" ")).unwrap();
+        let salt = [4u8; 32];
+        if swapped.words().as_str() != code.words().as_str() {
+            assert_ne!(
+                swapped.derive(&salt).unwrap().tag,
+                code.derive(&salt).unwrap().tag
+            );
+        }
         assert_eq!(
-            back.derive(&salt).unwrap().tag,
-            code.derive(&salt).unwrap().tag
+            swapped.order_free_tag(&salt).unwrap(),
+            code.order_free_tag(&salt).unwrap()
         );
         assert_ne!(
+            code.order_free_tag(&salt).unwrap(),
+            code.derive(&salt).unwrap().tag
+        );
+    }
+
+    #[test]
+    fn salted_per_deployment() {
+        let code = ReceiptCode::generate();
+        assert_ne!(
             code.derive(&[2u8; 32]).unwrap().tag,
-            code.derive(&salt).unwrap().tag,
-            "salted per deployment"
+            code.derive(&[1u8; 32]).unwrap().tag
         );
     }
 
@@ -222,7 +288,8 @@ mod tests {
 
     #[test]
     fn derived_keys_are_pinned() {
-        // Known answer: the same words and salt give the same tag in every build.
+        // Known answer: the same words and salt give the same tag in every build (English
+        // codes derive as they did before other languages existed).
         let code = ReceiptCode::parse("abacus abdomen abdominal abide abiding ability ablaze able")
             .unwrap();
         let d = code.derive(&[0u8; 32]).unwrap();
@@ -242,13 +309,19 @@ mod tests {
 
             #[test]
             fn any_code_typed_any_way_derives_the_same_tag(
-                picks in proptest::collection::vec(any::<proptest::sample::Index>(), WORDS),
-                separators in proptest::collection::vec("[ ,.\t\n-]{1,3}", WORDS),
-                shout in proptest::collection::vec(any::<bool>(), WORDS),
+                lang in 0usize..4,
+                picks in proptest::collection::vec(any::<proptest::sample::Index>(), 10),
+                separators in proptest::collection::vec("[ ,.\t\n-]{1,3}", 10),
+                shout in proptest::collection::vec(any::<bool>(), 10),
                 salt in proptest::collection::vec(any::<u8>(), 32),
             ) {
-                let list = wordlist();
-                let words: Vec<&str> = picks.iter().map(|p| list[p.index(list.len())]).collect();
+                let lang = CodeWords::ALL[lang];
+                let list = lang.list();
+                let words: Vec<&str> = picks
+                    .iter()
+                    .take(list.length)
+                    .map(|p| list.words[p.index(list.words.len())])
+                    .collect();
                 let canonical = ReceiptCode::parse(&words.join(" ")).unwrap();
                 let typed: String = words
                     .iter()

@@ -181,13 +181,32 @@ impl Tr {
         self.with(key, Some(&args))
     }
 
-    /// A figure with this language's thousands separator: 20,000 · 20.000 · 20 000 · 20٬000.
+    /// The message `key` with text arguments and number arguments (numbers choose plural
+    /// forms and match `[1]`-style variants, such as French "1er").
+    pub fn args_with_numbers(
+        &self,
+        key: &str,
+        texts: &[(&str, String)],
+        numbers: &[(&str, u64)],
+    ) -> String {
+        let mut args = FluentArgs::new();
+        for (name, text) in texts {
+            args.set(name.to_string(), FluentValue::from(text.clone()));
+        }
+        for (name, n) in numbers {
+            args.set(name.to_string(), FluentValue::from(*n));
+        }
+        self.with(key, Some(&args))
+    }
+
+    /// A figure grouped as this language writes it: 20,000 (English, and Arabic with Latin
+    /// digits, as its catalogue does) · 20 000 with narrow no-break spaces (French; Spanish
+    /// from five digits on, per the RAE: 1234 but 20 000).
     pub fn number(&self, n: u64) -> String {
         let separator = match self.lang {
-            Language::En => ',',
-            Language::Es => '.',
-            Language::Fr => '\u{202F}',
-            Language::Ar => '\u{066C}',
+            Language::En | Language::Ar => ',',
+            Language::Es if n < 10_000 => return n.to_string(),
+            Language::Es | Language::Fr => '\u{202F}',
         };
         let digits = n.to_string();
         let mut out = String::new();
@@ -203,13 +222,14 @@ impl Tr {
     /// A stored day (`YYYY-MM-DD`) as people read it in this language.
     pub fn day(&self, text: &str) -> String {
         match crate::clock::parse_day(text) {
-            Ok(day) => self.args(
+            Ok(day) => self.args_with_numbers(
                 "date-long",
                 &[
-                    ("day", day.day().to_string()),
                     ("month", self.t(&format!("month-{}", u8::from(day.month())))),
+                    // A year is not a figure: never grouped ("2,026").
                     ("year", day.year().to_string()),
                 ],
+                &[("day", u64::from(day.day()))],
             ),
             Err(_) => text.to_owned(),
         }
@@ -218,15 +238,13 @@ impl Tr {
     /// A stored day in a chart's few characters: "23 Nov".
     pub fn short_day(&self, text: &str) -> String {
         match crate::clock::parse_day(text) {
-            Ok(day) => self.args(
+            Ok(day) => self.args_with_numbers(
                 "date-short",
-                &[
-                    ("day", day.day().to_string()),
-                    (
-                        "month",
-                        self.t(&format!("month-short-{}", u8::from(day.month()))),
-                    ),
-                ],
+                &[(
+                    "month",
+                    self.t(&format!("month-short-{}", u8::from(day.month()))),
+                )],
+                &[("day", u64::from(day.day()))],
             ),
             Err(_) => text.to_owned(),
         }
@@ -273,6 +291,57 @@ impl Tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_plurals_get_numbers_and_pick_their_form() {
+        let ar = Tr::new(Language::Ar, Arc::new(Catalogs::shipped()));
+        let stale = |n| ar.tn("federation-reason-stale", "days", n);
+        assert!(
+            stale(1).contains("يوم") && !stale(1).contains('1'),
+            "{}",
+            stale(1)
+        );
+        assert!(stale(2).contains("يومين"), "{}", stale(2));
+        assert!(stale(3).contains("3 أيام"), "{}", stale(3));
+        assert!(stale(11).contains("11 يومًا"), "{}", stale(11));
+        assert!(
+            stale(100).contains("100 يوم") && !stale(100).contains("يومًا"),
+            "{}",
+            stale(100)
+        );
+        // A number passed as text would always fall to the default form.
+        assert_ne!(stale(3), ar.t1("federation-reason-stale", "days", "3"));
+    }
+
+    #[test]
+    fn days_are_numbers_so_french_says_premier() {
+        let fr = Tr::new(Language::Fr, Arc::new(Catalogs::shipped()));
+        assert!(
+            fr.day("2026-12-01").starts_with("1er "),
+            "{}",
+            fr.day("2026-12-01")
+        );
+        assert!(
+            fr.day("2026-12-02").starts_with("2 "),
+            "{}",
+            fr.day("2026-12-02")
+        );
+        assert!(
+            fr.day("2026-12-02").ends_with("2026"),
+            "a year is never grouped"
+        );
+    }
+
+    #[test]
+    fn figures_are_grouped_as_each_language_writes_them() {
+        let catalogs = Arc::new(Catalogs::shipped());
+        let tr = |l| Tr::new(l, catalogs.clone());
+        assert_eq!(tr(Language::En).number(20_000), "20,000");
+        assert_eq!(tr(Language::Ar).number(20_000), "20,000");
+        assert_eq!(tr(Language::Fr).number(20_000), "20\u{202F}000");
+        assert_eq!(tr(Language::Es).number(20_000), "20\u{202F}000");
+        assert_eq!(tr(Language::Es).number(1_234), "1234");
+    }
 
     fn keys(text: &str) -> std::collections::BTreeSet<String> {
         let resource = FluentResource::try_new(text.to_owned()).unwrap();

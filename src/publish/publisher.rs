@@ -58,6 +58,10 @@ impl Publisher {
             },
             None => Snapshot::new("none".to_owned(), empty, None),
         };
+        let latest = latest.due_next(next_publication(
+            clock.now().time(),
+            config.publish_interval_secs,
+        ));
         Ok(Publisher {
             store,
             clock,
@@ -352,6 +356,7 @@ impl Publisher {
             .write(move |conn| publish(conn, now, &previous, &how, skip_unchanged))
             .await?;
         if let Some(snapshot) = snapshot {
+            let snapshot = snapshot.due_next(next_publication(now, self.interval_secs));
             *self.latest.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(snapshot);
             // The fold's frames (which rows flipped, which cells moved) leave the WAL.
             // Best effort: the maintenance task checkpoints again within minutes.
@@ -359,6 +364,15 @@ impl Publisher {
         }
         Ok(())
     }
+}
+
+/// When the publication after `now` is due: the next wall-clock tick (at every change,
+/// for tests, it is now).
+fn next_publication(now: OffsetDateTime, interval_secs: u64) -> OffsetDateTime {
+    if interval_secs == 0 {
+        return now;
+    }
+    now + until_next_tick(now, interval_secs)
 }
 
 fn until_next_tick(now: OffsetDateTime, interval_secs: u64) -> Duration {
@@ -372,6 +386,19 @@ fn until_next_tick(now: OffsetDateTime, interval_secs: u64) -> Duration {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn the_next_publication_is_the_next_tick() {
+        let now = datetime!(2026-12-07 13:05:00.5 UTC);
+        assert_eq!(
+            next_publication(now, 86_400),
+            datetime!(2026-12-08 00:00:00 UTC)
+        );
+        assert_eq!(
+            next_publication(now, 3_600),
+            datetime!(2026-12-07 14:00:00 UTC)
+        );
+    }
 
     #[test]
     fn ticks_land_on_wall_clock_multiples() {

@@ -64,6 +64,9 @@ pub struct Snapshot {
     /// The key that signed it (hex) and its fingerprint, read once here rather than at
     /// every page view.
     pub publication_key: Option<(String, String)>,
+    /// When the next figures come (RFC 3339): served beside the figures, not part of them
+    /// (nor of what is signed).
+    pub next_publication_at: Option<String>,
 }
 
 impl Snapshot {
@@ -91,7 +94,28 @@ impl Snapshot {
             json,
             signed,
             publication_key,
+            next_publication_at: None,
         }
+    }
+
+    /// The same snapshot, saying when the next publication is due; `/api/v1/counts` then
+    /// carries it as `next_publication_at`.
+    pub(super) fn due_next(mut self, at: OffsetDateTime) -> Snapshot {
+        let next = published_at(at);
+        if let Ok(serde_json::Value::Object(mut map)) =
+            serde_json::from_str::<serde_json::Value>(&self.json)
+        {
+            map.insert(
+                "next_publication_at".to_owned(),
+                next.clone()
+                    .map_or(serde_json::Value::Null, serde_json::Value::from),
+            );
+            if let Ok(json) = serde_json::to_string(&map) {
+                self.json = json;
+            }
+        }
+        self.next_publication_at = next;
+        self
     }
 }
 

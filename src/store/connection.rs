@@ -17,6 +17,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0006_staff_language.sql")),
     M::up(include_str!("../../migrations/0007_signed_snapshots.sql")),
     M::up(include_str!("../../migrations/0008_casework.sql")),
+    M::up(include_str!(
+        "../../migrations/0009_receipt_order_free_tag.sql"
+    )),
 ];
 
 pub fn migrations() -> Migrations<'static> {

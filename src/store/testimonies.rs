@@ -27,6 +27,9 @@ pub struct Receipt {
     pub reply_public_key: Vec<u8>,
     /// The categories and day, sealed to the code's key (so a withdrawal can uncount them).
     pub sealed_box: Vec<u8>,
+    /// Derived from the code's words in any order (codes from before it have none; it is
+    /// only written, never read back with the row).
+    pub order_free_tag: Option<Vec<u8>>,
 }
 
 /// Inserts a new, uncounted testimony. (Intake checks, in the same transaction, that its
@@ -34,8 +37,9 @@ pub struct Receipt {
 pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
     conn.prepare_cached(
         "INSERT INTO testimonies (id, received_day, epoch_id, status, ciphertext,
-                                  receipt_tag, reply_public_key, receipt_box)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                  receipt_tag, reply_public_key, receipt_box,
+                                  receipt_order_free_tag)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         row.id,
@@ -46,6 +50,7 @@ pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
         row.receipt.as_ref().map(|r| &r.tag),
         row.receipt.as_ref().map(|r| &r.reply_public_key),
         row.receipt.as_ref().map(|r| &r.sealed_box),
+        row.receipt.as_ref().and_then(|r| r.order_free_tag.as_ref()),
     ])?;
     if row.uncounted {
         conn.prepare_cached("INSERT INTO uncounted (id) VALUES (?1)")?
@@ -67,6 +72,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTestimony> {
                 tag,
                 reply_public_key,
                 sealed_box,
+                order_free_tag: None,
             }),
             _ => None,
         },
@@ -399,4 +405,13 @@ pub fn by_receipt_tag(conn: &Connection, tag: &[u8]) -> StoreResult<Option<Store
         ))?
         .query_row([tag], from_row)
         .optional()?)
+}
+
+/// Whether a testimony's code has these words in some order (the order-free tag).
+pub fn has_receipt_words(conn: &Connection, order_free_tag: &[u8]) -> StoreResult<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM testimonies WHERE receipt_order_free_tag = ?1)",
+        )?
+        .query_row([order_free_tag], |r| r.get(0))?)
 }

@@ -75,11 +75,12 @@ fn row(state: &Localized, m: &MemberView) -> Row {
             .map_or_else(|| state.t("federation-never"), |t| state.instant(t)),
         state_key: key,
         state: state.t(&format!("federation-state-{key}")),
+        // The number of days as a number, so each language picks its plural form.
         reason: m.reason.map(|r| {
-            state.t1(
+            state.tn(
                 &format!("federation-reason-{}", r.key()),
                 "days",
-                stale_days,
+                u64::from(stale_days),
             )
         }),
     }
@@ -106,7 +107,13 @@ pub async fn page_view(
         members: view.members.iter().map(|m| row(&state, m)).collect(),
         page_url: format!("{base}{}/federation", state.chrome("/").prefix),
         base: base.clone(),
-        share_title: format!("{}: {total}", state.t("federation-title")),
+        share_title: state.args(
+            "share-title",
+            &[
+                ("title", state.t("federation-title")),
+                ("total", total.clone()),
+            ],
+        ),
         share_description: state.t("federation-share-description"),
         total,
     };

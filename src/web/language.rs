@@ -70,6 +70,16 @@ impl Localized {
         self.tr.t1(key, name, value)
     }
 
+    /// A message with a number that chooses its plural form.
+    pub fn tn(&self, key: &str, name: &str, n: u64) -> String {
+        self.tr.tn(key, name, n)
+    }
+
+    /// A message with several text arguments.
+    pub fn args(&self, key: &str, values: &[(&str, String)]) -> String {
+        self.tr.args(key, values)
+    }
+
     /// A stored day as people read it in this language.
     pub fn day(&self, text: &str) -> String {
         self.tr.day(text)

@@ -15,9 +15,11 @@ use crate::i18n::{Catalogs, Language, Tr};
 #[derive(Clone)]
 pub struct Layout {
     pub site_name: String,
+    site_name_translations: std::collections::BTreeMap<String, String>,
     pub quick_exit_url: String,
     /// The operator's "About this campaign" text, if any.
     pub about: Option<String>,
+    about_translations: std::collections::BTreeMap<String, String>,
     retention_days: u32,
     catalogs: Arc<Catalogs>,
     default_language: Language,
@@ -41,8 +43,10 @@ impl Layout {
     pub fn with_catalogs(config: &Config, catalogs: Arc<Catalogs>) -> Layout {
         Layout {
             site_name: config.site_name.clone(),
+            site_name_translations: config.site_name_translations.clone(),
             quick_exit_url: config.quick_exit_url.clone(),
             about: config.about.clone().filter(|a| !a.trim().is_empty()),
+            about_translations: config.about_translations.clone(),
             retention_days: config.retention_days,
             catalogs,
             default_language: config.default_language,
@@ -88,6 +92,13 @@ impl Layout {
         field: &str,
         configured: &str,
     ) -> String {
+        let own = match field {
+            "name" => resource.name_translations.get(tr.lang.code()),
+            _ => resource.description_translations.get(tr.lang.code()),
+        };
+        if let Some(own) = own {
+            return own.clone();
+        }
         let builtin = self.shipped.resources.get(index) == Some(resource);
         builtin
             .then(|| tr.get(&format!("resource-{}-{field}", index + 1)))
@@ -137,6 +148,17 @@ impl Layout {
             .map(|a| format!("{}{}", self.origin, a.href));
         Chrome {
             base: self,
+            site_name: self
+                .site_name_translations
+                .get(lang.code())
+                .cloned()
+                .unwrap_or_else(|| self.site_name.clone()),
+            about: self
+                .about_translations
+                .get(lang.code())
+                .cloned()
+                .filter(|a| !a.trim().is_empty())
+                .or_else(|| self.about.clone()),
             tr: self.tr(lang),
             lang: lang.code(),
             dir: lang.dir(),
@@ -169,6 +191,10 @@ pub struct Alternate {
 /// the other enabled languages.
 pub struct Chrome<'a> {
     base: &'a Layout,
+    /// The site's name in this page's language (the operator's translation, if any).
+    pub site_name: String,
+    /// "About this campaign" in this page's language, if any.
+    pub about: Option<String>,
     pub tr: Tr,
     pub lang: &'static str,
     pub dir: &'static str,

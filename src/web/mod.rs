@@ -18,6 +18,7 @@ pub mod request_log;
 pub mod returning;
 pub mod review;
 pub mod routes;
+pub mod safety;
 pub mod setup;
 pub mod signed;
 pub mod state;

@@ -80,6 +80,8 @@ struct CountsView<'a> {
     share_description: String,
     /// The publication key (hex) and its fingerprint, once a snapshot has been signed.
     publication_key: Option<(String, String)>,
+    /// When the next figures come: (RFC 3339, in words).
+    next: Option<(String, String)>,
 }
 
 /// The noise on the published figures, in words: 95 % margins and the budget.
@@ -136,7 +138,13 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
             .and_then(|w| week_monday(w))
             .map(|monday| state.day(&monday)),
         page_url: format!("{base}{}/counts", state.chrome("/").prefix),
-        share_title: format!("{}: {}", state.t("counts-title"), shown(c.statements.total)),
+        share_title: state.args(
+            "share-title",
+            &[
+                ("title", state.t("counts-title")),
+                ("total", shown(c.statements.total)),
+            ],
+        ),
         share_description: state.t("counts-share-description"),
         publication_key: snapshot.publication_key.clone(),
         chart_svg: svg::weekly_chart(
@@ -153,12 +161,23 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
         ),
         pledges: shown(c.pledges.total),
         base,
-        noise: c.privacy.error_95.as_ref().map(|m| NoiseNote {
-            epsilon: format!("{}", c.privacy.epsilon),
-            total: state.number(m.total),
-            week: state.number(m.by_week),
-            category: (m.by_category > 0).then(|| state.number(m.by_category)),
-        }),
+        next: snapshot
+            .next_publication_at
+            .as_ref()
+            .map(|at| (at.clone(), state.instant(at))),
+        // No margin sentence before a noised figure exists: "within about ±0" on launch
+        // day says nothing true.
+        noise: c
+            .privacy
+            .error_95
+            .as_ref()
+            .filter(|m| m.total > 0)
+            .map(|m| NoiseNote {
+                epsilon: format!("{}", c.privacy.epsilon),
+                total: state.number(m.total),
+                week: state.number(m.by_week),
+                category: (m.by_category > 0).then(|| state.number(m.by_category)),
+            }),
         reviewed_only: state.config.count_policy == crate::config::CountPolicy::Reviewed,
     };
     cacheable(page(StatusCode::OK, &view), &snapshot)

@@ -28,20 +28,21 @@ pub async fn log_requests(
         .request()
         .match_pattern()
         .unwrap_or_else(|| "(unmatched)".to_owned());
-    // Any request to a survivor page (the form, the return page, their posts) stays out
-    // of the log unless the server failed it.
     let survivor_action = crate::web::paths::SURVIVOR_ACTIONS.contains(&route.as_str());
-    if survivor_action && !res.status().is_server_error() {
-        return Ok(res);
-    }
     // Refusals (busy, throttled, disk nearly full) come in floods: one line a minute with
-    // their number, never a timestamped line per survivor who was turned away.
+    // their number, never a timestamped line per survivor who was turned away. (Counted
+    // first: a 429 is not a server error, and must still be counted.)
     let refused = matches!(
         res.status(),
         StatusCode::SERVICE_UNAVAILABLE | StatusCode::TOO_MANY_REQUESTS
     );
     if survivor_action && refused {
         REFUSED.note();
+        return Ok(res);
+    }
+    // Any other request to a survivor page (the form, the return page, their posts) stays
+    // out of the log unless the server failed it.
+    if survivor_action && !res.status().is_server_error() {
         return Ok(res);
     }
     tracing::info!(

@@ -50,13 +50,27 @@ struct WithdrawnView<'a> {
     layout: Chrome<'a>,
 }
 
+/// Why a code opened nothing, as far as the answer may say.
+enum Unopened {
+    /// No testimony has this code (or it was withdrawn).
+    Unknown,
+    /// The right words of a code, in another order.
+    Order,
+    /// Not a code at all.
+    Malformed(ParseError),
+}
+
 /// The one answer to every code that opens nothing. A word that is not in the list gets a
-/// hint naming its position; that says nothing about whether any testimony exists.
-fn not_found(state: &Localized, typed: &str, why: Option<ParseError>) -> HttpResponse {
+/// hint naming its position, a code's words in another order are told so; that says
+/// nothing about whether any testimony exists to someone who does not hold its words.
+fn not_found(state: &Localized, typed: &str, why: Unopened) -> HttpResponse {
     let message = match why {
-        Some(ParseError::UnknownWord(n)) => state.t1("error-code-unknown-word", "n", n),
-        Some(ParseError::WordCount(n)) => state.t1("error-code-word-count", "n", n),
-        None => state.t("error-code-not-found"),
+        Unopened::Malformed(ParseError::UnknownWord(n)) => {
+            state.t1("error-code-unknown-word", "n", n)
+        }
+        Unopened::Malformed(ParseError::WordCount(n)) => state.t1("error-code-word-count", "n", n),
+        Unopened::Order => state.t("error-code-order"),
+        Unopened::Unknown => state.t("error-code-not-found"),
     };
     page(
         StatusCode::NOT_FOUND,
@@ -94,8 +108,9 @@ async fn open(
     let found = state.returning.lookup(&code).await?;
     let outcome = match found {
         Lookup::Found(found) => Ok(found),
-        Lookup::NotFound => Err(not_found(state, &code, None)),
-        Lookup::Malformed(why) => Err(not_found(state, &code, Some(why))),
+        Lookup::NotFound => Err(not_found(state, &code, Unopened::Unknown)),
+        Lookup::WrongOrder => Err(not_found(state, &code, Unopened::Order)),
+        Lookup::Malformed(why) => Err(not_found(state, &code, Unopened::Malformed(why))),
     };
     Ok((pairs, outcome))
 }

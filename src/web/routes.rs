@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{ALLOW, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::{federation, public, returning, review, setup, signed, static_files, survivor};
+use super::{federation, public, returning, review, safety, setup, signed, static_files, survivor};
 use crate::config::Config;
 use crate::error::{AppError, json_error};
 
@@ -27,6 +27,9 @@ pub mod paths {
     pub const PLEDGE: &str = "/pledge";
     pub const RESOURCES: &str = "/resources";
     pub const HEALTH: &str = "/healthz";
+    pub const LEAVE: &str = "/leave";
+    pub const LEAVE_GO: &str = "/leave/go";
+    pub const SAFETY: &str = "/safety";
     pub const SETUP: &str = "/setup/{token}";
     pub const RETURN: &str = "/return";
     pub const FOLLOW_UP: &str = "/return/follow-up";
@@ -43,6 +46,7 @@ pub mod paths {
     pub const L_COUNTS: &str = "/{lang:en|es|fr|ar}/counts";
     pub const L_PLEDGE: &str = "/{lang:en|es|fr|ar}/pledge";
     pub const L_RESOURCES: &str = "/{lang:en|es|fr|ar}/resources";
+    pub const L_SAFETY: &str = "/{lang:en|es|fr|ar}/safety";
     pub const L_COUNTS_CARD: &str = "/{lang:en|es|fr|ar}/counts.png";
     pub const L_BADGE: &str = "/{lang:en|es|fr|ar}/badge.svg";
     pub const L_FEDERATION: &str = "/{lang:en|es|fr|ar}/federation";
@@ -82,6 +86,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get_post(paths::PLEDGE, public::pledge_form, public::pledge))
         .service(get(paths::RESOURCES, public::resources))
         .service(get(paths::HEALTH, public::health))
+        .service(get(paths::LEAVE, safety::leave))
+        .service(get(paths::LEAVE_GO, safety::leave_go))
+        .service(get(paths::SAFETY, safety::safety))
+        .service(get(paths::L_SAFETY, safety::safety))
         .service(get_post(paths::SETUP, setup::form, setup::submit))
         .service(get_post(paths::RETURN, returning::form, returning::view))
         .service(post(paths::FOLLOW_UP, returning::follow_up))

@@ -9,6 +9,7 @@ use askama::Template;
 use super::language::{Lang, Localized};
 use super::layout::{Chrome, padded_page, page};
 use super::{AppState, form, origin};
+use crate::crypto::code_words::CodeWords;
 use crate::error::AppError;
 use crate::intake::IntakeError;
 use crate::submission::{MAX_STATEMENT_CHARS, SubmissionError, SubmissionForm};
@@ -25,6 +26,8 @@ pub struct Option_ {
 struct LandingView<'a> {
     layout: Chrome<'a>,
     open: bool,
+    /// The one-tap form's one-time token.
+    token: String,
 }
 
 #[derive(Template)]
@@ -42,6 +45,8 @@ struct SubmitView<'a> {
     /// The statement limit as people read it ("20,000").
     max_chars: String,
     open: bool,
+    /// The form's one-time token.
+    token: String,
 }
 
 #[derive(Template)]
@@ -49,8 +54,22 @@ struct SubmitView<'a> {
 struct ReceivedView<'a> {
     layout: Chrome<'a>,
     told_story: bool,
-    /// The receipt code's words, shown this once.
-    receipt: Option<&'a str>,
+    /// The same form came again: nothing new was saved, and no code is shown.
+    already: bool,
+    /// The receipt code's words, in order, shown this once; and their language.
+    receipt: Option<&'a [String]>,
+    code_lang: &'static str,
+}
+
+/// The words a code shown on a page in `lang` is made of: that language's.
+fn code_words_for(lang: crate::i18n::Language) -> CodeWords {
+    use crate::i18n::Language;
+    match lang {
+        Language::En => CodeWords::En,
+        Language::Es => CodeWords::Es,
+        Language::Fr => CodeWords::Fr,
+        Language::Ar => CodeWords::Ar,
+    }
 }
 
 /// `/`: one tap says "me too" — or, on a site that only adds up other campaigns' counts,
@@ -70,6 +89,11 @@ pub async fn landing(
         &LandingView {
             layout: state.chrome("/"),
             open,
+            token: state
+                .intake
+                .form_token()
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default(),
         },
     ))
 }
@@ -80,11 +104,10 @@ pub async fn form(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, App
     }
     let state = Localized::new(state, lang);
     let open = state.intake.is_open().await;
-    Ok(render_form(
+    Ok(render_page(
         &state,
-        StatusCode::OK,
         &SubmissionForm::default(),
-        None,
+        Shown::Fresh,
         open,
     ))
 }
@@ -100,33 +123,70 @@ pub fn retry_after(mut response: HttpResponse, wait: std::time::Duration) -> Htt
     response
 }
 
-fn render_form(
-    state: &Localized,
-    status: StatusCode,
-    form: &SubmissionForm,
-    error: Option<String>,
-    open: bool,
-) -> HttpResponse {
-    render_page(state, status, form, error, None, open)
+/// Why a sent form comes back instead of being stored: the status, what the page says (a
+/// catalogue message, already in the page's language) and how long to wait, if at all.
+/// Every refusal of the form goes through this one type and [`render_page`].
+pub struct Refusal {
+    pub status: StatusCode,
+    pub message: String,
+    pub wait: Option<std::time::Duration>,
 }
 
-fn render_form_with_notice(
-    state: &Localized,
-    form: &SubmissionForm,
-    notice: Option<&str>,
-    open: bool,
-) -> HttpResponse {
-    render_page(state, StatusCode::OK, form, None, notice, open)
+impl Refusal {
+    fn new(status: StatusCode, message: String) -> Refusal {
+        Refusal {
+            status,
+            message,
+            wait: None,
+        }
+    }
+
+    /// Too much at once (the site-wide ceiling, or the writer's queue): try again soon.
+    fn busy(state: &Localized) -> Refusal {
+        Refusal::new(StatusCode::SERVICE_UNAVAILABLE, state.t("error-busy"))
+    }
+
+    /// What intake's refusal means for the person.
+    fn of_intake(state: &Localized, e: IntakeError) -> Refusal {
+        match e {
+            IntakeError::NotOpen => Refusal::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                state.t("error-not-open-kept"),
+            ),
+            IntakeError::StorageFull => Refusal::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                state.t("error-storage-full"),
+            ),
+            IntakeError::Overloaded(_) => Refusal::busy(state),
+            e => {
+                let err = AppError::internal(e);
+                Refusal::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    state.t1(
+                        "error-internal-kept",
+                        "error",
+                        err.incident().unwrap_or("?"),
+                    ),
+                )
+            }
+        }
+    }
 }
 
-fn render_page(
-    state: &Localized,
-    status: StatusCode,
-    form: &SubmissionForm,
-    error: Option<String>,
-    notice: Option<&str>,
-    open: bool,
-) -> HttpResponse {
+/// What the form page shows above the form.
+enum Shown {
+    /// A fresh form.
+    Fresh,
+    /// A note that changes nothing (Enter pressed on a choice).
+    Notice(String),
+    /// Why what was sent was not stored.
+    Refused(Refusal),
+}
+
+/// The one rendering of the form: fresh, with a notice, or refused — always with what the
+/// person wrote and chose, and a one-time token (the one it was sent with, so sending the
+/// same form again after a refusal still works).
+fn render_page(state: &Localized, form: &SubmissionForm, shown: Shown, open: bool) -> HttpResponse {
     let options = |kind: &str,
                    list: &[crate::config::Choice],
                    chosen: &dyn Fn(&str) -> bool|
@@ -139,6 +199,17 @@ fn render_page(
             })
             .collect()
     };
+    let (status, error, notice, wait) = match shown {
+        Shown::Fresh => (StatusCode::OK, None, None, None),
+        Shown::Notice(n) => (StatusCode::OK, None, Some(n), None),
+        Shown::Refused(r) => (r.status, Some(r.message), None, r.wait),
+    };
+    let token = form
+        .token
+        .clone()
+        .or_else(|| state.intake.form_token().ok())
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
     // Words typed, or a message about them: switching language here would lose them.
     let holds_words = !form.statement.is_empty() || error.is_some() || notice.is_some();
     let view = SubmitView {
@@ -148,7 +219,7 @@ fn render_page(
             state.chrome("/submit")
         },
         error,
-        notice,
+        notice: notice.as_deref(),
         statement: &form.statement,
         categories: options("category", &state.config.categories, &|k| {
             form.categories.iter().any(|c| c == k)
@@ -159,27 +230,29 @@ fn render_page(
         want_receipt: form.want_receipt,
         max_chars: state.number(MAX_STATEMENT_CHARS as u64),
         open,
+        token,
     };
-    let mut response = page(status, &view);
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        response.headers_mut().insert(
-            actix_web::http::header::RETRY_AFTER,
-            actix_web::http::header::HeaderValue::from_static("30"),
-        );
+    let response = page(status, &view);
+    match wait {
+        Some(wait) => retry_after(response, wait),
+        // Overload, a full disk, set-up not finished: worth another try in a while.
+        None if status == StatusCode::SERVICE_UNAVAILABLE => {
+            retry_after(response, std::time::Duration::from_secs(30))
+        }
+        None => response,
     }
-    response
 }
 
 /// 400 for a form that is not this form's shape; 422 for values it cannot accept.
-/// Every "received" page is padded to a multiple of this many bytes.
-const RECEIVED_PAGE_BLOCK: usize = 4096;
-
 fn status_for(e: &SubmissionError) -> StatusCode {
     match e {
         SubmissionError::UnexpectedField => StatusCode::BAD_REQUEST,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
+
+/// Every "received" page is padded to a multiple of this many bytes.
+const RECEIVED_PAGE_BLOCK: usize = 4096;
 
 pub async fn submit(
     req: HttpRequest,
@@ -193,19 +266,19 @@ pub async fn submit(
     let state = Localized::new(state, lang);
     let body = form::read_body(&req, body).await?;
     let open = state.intake.is_open().await;
+    let refuse = |form: &SubmissionForm, refusal: Refusal| {
+        Ok(render_page(&state, form, Shown::Refused(refusal), open))
+    };
     let pairs = match form::decode(&body) {
         Ok(pairs) => form::FormPairs(pairs),
         Err(AppError::BadRequest(message)) => {
             // Show back what we can, so a broken encoding never loses what they typed.
             let mut kept = SubmissionForm::default();
             kept.statement = form::lossy_field(&body, "statement");
-            return Ok(render_form(
-                &state,
-                StatusCode::BAD_REQUEST,
+            return refuse(
                 &kept,
-                Some(state.t(message)),
-                open,
-            ));
+                Refusal::new(StatusCode::BAD_REQUEST, state.t(message)),
+            );
         }
         Err(e) => return Err(e),
     };
@@ -217,116 +290,71 @@ pub async fn submit(
             if let Some((_, v)) = pairs.0.iter().find(|(k, _)| k == "statement") {
                 kept.statement = v.clone();
             }
-            return Ok(render_form(
-                &state,
-                status_for(&e),
+            return refuse(
                 &kept,
-                Some(state.submission_error(&e)),
-                open,
-            ));
+                Refusal::new(status_for(&e), state.submission_error(&e)),
+            );
         }
     };
     if origin::is_cross_site(&req, &state.config) {
-        return Ok(render_form(
-            &state,
-            StatusCode::FORBIDDEN,
+        return refuse(
             &submitted,
-            Some(state.t("error-cross-site-kept")),
-            open,
-        ));
+            Refusal::new(StatusCode::FORBIDDEN, state.t("error-cross-site-kept")),
+        );
     }
     if submitted.pressed_enter {
         // Enter on a checkbox or radio "clicks" the form's first submit button, the hidden
         // one: an unfinished statement sent without a code could never be withdrawn.
         let notice = state.t("notice-pressed-enter");
-        return Ok(render_form_with_notice(
-            &state,
-            &submitted,
-            Some(&notice),
-            open,
-        ));
+        return Ok(render_page(&state, &submitted, Shown::Notice(notice), open));
     }
     let testimony = match submitted.validate_in(&state.config, state.lang) {
         Ok(t) => t,
         Err(e) => {
-            return Ok(render_form(
-                &state,
-                status_for(&e),
+            return refuse(
                 &submitted,
-                Some(state.submission_error(&e)),
-                open,
-            ));
+                Refusal::new(status_for(&e), state.submission_error(&e)),
+            );
         }
     };
     if let Err(wait) = state.network_admits(&req) {
-        return Ok(retry_after(
-            render_form(
-                &state,
-                StatusCode::TOO_MANY_REQUESTS,
-                &submitted,
-                Some(state.wait_message("error-network-busy", wait)),
-                open,
-            ),
-            wait,
-        ));
-    }
-    let busy = state.t("error-busy");
-    if !state.intake_admits() {
-        return Ok(render_form(
-            &state,
-            StatusCode::SERVICE_UNAVAILABLE,
+        return refuse(
             &submitted,
-            Some(busy.clone()),
-            open,
-        ));
+            Refusal {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                message: state.wait_message("error-network-busy", wait),
+                wait: Some(wait),
+            },
+        );
+    }
+    if !state.intake_admits() {
+        return refuse(&submitted, Refusal::busy(&state));
     }
     let told_story = !testimony.statement.is_empty();
-    match state.intake.submit(testimony, submitted.want_receipt).await {
-        // One size for every "received" page, receipt code or not.
-        Ok(receipt) => Ok(padded_page(
-            StatusCode::OK,
-            &ReceivedView {
-                layout: state.chrome_staying(),
-                told_story,
-                receipt: receipt.as_ref().map(|words| words.as_str()),
-            },
-            RECEIVED_PAGE_BLOCK,
-        )),
-        Err(IntakeError::NotOpen) => Ok(render_form(
-            &state,
-            StatusCode::SERVICE_UNAVAILABLE,
-            &submitted,
-            Some(state.t("error-not-open-kept")),
-            false,
-        )),
-        Err(IntakeError::StorageFull) => Ok(render_form(
-            &state,
-            StatusCode::SERVICE_UNAVAILABLE,
-            &submitted,
-            Some(state.t("error-storage-full")),
-            open,
-        )),
-        Err(IntakeError::Overloaded(_)) => Ok(render_form(
-            &state,
-            StatusCode::SERVICE_UNAVAILABLE,
-            &submitted,
-            Some(busy.clone()),
-            open,
-        )),
-        Err(e) => {
-            let err = AppError::internal(e);
-            let message = state.t1(
-                "error-internal-kept",
-                "error",
-                err.incident().unwrap_or("?"),
-            );
-            Ok(render_form(
-                &state,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                &submitted,
-                Some(message),
-                open,
-            ))
-        }
-    }
+    let words = code_words_for(state.lang);
+    let stored = state
+        .intake
+        .submit(
+            testimony,
+            submitted.want_receipt.then_some(words),
+            submitted.token.as_ref(),
+        )
+        .await;
+    let (receipt, already) = match stored {
+        Ok(code) => (code.map(|c| c.word_list()), false),
+        Err(IntakeError::AlreadyReceived) => (None, true),
+        Err(e) => return refuse(&submitted, Refusal::of_intake(&state, e)),
+    };
+    // One size for every "received" page, receipt code or not, first time or again.
+    Ok(padded_page(
+        StatusCode::OK,
+        &ReceivedView {
+            layout: state.chrome_staying(),
+            told_story,
+            already,
+            receipt: receipt.as_ref().map(|words| words.as_slice()),
+            code_lang: words.code(),
+        },
+        RECEIVED_PAGE_BLOCK,
+    ))
 }

@@ -101,6 +101,7 @@ async fn published_cells_are_null_or_multiples_of_min_cell_with_the_contract_sha
         top,
         [
             "min_cell",
+            "next_publication_at",
             "pledges",
             "privacy",
             "published_at",
@@ -258,4 +259,32 @@ async fn the_counts_page_has_a_chart_with_a_text_equivalent() {
     assert!(html.contains("<svg") && html.contains("role=\"img\""));
     assert!(html.contains("<table") && html.contains("<th scope=\"col\">Week</th>"));
     assert!(html.contains("fewer than 10"));
+}
+
+#[tokio::test]
+async fn launch_day_says_when_the_next_figures_come_and_claims_no_margin_yet() {
+    let d = dirs();
+    let (server, _) = ready_server(
+        &d,
+        &[
+            ("CHORUS_PUBLISH_INTERVAL_SECS", "86400"),
+            ("CHORUS_NOISE_EPSILON", "1.0"),
+        ],
+    );
+    for i in 0..30 {
+        assert_eq!(submit(&server, &format!("launch day {i}"), &[]).await, 200);
+    }
+    let tomorrow = time::OffsetDateTime::now_utc().date().next_day().unwrap();
+    let midnight = format!("{}T00:00:00Z", chorus::clock::day_string(tomorrow));
+    let json = counts_json(&server).await;
+    assert_eq!(json["next_publication_at"], midnight.as_str(), "{json}");
+    let page = page_text(&server, "/counts").await;
+    assert!(
+        page.contains(&format!("<time datetime=\"{midnight}\">")),
+        "{page}"
+    );
+    assert!(page.contains("once that day has closed"), "{page}");
+    // Nothing noised has been published yet: no "within about ±0".
+    assert!(!page.contains("id=\"noise-note\""), "{page}");
+    assert!(!page.contains("±0"));
 }

@@ -94,6 +94,19 @@ async fn a_flood_from_one_network_leaves_another_network_its_turn() {
         log.lines().filter(|l| l.contains("status=429")).count() == 0,
         "{log}"
     );
+    // But they are counted: the once-a-minute summary says how many (16).
+    let refused_in_summaries = |log: &str| -> u64 {
+        log.lines()
+            .filter(|l| l.contains("survivor requests refused"))
+            .filter_map(|l| l.split("count=").nth(1))
+            .filter_map(|rest| rest.split_whitespace().next()?.parse::<u64>().ok())
+            .sum()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+    while refused_in_summaries(&server.log()) < 16 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+    assert_eq!(refused_in_summaries(&server.log()), 16, "{}", server.log());
 }
 
 #[tokio::test]

@@ -189,11 +189,11 @@ async fn error_pages_wear_this_deployments_name_and_quick_exit() {
         assert_eq!(res.status(), status, "{path}");
         let html = res.text().await.unwrap();
         assert!(html.contains("Voices of Ourtown"), "{path}: site name");
-        assert!(
-            html.contains("https://weather.example/"),
-            "{path}: quick exit"
-        );
+        assert!(html.contains("href=\"/leave\""), "{path}: quick exit");
     }
+    // Which leads to this deployment's neutral site.
+    let res = client().get(server.url("/leave/go")).send().await.unwrap();
+    assert_eq!(res.headers()["location"], "https://weather.example/");
     // 405 is built by the route table itself.
     let res = client().delete(server.url("/submit")).send().await.unwrap();
     assert_eq!(res.status(), 405);

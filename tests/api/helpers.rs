@@ -689,13 +689,21 @@ pub async fn submit_with_receipt(
     let res = post_form(server, "/submit", body).await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
-    let at = html
-        .find("id=\"receipt-code\">")
-        .expect("the code is shown");
-    let rest = &html[at + 18..];
-    let code = rest[..rest.find('<').unwrap()].to_owned();
+    let code = receipt_words(&html).expect("the code is shown");
     assert_eq!(code.split(' ').count(), 8, "{code}");
     code
+}
+
+/// The receipt code a "received" page shows (its numbered words, joined by spaces).
+pub fn receipt_words(html: &str) -> Option<String> {
+    let at = html.find("id=\"receipt-code\"")?;
+    let list = &html[at..at + html[at..].find("</ol>")?];
+    let words: Vec<&str> = list
+        .split("<li>")
+        .skip(1)
+        .filter_map(|item| item.split("</li>").next())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Adds a follow-up with a receipt code; (status, page).

@@ -15,7 +15,7 @@ async fn each_language_lives_under_its_prefix_and_links_to_the_others() {
         ("", "en", "ltr", "Say me too"),
         ("/es", "es", "ltr", "Decir yo también"),
         ("/fr", "fr", "ltr", "Dire moi aussi"),
-        ("/ar", "ar", "rtl", "قل: أنا أيضًا"),
+        ("/ar", "ar", "rtl", "قول: أنا أيضًا"),
     ] {
         let res = get(&server, &format!("{prefix}/submit")).await;
         assert_eq!(res.status(), 200, "{prefix}");
@@ -66,7 +66,7 @@ async fn each_language_lives_under_its_prefix_and_links_to_the_others() {
             .text()
             .await
             .unwrap()
-            .contains("pas seul")
+            .contains("pas la seule personne")
     );
     assert_eq!(get(&server, "/de/submit").await.status(), 404);
     // Accept-Language never redirects or changes an unprefixed page.
@@ -124,10 +124,15 @@ async fn a_survivor_completes_every_flow_in_arabic() {
     let sealed = decrypt_all(&server.db());
     assert_eq!(sealed.len(), 1);
     assert_eq!(sealed[0].language, "ar");
-    let code = {
-        let start = html.find("id=\"receipt-code\">").unwrap() + 18;
-        html[start..start + html[start..].find('<').unwrap()].to_owned()
-    };
+    // The code is in Arabic words, numbered, nine of them (≥ 100 bits).
+    let code = receipt_words(&html).unwrap();
+    assert_eq!(code.split(' ').count(), 9, "{code}");
+    assert!(
+        code.chars()
+            .all(|c| c == ' ' || ('\u{0600}'..='\u{06FF}').contains(&c)),
+        "{code}"
+    );
+    assert!(html.contains("<ol lang=\"ar\">"));
     // Back with the code: Arabic page, Arabic date and status.
     let res = post_form(&server, "/ar/return", format!("receipt={}", enc(&code))).await;
     assert_eq!(res.status(), 200);
@@ -214,7 +219,7 @@ async fn the_public_pages_speak_the_language_too() {
     assert!(form.contains("Jusqu’à 20\u{202F}000 caractères"), "{form}");
     let counts = get(&server, "/fr/counts").await.text().await.unwrap();
     assert!(
-        counts.contains("<h1>Combien ont dit moi aussi</h1>"),
+        counts.contains("<h1>Combien de fois «\u{202F}moi aussi\u{202F}» a été dit</h1>"),
         "{counts}"
     );
     assert!(counts.contains("moins de 10"), "hidden cells in French");
@@ -236,7 +241,7 @@ async fn the_public_pages_speak_the_language_too() {
         server.base
     )));
     assert!(counts.contains(
-        "<meta property=\"og:title\" content=\"Combien ont dit moi aussi: moins de 10\">"
+        "<meta property=\"og:title\" content=\"Combien de fois «\u{202F}moi aussi\u{202F}» a été dit\u{202F}: moins de 10\">"
     ));
     assert!(
         counts.contains("des témoignages, pas des personnes"),

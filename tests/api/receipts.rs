@@ -210,7 +210,7 @@ async fn every_wrong_code_gets_the_same_answer() {
         hint.replace(&error_paragraph(&hint), "")
             .replace(&hint_code, "CODE")
     );
-    assert!(error_paragraph(&short).contains("8 words"));
+    assert!(error_paragraph(&short).contains("a code does not have"));
     // Follow-up and withdrawal with a wrong code: the same answer, nothing changes.
     let res = post_form(
         &server,
@@ -385,4 +385,45 @@ async fn a_thread_holds_a_bounded_number_of_follow_ups() {
         )
         .unwrap();
     assert_eq!(stored, 50);
+}
+
+#[tokio::test]
+async fn codes_come_in_the_page_language_and_open_on_every_return_page() {
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    let prefixes = ["", "/es", "/fr", "/ar"];
+    for (prefix, words) in prefixes.iter().zip([8, 10, 10, 9]) {
+        let res = post_form(
+            &server,
+            &format!("{prefix}/submit"),
+            "statement=mine&want_receipt=on",
+        )
+        .await;
+        let html = res.text().await.unwrap();
+        let code = receipt_words(&html).unwrap();
+        assert_eq!(code.split(' ').count(), words, "{prefix}: {code}");
+        // Every language's return page opens it, typed with or without accents and marks.
+        let plain = chorus::crypto::code_words::key(&code);
+        for (other, typed) in prefixes.iter().zip([&code, &plain, &code, &plain]) {
+            let res = post_form(
+                &server,
+                &format!("{other}/return"),
+                format!("receipt={}", enc(typed)),
+            )
+            .await;
+            assert_eq!(res.status(), 200, "{prefix} code on {other}/return");
+        }
+        // The right words in another order: said so, and nothing opens.
+        let mut reversed: Vec<&str> = code.split(' ').collect();
+        reversed.reverse();
+        let res = post_form(
+            &server,
+            "/return",
+            format!("receipt={}", enc(&reversed.join(" "))),
+        )
+        .await;
+        assert_eq!(res.status(), 404);
+        let page = res.text().await.unwrap();
+        assert!(page.contains("not in its order"), "{prefix}: {page}");
+    }
 }
