@@ -117,8 +117,9 @@ struct Line {
 
 /// The card's lines at their usual sizes; the headline may come as two.
 fn lines(text: &CardText, headline: &[String], headline_size: f32) -> Vec<Line> {
-    // Right to left, a right-to-left mark first: a line starting with a digit ("1 ديسمبر")
-    // must still read from the right.
+    // Right to left, a right-to-left mark at each end: a line starting with a digit
+    // ("1 ديسمبر") must still read from the right, and one ending in a neutral character
+    // (a closing quote) must not carry it over to the other side.
     let mark = if text.rtl { "\u{200F}" } else { "" };
     let mut out = vec![
         Line {
@@ -142,7 +143,7 @@ fn lines(text: &CardText, headline: &[String], headline_size: f32) -> Vec<Line> 
     for (i, part) in headline.iter().enumerate() {
         out.push(Line {
             id: if i == 0 { "headline" } else { "headline2" },
-            text: format!("{mark}{part}"),
+            text: format!("{mark}{part}{mark}"),
             y: if two { 412.0 + 58.0 * i as f32 } else { 430.0 },
             size: headline_size,
             min_size: 28.0,
@@ -151,7 +152,7 @@ fn lines(text: &CardText, headline: &[String], headline_size: f32) -> Vec<Line> 
     }
     out.push(Line {
         id: "published",
-        text: format!("{mark}{}", text.published),
+        text: format!("{mark}{}{mark}", text.published),
         y: if two { 560.0 } else { 540.0 },
         size: 32.0,
         min_size: 20.0,
