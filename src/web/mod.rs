@@ -14,6 +14,7 @@ pub mod layout;
 pub mod origin;
 pub mod phone;
 pub mod public;
+pub mod refusal;
 pub mod request_log;
 pub mod returning;
 pub mod review;

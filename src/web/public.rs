@@ -11,6 +11,7 @@ use askama::Template;
 use super::language::{Lang, Localized};
 use super::layout::{Chrome, page};
 use super::phone::{ContactPart, contact_parts};
+use super::refusal::Refusal;
 use super::{AppState, form, origin, svg};
 use crate::config::Resource;
 use crate::error::AppError;
@@ -312,45 +313,40 @@ pub async fn pledge(
     }
     let state = Localized::new(state, lang);
     let pairs = form::read(&req, body).await?;
+    // Every refusal: the form again, with why (and when to try again).
+    let refuse = |r: Refusal| Ok(r.pace(pledge_page(&state, r.status, Some(r.message.clone()))));
     if origin::is_cross_site(&req, &state.config) {
-        return Ok(pledge_page(
+        return refuse(Refusal::keyed(
             &state,
             StatusCode::FORBIDDEN,
-            Some(state.t("pledge-error-cross-site")),
+            "pledge-error-cross-site",
         ));
     }
     let mut key = None;
     for (name, value) in &pairs.0 {
         if name != "pledge" || key.is_some() {
-            return Ok(pledge_page(
+            return refuse(Refusal::keyed(
                 &state,
                 StatusCode::BAD_REQUEST,
-                Some(state.t("pledge-error-field")),
+                "pledge-error-field",
             ));
         }
         key = Some(value.clone());
     }
     let key = key.unwrap_or_default();
     if !key.is_empty() && !state.config.pledges.iter().any(|p| p.key == key) {
-        return Ok(pledge_page(
+        return refuse(Refusal::keyed(
             &state,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some(state.t("pledge-error-unknown")),
+            "pledge-error-unknown",
         ));
     }
     if let Err(wait) = state.network_admits(&req) {
-        let message = state.wait_message("error-network-busy", wait);
-        return Ok(super::survivor::retry_after(
-            pledge_page(&state, StatusCode::TOO_MANY_REQUESTS, Some(message)),
-            wait,
-        ));
+        return refuse(Refusal::throttled(&state, "error-network-busy", wait));
     }
+    let busy = || Refusal::keyed(&state, StatusCode::SERVICE_UNAVAILABLE, "pledge-error-busy");
     if !state.intake_admits() {
-        return Ok(pledge_page(
-            &state,
-            StatusCode::SERVICE_UNAVAILABLE,
-            Some(state.t("pledge-error-busy")),
-        ));
+        return refuse(busy());
     }
     let label = state
         .config
@@ -366,16 +362,12 @@ pub async fn pledge(
                 pledge: label,
             },
         )),
-        Err(IntakeError::StorageFull) => Ok(pledge_page(
+        Err(IntakeError::StorageFull) => refuse(Refusal::keyed(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
-            Some(state.t("pledge-error-storage-full")),
+            "pledge-error-storage-full",
         )),
-        Err(IntakeError::Overloaded(_)) => Ok(pledge_page(
-            &state,
-            StatusCode::SERVICE_UNAVAILABLE,
-            Some(state.t("pledge-error-busy")),
-        )),
+        Err(IntakeError::Overloaded(_)) => refuse(busy()),
         Err(e) => Err(AppError::internal(e)),
     }
 }

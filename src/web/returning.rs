@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 use super::language::{Lang, Localized};
 use super::layout::{Chrome, page};
+use super::refusal::Refusal;
 use super::{AppState, form, origin};
 use crate::crypto::receipt::ParseError;
 use crate::error::AppError;
@@ -185,89 +186,83 @@ pub async fn follow_up(
     };
     let receipt = pairs.get("receipt");
     let raw = pairs.get("message");
+    let refusal = refusal_of_follow_up(&req, &state, &found, raw).await?;
+    match refusal {
+        // What they wrote stays in the box.
+        Some(r) => {
+            let page = thread(
+                &state,
+                found,
+                receipt,
+                r.status,
+                None,
+                Some(r.message.clone()),
+                raw,
+            )
+            .await?;
+            Ok(r.pace(page))
+        }
+        None => {
+            thread(
+                &state,
+                found,
+                receipt,
+                StatusCode::OK,
+                Some(&state.t("notice-added")),
+                None,
+                "",
+            )
+            .await
+        }
+    }
+}
+
+/// Stores a follow-up, or says why not (None: it was stored).
+async fn refusal_of_follow_up(
+    req: &HttpRequest,
+    state: &Localized,
+    found: &Found,
+    raw: &str,
+) -> Result<Option<Refusal>, AppError> {
+    let unprocessable = |message| {
+        Ok(Some(Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            message,
+        )))
+    };
     let text = match Statement::parse(raw) {
         Ok(s) if !s.is_empty() => s,
-        Ok(_) => {
-            return thread(
-                &state,
-                found,
-                receipt,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-                Some(state.t("error-nothing-to-add")),
-                raw,
-            )
-            .await;
-        }
-        Err(e) => {
-            return thread(
-                &state,
-                found,
-                receipt,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-                Some(state.submission_error(&e)),
-                raw,
-            )
-            .await;
-        }
+        Ok(_) => return unprocessable(state.t("error-nothing-to-add")),
+        Err(e) => return unprocessable(state.submission_error(&e)),
     };
     // The code's own budget first: refusing it spends nothing from the network's.
-    let budget = match state.code_admits(found.budget_key()) {
-        Err(wait) => Err((wait, state.wait_message("error-code-busy", wait))),
-        Ok(()) => state
-            .network_admits(&req)
-            .map_err(|wait| (wait, state.wait_message("error-network-busy", wait))),
-    };
-    if let Err((wait, message)) = budget {
-        let page = thread(
-            &state,
-            found,
-            receipt,
-            StatusCode::TOO_MANY_REQUESTS,
-            None,
-            Some(message),
-            raw,
-        )
-        .await?;
-        return Ok(super::survivor::retry_after(page, wait));
+    if let Err(wait) = state.code_admits(found.budget_key()) {
+        return Ok(Some(Refusal::throttled(state, "error-code-busy", wait)));
     }
-    let refused = match state.returning.follow_up(&found, text).await {
+    if let Err(wait) = state.network_admits(req) {
+        return Ok(Some(Refusal::throttled(state, "error-network-busy", wait)));
+    }
+    Ok(match state.returning.follow_up(found, text).await {
         Ok(()) => None,
-        Err(ReturnError::Intake(IntakeError::StorageFull)) => {
-            Some((StatusCode::SERVICE_UNAVAILABLE, "error-storage-full"))
-        }
-        Err(ReturnError::ThreadFull) => {
-            Some((StatusCode::UNPROCESSABLE_ENTITY, "error-thread-full"))
-        }
+        Err(ReturnError::Intake(IntakeError::StorageFull)) => Some(Refusal::keyed(
+            state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "error-storage-full",
+        )),
+        Err(ReturnError::ThreadFull) => Some(Refusal::keyed(
+            state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-thread-full",
+        )),
         Err(e) => match AppError::from(e) {
-            AppError::Busy => Some((StatusCode::SERVICE_UNAVAILABLE, "error-busy")),
+            AppError::Busy => Some(Refusal::keyed(
+                state,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-busy",
+            )),
             other => return Err(other),
         },
-    };
-    if let Some((status, message)) = refused {
-        // What they wrote stays in the box.
-        return thread(
-            &state,
-            found,
-            receipt,
-            status,
-            None,
-            Some(state.t(message)),
-            raw,
-        )
-        .await;
-    }
-    thread(
-        &state,
-        found,
-        receipt,
-        StatusCode::OK,
-        Some(&state.t("notice-added")),
-        None,
-        "",
-    )
-    .await
+    })
 }
 
 pub async fn withdraw(

@@ -8,6 +8,7 @@ use askama::Template;
 
 use super::language::{Lang, Localized};
 use super::layout::{Chrome, padded_page, page};
+use super::refusal::Refusal;
 use super::{AppState, form, origin};
 use crate::crypto::code_words::CodeWords;
 use crate::error::AppError;
@@ -112,51 +113,29 @@ pub async fn form(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, App
     ))
 }
 
-/// Adds `Retry-After` (whole seconds, rounded up) to a refusal.
-pub fn retry_after(mut response: HttpResponse, wait: std::time::Duration) -> HttpResponse {
-    let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&secs.max(1).to_string()) {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::RETRY_AFTER, value);
-    }
-    response
-}
-
-/// Why a sent form comes back instead of being stored: the status, what the page says (a
-/// catalogue message, already in the page's language) and how long to wait, if at all.
-/// Every refusal of the form goes through this one type and [`render_page`].
-pub struct Refusal {
-    pub status: StatusCode,
-    pub message: String,
-    pub wait: Option<std::time::Duration>,
-}
-
-impl Refusal {
-    fn new(status: StatusCode, message: String) -> Refusal {
-        Refusal {
-            status,
-            message,
-            wait: None,
-        }
-    }
-
+/// The refusals only the statement form has.
+trait IntakeRefusal {
     /// Too much at once (the site-wide ceiling, or the writer's queue): try again soon.
+    fn busy(state: &Localized) -> Refusal;
+    /// What intake's refusal means for the person.
+    fn of_intake(state: &Localized, e: IntakeError) -> Refusal;
+}
+
+impl IntakeRefusal for Refusal {
     fn busy(state: &Localized) -> Refusal {
-        Refusal::new(StatusCode::SERVICE_UNAVAILABLE, state.t("error-busy"))
+        Refusal::keyed(state, StatusCode::SERVICE_UNAVAILABLE, "error-busy")
     }
 
-    /// What intake's refusal means for the person.
     fn of_intake(state: &Localized, e: IntakeError) -> Refusal {
         match e {
-            IntakeError::NotOpen => Refusal::new(
+            IntakeError::NotOpen => Refusal::keyed(
+                state,
                 StatusCode::SERVICE_UNAVAILABLE,
-                state.t("error-not-open-kept"),
+                "error-not-open-kept",
             ),
-            IntakeError::StorageFull => Refusal::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                state.t("error-storage-full"),
-            ),
+            IntakeError::StorageFull => {
+                Refusal::keyed(state, StatusCode::SERVICE_UNAVAILABLE, "error-storage-full")
+            }
             IntakeError::Overloaded(_) => Refusal::busy(state),
             e => {
                 let err = AppError::internal(e);
@@ -199,10 +178,10 @@ fn render_page(state: &Localized, form: &SubmissionForm, shown: Shown, open: boo
             })
             .collect()
     };
-    let (status, error, notice, wait) = match shown {
+    let (status, error, notice, refusal) = match shown {
         Shown::Fresh => (StatusCode::OK, None, None, None),
         Shown::Notice(n) => (StatusCode::OK, None, Some(n), None),
-        Shown::Refused(r) => (r.status, Some(r.message), None, r.wait),
+        Shown::Refused(r) => (r.status, Some(r.message.clone()), None, Some(r)),
     };
     let token = form
         .token
@@ -233,12 +212,8 @@ fn render_page(state: &Localized, form: &SubmissionForm, shown: Shown, open: boo
         token,
     };
     let response = page(status, &view);
-    match wait {
-        Some(wait) => retry_after(response, wait),
-        // Overload, a full disk, set-up not finished: worth another try in a while.
-        None if status == StatusCode::SERVICE_UNAVAILABLE => {
-            retry_after(response, std::time::Duration::from_secs(30))
-        }
+    match refusal {
+        Some(r) => r.pace(response),
         None => response,
     }
 }
@@ -299,7 +274,7 @@ pub async fn submit(
     if origin::is_cross_site(&req, &state.config) {
         return refuse(
             &submitted,
-            Refusal::new(StatusCode::FORBIDDEN, state.t("error-cross-site-kept")),
+            Refusal::keyed(&state, StatusCode::FORBIDDEN, "error-cross-site-kept"),
         );
     }
     if submitted.pressed_enter {
@@ -320,11 +295,7 @@ pub async fn submit(
     if let Err(wait) = state.network_admits(&req) {
         return refuse(
             &submitted,
-            Refusal {
-                status: StatusCode::TOO_MANY_REQUESTS,
-                message: state.wait_message("error-network-busy", wait),
-                wait: Some(wait),
-            },
+            Refusal::throttled(&state, "error-network-busy", wait),
         );
     }
     if !state.intake_admits() {
