@@ -88,6 +88,14 @@ impl Catalogs {
                 .parse()
                 .map_err(|_| format!("bad language tag {}", lang.code()))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Numbers passed as numbers (they pick plural forms) print grouped as this
+            // language writes them, like every other figure on the page.
+            bundle.set_formatter(Some(match lang {
+                Language::En => grouped::<{ Language::En as u8 }, _>,
+                Language::Es => grouped::<{ Language::Es as u8 }, _>,
+                Language::Fr => grouped::<{ Language::Fr as u8 }, _>,
+                Language::Ar => grouped::<{ Language::Ar as u8 }, _>,
+            }));
             // Pages set `dir` on the elements that need it; invisible isolation marks around
             // every placeable would end up in form values and copied text.
             bundle.set_use_isolating(false);
@@ -138,6 +146,38 @@ impl Catalogs {
                 .into_owned(),
         )
     }
+}
+
+/// Fluent's formatter for a whole number in the language numbered `L` (see
+/// [`group_digits`]); anything else is left to Fluent.
+fn grouped<const L: u8, M>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let whole =
+        (n.value >= 0.0 && n.value.fract() == 0.0 && n.value < 1e15).then_some(n.value as u64)?;
+    let lang = Language::ALL.into_iter().find(|l| *l as u8 == L)?;
+    Some(group_digits(lang, whole))
+}
+
+/// A figure grouped as `lang` writes it: 20,000 (English, and Arabic with Latin digits, as
+/// its catalogue does) · 20 000 with narrow no-break spaces (French; Spanish from five
+/// digits on, per the RAE: 1234 but 20 000).
+fn group_digits(lang: Language, n: u64) -> String {
+    let separator = match lang {
+        Language::En | Language::Ar => ',',
+        Language::Es if n < 10_000 => return n.to_string(),
+        Language::Es | Language::Fr => '\u{202F}',
+    };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Translating for one request: a language and the catalogues.
@@ -199,24 +239,9 @@ impl Tr {
         self.with(key, Some(&args))
     }
 
-    /// A figure grouped as this language writes it: 20,000 (English, and Arabic with Latin
-    /// digits, as its catalogue does) · 20 000 with narrow no-break spaces (French; Spanish
-    /// from five digits on, per the RAE: 1234 but 20 000).
+    /// A figure grouped as this language writes it (see [`group_digits`]).
     pub fn number(&self, n: u64) -> String {
-        let separator = match self.lang {
-            Language::En | Language::Ar => ',',
-            Language::Es if n < 10_000 => return n.to_string(),
-            Language::Es | Language::Fr => '\u{202F}',
-        };
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(separator);
-            }
-            out.push(c);
-        }
-        out
+        group_digits(self.lang, n)
     }
 
     /// A stored day (`YYYY-MM-DD`) as people read it in this language.
@@ -341,6 +366,19 @@ mod tests {
         assert_eq!(tr(Language::Fr).number(20_000), "20\u{202F}000");
         assert_eq!(tr(Language::Es).number(20_000), "20\u{202F}000");
         assert_eq!(tr(Language::Es).number(1_234), "1234");
+        // Numbers that pick a plural form are grouped the same way.
+        assert!(
+            tr(Language::Fr)
+                .tn("audit-intact", "n", 12_345)
+                .contains("12\u{202F}345"),
+            "{}",
+            tr(Language::Fr).tn("audit-intact", "n", 12_345)
+        );
+        assert!(
+            tr(Language::En)
+                .tn("audit-intact", "n", 1_000)
+                .contains("1,000")
+        );
     }
 
     fn keys(text: &str) -> std::collections::BTreeSet<String> {
