@@ -67,6 +67,21 @@ impl Now {
     }
 }
 
+/// The first wall-clock tick after `now`: a multiple of `interval_secs` since the epoch,
+/// plus `offset_secs` (publication ticks, alert ticks). A tick exactly at `now` is passed.
+pub fn next_tick(now: OffsetDateTime, interval_secs: u64, offset_secs: u64) -> OffsetDateTime {
+    let interval = i128::from(interval_secs.max(1)) * 1_000_000_000;
+    let offset = i128::from(offset_secs) * 1_000_000_000;
+    let t = now.unix_timestamp_nanos() - offset;
+    let next = (t.div_euclid(interval) + 1) * interval + offset;
+    OffsetDateTime::from_unix_timestamp_nanos(next).unwrap_or(now)
+}
+
+/// How long from `from` until `to` (zero if `to` has passed).
+pub fn until(from: OffsetDateTime, to: OffsetDateTime) -> std::time::Duration {
+    std::time::Duration::try_from(to - from).unwrap_or(std::time::Duration::ZERO)
+}
+
 /// `YYYY-MM-DD`.
 pub fn day_string(day: Date) -> String {
     format!(

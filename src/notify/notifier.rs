@@ -13,7 +13,7 @@ use super::mail::Mailer;
 use super::news::{Arrived, News};
 use super::webhook::Hook;
 use super::{Alert, AlertText, Failure};
-use crate::clock::Clock;
+use crate::clock::{Clock, next_tick, until};
 use crate::config::{Config, NotifyDetail};
 use crate::domain::Status;
 use crate::store::{Store, StoreResult, casework, settings, testimonies};
@@ -161,7 +161,7 @@ impl Notifier {
         loop {
             let now = self.clock.now().time();
             let tick = next_tick(now, self.interval_secs, self.offset_secs);
-            tokio::time::sleep(duration_between(now, tick)).await;
+            tokio::time::sleep(until(now, tick)).await;
             let arrived = self.news.take();
             let waiting = match self.store.read(waiting).await {
                 Ok(w) => w,
@@ -328,20 +328,6 @@ fn waiting(conn: &rusqlite::Connection) -> StoreResult<Waiting> {
         .find(|(s, _)| *s == Status::New)
         .map_or(0, |(_, n)| u64::try_from(n).unwrap_or(0));
     Ok((new, casework::awaiting_count(conn)?))
-}
-
-/// The first tick after `now`: a multiple of `interval` seconds since the epoch, plus
-/// `offset` seconds.
-fn next_tick(now: OffsetDateTime, interval: u64, offset: u64) -> OffsetDateTime {
-    let interval = i128::from(interval.max(1)) * 1_000_000_000;
-    let offset = i128::from(offset) * 1_000_000_000;
-    let t = now.unix_timestamp_nanos() - offset;
-    let next = (t.div_euclid(interval) + 1) * interval + offset;
-    OffsetDateTime::from_unix_timestamp_nanos(next).unwrap_or(now)
-}
-
-fn duration_between(from: OffsetDateTime, to: OffsetDateTime) -> Duration {
-    Duration::try_from(to - from).unwrap_or(Duration::ZERO)
 }
 
 #[cfg(test)]

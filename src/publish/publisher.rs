@@ -372,14 +372,11 @@ fn next_publication(now: OffsetDateTime, interval_secs: u64) -> OffsetDateTime {
     if interval_secs == 0 {
         return now;
     }
-    now + until_next_tick(now, interval_secs)
+    crate::clock::next_tick(now, interval_secs, 0)
 }
 
 fn until_next_tick(now: OffsetDateTime, interval_secs: u64) -> Duration {
-    let now_ms = u64::try_from(now.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
-    let interval_ms = interval_secs.saturating_mul(1000).max(1);
-    let next = (now_ms / interval_ms + 1) * interval_ms;
-    Duration::from_millis(next - now_ms)
+    crate::clock::until(now, crate::clock::next_tick(now, interval_secs, 0))
 }
 
 #[cfg(test)]

@@ -14,12 +14,7 @@ pub struct AlertsView {
 }
 
 fn instant(layout: &Chrome<'_>, t: time::OffsetDateTime) -> String {
-    let at = t
-        .replace_nanosecond(0)
-        .unwrap_or(t)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
-    layout.tr.instant(&at)
+    layout.tr.unix_time(t.unix_timestamp())
 }
 
 impl AlertsView {

@@ -406,12 +406,7 @@ pub async fn show(
                     .categories
                     .iter()
                     .map(|k| {
-                        state
-                            .config
-                            .categories
-                            .iter()
-                            .find(|c| c.key == *k)
-                            .map_or_else(|| k.clone(), |c| layout.label("category", c))
+                        super::testimony::label(&layout, "category", k, &state.config.categories)
                     })
                     .collect::<Vec<_>>()
                     .join(", "),

@@ -61,7 +61,12 @@ struct TestimonyView<'a> {
 
 /// A stored category's or setting's label in the page's language (the key itself once the
 /// operator has removed it from the configuration).
-fn label(layout: &Chrome<'_>, kind: &str, key: &str, list: &[crate::config::Choice]) -> String {
+pub(super) fn label(
+    layout: &Chrome<'_>,
+    kind: &str,
+    key: &str,
+    list: &[crate::config::Choice],
+) -> String {
     list.iter()
         .find(|c| c.key == key)
         .map(|c| layout.label(kind, c))
