@@ -37,8 +37,9 @@ use crate::services::Services;
 #[derive(Parser, Debug)]
 #[command(name = "chorus", version, about, long_about)]
 pub struct Cli {
-    /// Configuration file (default: ./chorus.toml when it exists).
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Configuration file. Default: ./chorus.toml, else /etc/chorus/chorus.toml (the Debian
+    /// package's), whichever exists first; else built-in defaults.
+    #[arg(long, global = true, value_name = "FILE", env = "CHORUS_CONFIG")]
     pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -62,10 +63,29 @@ pub enum Command {
         json: bool,
     },
     /// Write a consistent copy of the database to PATH (one file that restores everything).
+    /// With --keep N, PATH is a directory: the copy is DIR/chorus-<UTC time>.db and all but
+    /// the newest N of those files are deleted (nothing else in DIR is touched).
     Backup {
-        /// Where to write the backup; must not exist yet.
+        /// Keep the newest N backups in the directory PATH (the packaged timer keeps 14).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        keep: Option<u32>,
+        /// Where to write the backup (a new file), or the directory with --keep.
         path: PathBuf,
     },
+    /// Put a backup back: refused while a server runs on the data dir. The file is checked
+    /// (integrity, a Chorus schema this version can migrate) before anything is replaced; the
+    /// current database is kept aside as chorus.db.before-restore-<UTC time>.
+    Restore {
+        /// A file written by `chorus backup`.
+        file: PathBuf,
+    },
+    /// Print a fresh one-time link (24 h) for setting up the first admin, while there is
+    /// none: for a server whose output nobody reads (a systemd service). Earlier links stop
+    /// working.
+    SetupLink,
+    /// Check this deployment: one line per check, ok / warn / fail; exits non-zero on any
+    /// fail. Reads only. Run it as the service's user (`sudo -u chorus chorus doctor`).
+    Doctor,
     /// Key management.
     Keys {
         #[command(subcommand)]
@@ -158,15 +178,33 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(format!("configuration refused: {e}")),
     };
-    match cli.command.unwrap_or(Command::Serve) {
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Doctor = command {
+        return doctor(&config, cli.config.as_deref());
+    }
+    if let Some(owner) = crate::doctor::root_on_foreign_dir(&config.data_dir) {
+        return fail(format!(
+            "{} belongs to {owner}; files root made there would lock the service out of its own \
+             data. Run this as that user, e.g. `sudo -u {owner} chorus ...`",
+            config.data_dir.display()
+        ));
+    }
+    match command {
         Command::Serve => serve(config),
-        Command::Backup { path } => match crate::backup::backup(&config.database_path(), &path) {
-            Ok(()) => {
-                println!("backup written to {}", path.display());
-                ExitCode::SUCCESS
+        Command::Backup { keep: None, path } => {
+            match crate::backup::backup(&config.database_path(), &path) {
+                Ok(()) => {
+                    println!("backup written to {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(format!("backup failed: {e}")),
             }
-            Err(e) => fail(format!("backup failed: {e}")),
-        },
+        }
+        Command::Backup {
+            keep: Some(keep),
+            path,
+        } => backup_rotating(&config, &path, keep),
+        Command::Restore { file } => restore(&config, &file),
         Command::Purge if config.retention_days == 0 => {
             println!("retention is off (retention_days = 0): nothing to purge");
             ExitCode::SUCCESS
@@ -282,7 +320,8 @@ impl Operator {
                 },
                 Err(e) => fail(format!("cannot read the audit log: {e}")),
             },
-            Command::Serve | Command::Backup { .. } => {
+            Command::SetupLink => self.setup_link(config),
+            Command::Serve | Command::Backup { .. } | Command::Restore { .. } | Command::Doctor => {
                 fail("internal: this command does not use the staff service")
             }
         }
@@ -387,23 +426,13 @@ impl Operator {
                     .block_on(desk.invite(Actor::CLI, &username, role))
                 {
                     Ok(token) => {
-                        let base = match config.public_url.as_deref() {
-                            Some(url) => url.trim_end_matches('/').to_owned(),
-                            None => format!("http://{}", config.bind),
-                        };
                         println!(
-                            "One-time invitation link (24 hours; shown only now):\n\n    {base}/review/invite/{}\n",
+                            "One-time invitation link (24 hours; shown only now):\n\n    {}/review/invite/{}\n",
+                            link_base(config),
                             token.as_str()
                         );
                         if config.public_url.is_none() {
-                            // The CLI only knows the configured address, not the one the
-                            // server was started with or the one people use.
-                            println!(
-                                "This link uses the configured address ({}). If people reach Chorus \
-                                 elsewhere (a domain, an onion address, another port), set \
-                                 public_url in chorus.toml or CHORUS_PUBLIC_URL and invite again.\n",
-                                config.bind
-                            );
+                            println!("{}", unset_public_url_note(config));
                         }
                         println!("After they enrol, an admin grants access from /review/admin.");
                         ExitCode::SUCCESS
@@ -450,6 +479,29 @@ impl Operator {
         }
     }
 
+    fn setup_link(&self, config: &Config) -> ExitCode {
+        match self.runtime.block_on(self.desk.issue_setup_link()) {
+            Ok(Some(token)) => {
+                println!(
+                    "One-time link to set up the first admin (24 hours; shown only now; earlier \
+                     links no longer work):\n\n    {}/setup/{}\n",
+                    link_base(config),
+                    token.as_str()
+                );
+                if config.public_url.is_none() {
+                    println!("{}", unset_public_url_note(config));
+                }
+                ExitCode::SUCCESS
+            }
+            Ok(None) => fail(
+                "an admin already exists, so a set-up link would open nothing. To add staff: \
+                 `chorus reviewer invite NAME --role admin`. If every admin is lost: \
+                 `chorus keys recover --new-admin NAME` with the offline recovery key.",
+            ),
+            Err(e) => fail(e),
+        }
+    }
+
     fn recover(&self, new_admin: &str) -> ExitCode {
         // It holds the recovery secret and every epoch key: keep them out of core dumps.
         crate::hardening::harden_process();
@@ -482,6 +534,95 @@ impl Operator {
     }
 }
 
+/// Where links the CLI prints start: the public URL, else the configured address.
+fn link_base(config: &Config) -> String {
+    match config.public_url.as_deref() {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => format!("http://{}", config.bind),
+    }
+}
+
+/// The CLI only knows the configured address, not the one the server was started with or
+/// the one people use.
+fn unset_public_url_note(config: &Config) -> String {
+    format!(
+        "This link uses the configured address ({}). If people reach Chorus elsewhere (a \
+         domain, an onion address, another port), set public_url in chorus.toml or \
+         CHORUS_PUBLIC_URL and run this again.\n",
+        config.bind
+    )
+}
+
+fn backup_rotating(config: &Config, dir: &std::path::Path, keep: u32) -> ExitCode {
+    let keep = usize::try_from(keep).unwrap_or(usize::MAX);
+    let now = Clock::system().now().time();
+    match crate::backup::backup_rotating(&config.database_path(), dir, keep, now) {
+        Ok(rotated) => {
+            println!("backup written to {}", rotated.written.display());
+            for old in rotated.removed {
+                println!("removed the older {}", old.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("backup failed: {e}")),
+    }
+}
+
+fn restore(config: &Config, file: &std::path::Path) -> ExitCode {
+    let now = Clock::system().now().time();
+    match crate::restore::restore(&config.data_dir, file, now) {
+        Ok(restored) => {
+            println!(
+                "restored {} into {}",
+                file.display(),
+                config.database_path().display()
+            );
+            let known = crate::store::connection::latest_version();
+            if restored.from_version < known {
+                println!(
+                    "its schema was brought from version {} to {known}",
+                    restored.from_version
+                );
+            }
+            if let Some(aside) = restored.kept_aside {
+                println!(
+                    "the database it replaced is kept as {} (delete it once the restored one is checked)",
+                    aside.display()
+                );
+            }
+            println!(
+                "Start the server again. Everyone logs in with the passphrases they had when the \
+                 backup was made; keys rotated since then are the backup's."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("nothing restored: {e}")),
+    }
+}
+
+fn doctor(config: &Config, file: Option<&std::path::Path>) -> ExitCode {
+    let file = Config::file_in_use(file);
+    let now = Clock::system().now().time();
+    match &file {
+        Some(path) => println!("ok   configuration: {}", path.display()),
+        None => println!("ok   configuration: built-in defaults and CHORUS_* variables"),
+    }
+    let checks = crate::doctor::examine(config, file.as_deref(), now);
+    for check in &checks {
+        println!(
+            "{:<4} {}: {}",
+            check.verdict.as_str(),
+            check.topic,
+            check.detail
+        );
+    }
+    if crate::doctor::any_failed(&checks) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// One line of standard input without its line ending (`--password-stdin`).
 fn read_secret_line(input: &mut impl BufRead) -> Option<Zeroizing<String>> {
     let mut line = Zeroizing::new(String::new());
@@ -510,7 +651,14 @@ fn serve(config: Config) -> ExitCode {
             Err(e) => return fail(e),
         };
         println!("chorus: listening on http://{}", app.local_addr());
-        if let Some(link) = app.setup_link() {
+        if app.setup_link().is_some() && std::env::var_os("JOURNAL_STREAM").is_some() {
+            // Under systemd this output is kept in the journal: a secret link does not
+            // belong there.
+            println!(
+                "chorus: no admin yet. Run `sudo -u chorus chorus setup-link` for a one-time \
+                 link to set up the first admin."
+            );
+        } else if let Some(link) = app.setup_link() {
             println!(
                 "chorus: no admin yet. Open this one-time link within 24 hours to set up the \
                  first admin (a restart makes a new one):\n\n    {link}\n"

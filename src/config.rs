@@ -58,8 +58,11 @@ pub struct Member {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
-    /// Where the database and backups live.
+    /// Where the database lives (`chorus.db`, private to the service's user).
     pub data_dir: PathBuf,
+    /// Where `chorus backup --keep N DIR` writes (the packaged timer uses
+    /// `/var/backups/chorus`): `chorus doctor` reports the newest backup's age.
+    pub backup_dir: Option<PathBuf>,
     /// Address to listen on. Port 0 picks a free port (tests).
     pub bind: SocketAddr,
     /// The URL people use to reach Chorus, e.g. `https://chorus.example.org` or an onion
@@ -328,6 +331,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             data_dir: PathBuf::from("./chorus-data"),
+            backup_dir: None,
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             public_url: None,
             publish_interval_secs: 86_400,
@@ -422,6 +426,9 @@ impl Default for Config {
     }
 }
 
+/// Where the Debian package keeps the configuration.
+pub const PACKAGED_CONFIG: &str = "/etc/chorus/chorus.toml";
+
 /// Why a configuration was refused. Each message says what to change.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -439,15 +446,23 @@ pub enum ConfigError {
 }
 
 impl Config {
-    /// Defaults, then `file` (or `./chorus.toml` when it exists), then the environment.
+    /// The file `load` reads: `file`, else `./chorus.toml`, else the Debian package's
+    /// `/etc/chorus/chorus.toml` — the first that exists — so an admin of a packaged
+    /// install types `sudo -u chorus chorus doctor` with no `--config`.
+    pub fn file_in_use(file: Option<&Path>) -> Option<PathBuf> {
+        if let Some(path) = file {
+            return Some(path.to_path_buf());
+        }
+        [Path::new("chorus.toml"), Path::new(PACKAGED_CONFIG)]
+            .into_iter()
+            .find(|p| p.exists())
+            .map(Path::to_path_buf)
+    }
+
+    /// Defaults, then `file` (or the first of `./chorus.toml` and `/etc/chorus/chorus.toml`
+    /// that exists), then the environment.
     pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
-        let default_file = Path::new("chorus.toml");
-        let path = match file {
-            Some(path) => Some(path.to_path_buf()),
-            None if default_file.exists() => Some(default_file.to_path_buf()),
-            None => None,
-        };
-        let mut config = match path {
+        let mut config = match Config::file_in_use(file) {
             Some(path) => {
                 let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
                     path: path.clone(),
@@ -481,6 +496,9 @@ impl Config {
         }
         if let Some(v) = lookup("CHORUS_DATA_DIR") {
             self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = lookup("CHORUS_BACKUP_DIR") {
+            self.backup_dir = (!v.is_empty()).then(|| PathBuf::from(v));
         }
         if let Some(v) = lookup("CHORUS_BIND") {
             self.bind = parse("CHORUS_BIND", &v)?;

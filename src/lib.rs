@@ -14,6 +14,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod doctor;
 pub mod domain;
 pub mod error;
 pub mod federation;
@@ -25,6 +26,7 @@ pub mod logging;
 pub mod maintenance;
 pub mod notify;
 pub mod publish;
+pub mod restore;
 pub mod returning;
 pub mod review;
 pub mod sealing;
@@ -58,6 +60,10 @@ pub enum StartError {
     },
     #[error("cannot prepare the staff side: {0}")]
     Review(#[from] ReviewError),
+    #[error("{0}")]
+    DataDir(#[from] store::server_lock::LockError),
+    #[error("cannot create the data directory: {0}")]
+    CreateDataDir(std::io::Error),
 }
 
 /// How long a client may take to send a request's headers (and its first byte). Long enough
@@ -86,6 +92,8 @@ pub struct Application {
     setup_link: Option<String>,
     state: aw::Data<web::AppState>,
     alert_text: notify::AlertText,
+    /// Held until the server stops: `chorus restore` and a second server are refused.
+    _lock: store::server_lock::ServerLock,
 }
 
 impl Application {
@@ -99,6 +107,9 @@ impl Application {
                  numbers): set [[resources]] in chorus.toml for the people this campaign serves"
             );
         }
+        store::connection::create_private_dir(&config.data_dir)
+            .map_err(StartError::CreateDataDir)?;
+        let lock = store::server_lock::ServerLock::try_acquire(&config.data_dir)?;
         let services = services::Services::open(&config, Clock::system())?;
         services.publisher.check_policy().await?;
         let state = aw::Data::new(web::AppState::new(config.clone(), services));
@@ -143,6 +154,7 @@ impl Application {
             setup_link,
             state: state_for_tasks,
             alert_text,
+            _lock: lock,
         })
     }
 

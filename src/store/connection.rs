@@ -26,6 +26,16 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
+/// The schema version this build migrates to (`PRAGMA user_version` once migrated).
+pub fn latest_version() -> i64 {
+    i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX)
+}
+
+/// The schema version recorded in `conn`'s database (0: not a migrated Chorus database).
+pub fn schema_version(conn: &Connection) -> StoreResult<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
 /// How long a connection waits for another's lock (the CLI and the server share the file).
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 

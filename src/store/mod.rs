@@ -20,6 +20,7 @@ pub mod messages;
 pub mod noise;
 pub mod read_pool;
 pub mod recovery_codes;
+pub mod server_lock;
 pub mod settings;
 pub mod setup_tokens;
 pub mod space;

@@ -20,6 +20,20 @@ pub fn publication_seed(conn: &Connection) -> StoreResult<zeroize::Zeroizing<Vec
     made_once(conn, PUBLICATION_SEED).map(zeroize::Zeroizing::new)
 }
 
+/// The publication seed if one was made, without making one (for read-only checks).
+pub fn stored_publication_seed(
+    conn: &Connection,
+) -> StoreResult<Option<zeroize::Zeroizing<Vec<u8>>>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE name = ?1",
+            [PUBLICATION_SEED],
+            |r| r.get::<_, Vec<u8>>(0),
+        )
+        .optional()?
+        .map(zeroize::Zeroizing::new))
+}
+
 /// The 32 random bytes kept under `name`, made and stored the first time (two racing
 /// callers get the same bytes).
 fn made_once(conn: &Connection, name: &str) -> StoreResult<Vec<u8>> {

@@ -47,7 +47,7 @@ impl Space {
 }
 
 /// Bytes an unprivileged writer may still use on the filesystem holding `dir`.
-fn free_bytes(dir: &Path) -> Option<u64> {
+pub fn free_bytes(dir: &Path) -> Option<u64> {
     #[cfg(unix)]
     {
         let stat = rustix::fs::statvfs(dir).ok()?;

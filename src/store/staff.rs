@@ -93,6 +93,15 @@ pub fn any_admin(conn: &Connection) -> StoreResult<bool> {
     )?)
 }
 
+/// How many admins can log in (`chorus doctor` warns at one).
+pub fn active_admins(conn: &Connection) -> StoreResult<i64> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM staff WHERE role = ?1 AND active = 1",
+        [Role::Admin],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn by_id(conn: &Connection, id: &StaffId) -> StoreResult<Option<StaffRow>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"))?

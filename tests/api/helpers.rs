@@ -36,6 +36,8 @@ pub struct TestServer {
 /// Environment every test server and CLI call gets.
 fn base_env(data_dir: &Path) -> Vec<(String, String)> {
     vec![
+        // Never the settings of a Chorus package installed on the test machine.
+        ("CHORUS_CONFIG".into(), "/dev/null".into()),
         ("CHORUS_DATA_DIR".into(), data_dir.display().to_string()),
         ("CHORUS_BIND".into(), "127.0.0.1:0".into()),
         ("CHORUS_ARGON2_MEMORY_KIB".into(), ARGON2_KIB.to_string()),
