@@ -57,7 +57,7 @@ pub fn examine(
     now: time::OffsetDateTime,
 ) -> Vec<Check> {
     let mut checks = Vec::new();
-    if let Some(file) = config_file {
+    if let Some(file) = config_file.filter(|f| f.is_file()) {
         checks.push(config_file_mode(config, file));
     }
     let owner_reads = data_dir(config, &mut checks);

@@ -33,11 +33,13 @@ pub struct TestServer {
     env: Vec<(String, String)>,
 }
 
+/// An empty configuration file: without one, Chorus would read the settings of a Chorus
+/// package installed on the test machine (`/etc/chorus/chorus.toml`).
+pub const NO_CONFIG_FILE: &str = "/dev/null";
+
 /// Environment every test server and CLI call gets.
 fn base_env(data_dir: &Path) -> Vec<(String, String)> {
     vec![
-        // Never the settings of a Chorus package installed on the test machine.
-        ("CHORUS_CONFIG".into(), "/dev/null".into()),
         ("CHORUS_DATA_DIR".into(), data_dir.display().to_string()),
         ("CHORUS_BIND".into(), "127.0.0.1:0".into()),
         ("CHORUS_ARGON2_MEMORY_KIB".into(), ARGON2_KIB.to_string()),
@@ -91,6 +93,9 @@ impl TestServer {
         cmd.current_dir(log_dir)
             .envs(base_env(data_dir))
             .envs(env.iter().cloned());
+        if !log_dir.join("chorus.toml").exists() {
+            cmd.env("CHORUS_CONFIG", NO_CONFIG_FILE);
+        }
         let mut child = cmd
             .arg("serve")
             .stdout(Stdio::piped())
@@ -184,6 +189,7 @@ fn rand_suffix() -> u128 {
 pub fn cli(data_dir: &Path, args: &[&str], stdin: &str) -> (bool, String, String) {
     let mut child = Command::new(bin())
         .envs(base_env(data_dir))
+        .env("CHORUS_CONFIG", NO_CONFIG_FILE)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

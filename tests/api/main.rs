@@ -24,6 +24,7 @@ mod federation;
 mod headers;
 mod helpers;
 mod languages;
+mod operations;
 mod privacy;
 mod receipts;
 mod sealing;

@@ -139,7 +139,16 @@ fn help_documents_every_command() {
         .unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
     for cmd in [
-        "serve", "init", "backup", "keys", "audit", "reviewer", "purge",
+        "serve",
+        "init",
+        "backup",
+        "restore",
+        "setup-link",
+        "doctor",
+        "keys",
+        "audit",
+        "reviewer",
+        "purge",
     ] {
         assert!(help.contains(cmd), "--help lacks {cmd}");
     }
