@@ -19,6 +19,8 @@ pub enum BackupError {
     Exists,
     #[error("keep at least one backup")]
     KeepNone,
+    #[error("there is no database at {0} yet (the server makes it at first start)")]
+    NoDatabase(String),
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -28,6 +30,9 @@ pub enum BackupError {
 }
 
 pub fn backup(database: &Path, target: &Path) -> Result<(), BackupError> {
+    if !database.is_file() {
+        return Err(BackupError::NoDatabase(database.display().to_string()));
+    }
     if target.exists() {
         return Err(BackupError::Exists);
     }

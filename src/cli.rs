@@ -591,8 +591,8 @@ fn restore(config: &Config, file: &std::path::Path) -> ExitCode {
                 );
             }
             println!(
-                "Start the server again. Everyone logs in with the passphrases they had when the \
-                 backup was made; keys rotated since then are the backup's."
+                "Start the server again (`systemctl start chorus`). Everyone logs in with the \
+                 passphrases they had when the backup was made."
             );
             ExitCode::SUCCESS
         }

@@ -1051,4 +1051,55 @@ mod tests {
         let plain = with_env(&[("CHORUS_PUBLIC_URL", "http://127.0.0.1:8080")]).unwrap();
         assert!(!plain.secure_cookies());
     }
+
+    /// The packaged `/etc/chorus/chorus.toml` shows every setting, and each default it
+    /// shows (`#setting = value`) is the real one: uncommented, the file is the defaults.
+    #[test]
+    fn the_packaged_configuration_shows_every_setting_with_its_real_default() {
+        let text = include_str!("../debian/chorus.toml");
+        // serde names every field it accepts when it meets one it does not.
+        let refusal = toml::from_str::<Config>("no_such_setting = 1")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let fields: Vec<&str> = refusal
+            .split('`')
+            .skip(3)
+            .step_by(2)
+            .filter(|f| !f.is_empty())
+            .collect();
+        assert!(fields.len() > 40, "{refusal}");
+        for field in &fields {
+            let shown = [
+                format!("#{field} ="),
+                format!("# {field} ="),
+                format!("{field} ="),
+            ]
+            .iter()
+            .any(|form| text.lines().any(|l| l.starts_with(form.as_str())))
+                || text.contains(&format!("[[{field}]]"));
+            assert!(shown, "debian/chorus.toml does not show `{field}`");
+        }
+        let uncommented: String = text
+            .lines()
+            .map(|l| match l.strip_prefix('#') {
+                Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase() || c == '[') => {
+                    rest
+                }
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let parsed: Config = toml::from_str(&uncommented).unwrap();
+        parsed.validate().unwrap();
+        let expected = Config {
+            data_dir: PathBuf::from("/var/lib/chorus"),
+            backup_dir: Some(PathBuf::from("/var/backups/chorus")),
+            ..Config::default()
+        };
+        assert_eq!(format!("{parsed:?}"), format!("{expected:?}"));
+        // As installed, only the paths differ from the defaults.
+        let installed: Config = toml::from_str(text).unwrap();
+        assert_eq!(format!("{installed:?}"), format!("{expected:?}"));
+    }
 }

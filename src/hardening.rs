@@ -7,17 +7,15 @@ pub fn harden_process() -> Vec<&'static str> {
     #[cfg(target_os = "linux")]
     {
         use rustix::process::{
-            DumpableBehavior, Resource, Rlimit, set_dumpable_behavior, setrlimit,
+            DumpableBehavior, Resource, Rlimit, getrlimit, set_dumpable_behavior, setrlimit,
         };
-        if setrlimit(
-            Resource::Core,
-            Rlimit {
-                current: Some(0),
-                maximum: Some(0),
-            },
-        )
-        .is_err()
-        {
+        let no_core = Rlimit {
+            current: Some(0),
+            maximum: Some(0),
+        };
+        // Already zero under the packaged unit (LimitCORE=0), whose syscall filter also
+        // refuses setrlimit: nothing to do then, and nothing to warn about.
+        if getrlimit(Resource::Core) != no_core && setrlimit(Resource::Core, no_core).is_err() {
             failed.push("core dump limit");
         }
         if set_dumpable_behavior(DumpableBehavior::NotDumpable).is_err() {
