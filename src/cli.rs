@@ -21,7 +21,7 @@ use crate::services::Services;
 /// Chorus: a place to say "me too" without giving any identity.
 ///
 /// Configuration comes from built-in defaults, then `chorus.toml` (or --config), then
-/// CHORUS_* environment variables: CHORUS_DATA_DIR, CHORUS_BIND, CHORUS_PUBLIC_URL,
+/// CHORUS_* environment variables: CHORUS_DATA_DIR, CHORUS_BACKUP_DIR, CHORUS_BIND, CHORUS_PUBLIC_URL,
 /// CHORUS_PUBLISH_INTERVAL_SECS, CHORUS_MIN_CELL, CHORUS_NOISE_EPSILON, CHORUS_COUNT_POLICY,
 /// CHORUS_RATE_LIMITS, CHORUS_NETWORK_BURST, CHORUS_TRUSTED_PROXY, CHORUS_MIN_FREE_MIB,
 /// CHORUS_ARGON2_MEMORY_KIB, CHORUS_DEFAULT_LANGUAGE, CHORUS_LANGUAGES, CHORUS_INTAKE,
