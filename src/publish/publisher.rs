@@ -366,13 +366,11 @@ impl Publisher {
     }
 }
 
-/// When the publication after `now` is due: the next wall-clock tick (at every change,
-/// for tests, it is now).
-fn next_publication(now: OffsetDateTime, interval_secs: u64) -> OffsetDateTime {
-    if interval_secs == 0 {
-        return now;
-    }
-    crate::clock::next_tick(now, interval_secs, 0)
+/// When the publication after `now` is due: the next wall-clock tick. None when it
+/// happens at every change (tests): no time can be promised, and a time that moved with
+/// the clock would make a restart look like a new publication.
+fn next_publication(now: OffsetDateTime, interval_secs: u64) -> Option<OffsetDateTime> {
+    (interval_secs > 0).then(|| crate::clock::next_tick(now, interval_secs, 0))
 }
 
 fn until_next_tick(now: OffsetDateTime, interval_secs: u64) -> Duration {
@@ -389,11 +387,16 @@ mod tests {
         let now = datetime!(2026-12-07 13:05:00.5 UTC);
         assert_eq!(
             next_publication(now, 86_400),
-            datetime!(2026-12-08 00:00:00 UTC)
+            Some(datetime!(2026-12-08 00:00:00 UTC))
         );
         assert_eq!(
             next_publication(now, 3_600),
-            datetime!(2026-12-07 14:00:00 UTC)
+            Some(datetime!(2026-12-07 14:00:00 UTC))
+        );
+        assert_eq!(
+            next_publication(now, 0),
+            None,
+            "at every change: no time to promise"
         );
     }
 

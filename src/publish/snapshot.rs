@@ -99,9 +99,9 @@ impl Snapshot {
     }
 
     /// The same snapshot, saying when the next publication is due; `/api/v1/counts` then
-    /// carries it as `next_publication_at`.
-    pub(super) fn due_next(mut self, at: OffsetDateTime) -> Snapshot {
-        let next = published_at(at);
+    /// carries it as `next_publication_at` (null when it is "at the next change").
+    pub(super) fn due_next(mut self, at: Option<OffsetDateTime>) -> Snapshot {
+        let next = at.and_then(published_at);
         if let Ok(serde_json::Value::Object(mut map)) =
             serde_json::from_str::<serde_json::Value>(&self.json)
         {
