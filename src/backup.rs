@@ -104,9 +104,14 @@ pub fn backup_rotating(
     ours.sort();
     let excess = ours.len().saturating_sub(keep);
     let mut removed = Vec::new();
-    for old in ours.into_iter().take(excess) {
-        std::fs::remove_file(&old)?;
-        removed.push(old);
+    // Never the file just written, even if a wrong clock once dated others in the future.
+    for old in ours.into_iter().take(excess).filter(|p| *p != written) {
+        match std::fs::remove_file(&old) {
+            Ok(()) => removed.push(old),
+            // Another run removed it first.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     if !removed.is_empty() {
         File::open(dir)?.sync_all()?;

@@ -189,6 +189,20 @@ pub fn run(cli: Cli) -> ExitCode {
             config.data_dir.display()
         ));
     }
+    // Every command that opens the database says so, so a restore never runs under it.
+    let _using = match &command {
+        Command::Serve | Command::Restore { .. } | Command::Doctor => None,
+        Command::Backup { .. } if !config.data_dir.exists() => None,
+        _ => {
+            if let Err(e) = crate::store::connection::create_private_dir(&config.data_dir) {
+                return fail(format!("cannot create {}: {e}", config.data_dir.display()));
+            }
+            match crate::store::server_lock::DataDirLock::command(&config.data_dir) {
+                Ok(lock) => Some(lock),
+                Err(e) => return fail(e),
+            }
+        }
+    };
     match command {
         Command::Serve => serve(config),
         Command::Backup { keep: None, path } => {
@@ -210,7 +224,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         // Everything else is a staff action: the same `Desk` methods the web calls.
-        command => match Operator::open(&config) {
+        command => match Operator::open(&config, Config::file_in_use(cli.config.as_deref())) {
             Ok(operator) => operator.run(command, &config),
             Err(code) => code,
         },
@@ -220,13 +234,15 @@ pub fn run(cli: Cli) -> ExitCode {
 /// The staff service for one command, on a small runtime of its own.
 struct Operator {
     runtime: tokio::runtime::Runtime,
+    /// The configuration file in use, if any.
+    config_file: Option<PathBuf>,
     desk: std::sync::Arc<Desk>,
     publisher: std::sync::Arc<crate::publish::Publisher>,
     federation: std::sync::Arc<crate::federation::Federation>,
 }
 
 impl Operator {
-    fn open(config: &Config) -> Result<Operator, ExitCode> {
+    fn open(config: &Config, config_file: Option<PathBuf>) -> Result<Operator, ExitCode> {
         let services = Services::open(config, Clock::system()).map_err(|e| {
             fail(format!(
                 "cannot open {}: {e}",
@@ -239,6 +255,7 @@ impl Operator {
             .map_err(|e| fail(format!("cannot start: {e}")))?;
         Ok(Operator {
             runtime,
+            config_file,
             desk: services.desk,
             publisher: services.publisher,
             federation: services.federation,
@@ -482,6 +499,15 @@ impl Operator {
     fn setup_link(&self, config: &Config) -> ExitCode {
         match self.runtime.block_on(self.desk.issue_setup_link()) {
             Ok(Some(token)) => {
+                // Which file chose the address matters: open the link only if it is yours.
+                println!(
+                    "Configuration: {}; data: {}",
+                    self.config_file.as_deref().map_or_else(
+                        || "built-in defaults".to_owned(),
+                        |p| p.display().to_string()
+                    ),
+                    config.data_dir.display()
+                );
                 println!(
                     "One-time link to set up the first admin (24 hours; shown only now; earlier \
                      links no longer work):\n\n    {}/setup/{}\n",
@@ -584,11 +610,51 @@ fn restore(config: &Config, file: &std::path::Path) -> ExitCode {
                     restored.from_version
                 );
             }
+            let mut rotate = false;
+            match restored.history {
+                crate::restore::History::CarriedOver { disabled_again } => {
+                    println!(
+                        "the public counts, their noise and signed history were kept as they are \
+                         now (what was published is never drawn again)"
+                    );
+                    if !disabled_again.is_empty() {
+                        println!(
+                            "disabled again (they were disabled after this backup was made): {}",
+                            disabled_again.join(", ")
+                        );
+                        rotate = true;
+                    }
+                }
+                crate::restore::History::NoCurrentDatabase => {}
+                crate::restore::History::Lost(reason) => println!(
+                    "WARNING: the public counts' history could not be kept ({reason}). Figures \
+                     published after this backup was made will be drawn again with new noise, \
+                     which weakens their privacy, and federation members will see a rewritten \
+                     signed history (`chorus federation forget` on their side)."
+                ),
+            }
             if let Some(aside) = restored.kept_aside {
                 println!(
                     "the database it replaced is kept as {} (delete it once the restored one is checked)",
                     aside.display()
                 );
+            }
+            if rotate {
+                // As disabling does: what arrives from now on is sealed to a key they never held.
+                let rotated = Operator::open(config, None).and_then(|operator| {
+                    operator
+                        .runtime
+                        .block_on(operator.desk.rotate(Actor::CLI))
+                        .map_err(|e| {
+                            fail(format!(
+                                "keys were not rotated: {e}; run `chorus keys rotate`"
+                            ))
+                        })
+                });
+                match rotated {
+                    Ok(id) => println!("new epoch {id}: keys rotated, as after disabling someone"),
+                    Err(code) => return code,
+                }
             }
             println!(
                 "Start the server again (`systemctl start chorus`). Everyone logs in with the \

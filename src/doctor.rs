@@ -1,7 +1,8 @@
 //! `chorus doctor`: what a part-time admin should know about this deployment, one line per
-//! check — `ok`, `warn` or `fail` — and a non-zero exit on any fail. It reads and never
-//! changes anything: the database is opened read-only, and only by the data dir's owner
-//! (a root shell would otherwise leave root-owned WAL files the service cannot open).
+//! check — `ok`, `warn` or `fail` — and a non-zero exit on any fail. It changes nothing:
+//! the database is opened read-only (SQLite may still create its `-wal`/`-shm` companions,
+//! as any reader does), and only by the data dir's owner — a root shell would leave
+//! root-owned companions the service cannot open.
 
 use std::path::Path;
 
@@ -210,6 +211,16 @@ fn data_dir(config: &Config, checks: &mut Vec<Check>) -> bool {
                 ));
             }
             checks.extend(database_files(dir));
+            checks.extend(leftovers(dir));
+            checks.push(check(
+                Verdict::Ok,
+                "server",
+                if crate::store::server_lock::DataDirLock::server_running(dir) {
+                    "running on this data dir"
+                } else {
+                    "not running on this data dir"
+                },
+            ));
             mine
         }
     }
@@ -231,6 +242,30 @@ fn database_files(dir: &Path) -> Option<Check> {
             format!(
                 "readable beyond their owner: {}; chmod 600 them",
                 loose.join(", ")
+            ),
+        )
+    })
+}
+
+/// Databases a restore set aside, and copies an interrupted restore left: each holds
+/// everything a backup does.
+fn leftovers(dir: &Path) -> Option<Check> {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| {
+            (n.starts_with("chorus.db.before-restore-") || n.ends_with(".partial"))
+                && !n.ends_with("-shm")
+        })
+        .collect();
+    (!names.is_empty()).then(|| {
+        check(
+            Verdict::Warn,
+            "old copies",
+            format!(
+                "{} in the data dir (from a restore): delete them once the restored database is checked",
+                names.join(", ")
             ),
         )
     })
@@ -327,10 +362,7 @@ fn public_address(config: &Config) -> Vec<Check> {
             )
         }];
     };
-    let host = origin
-        .split_once("://")
-        .map(|(_, h)| h.rsplit_once(':').map_or(h, |(host, _)| host))
-        .unwrap_or_default();
+    let host = host_of(&origin);
     let onion = host.ends_with(".onion");
     let mut checks = Vec::new();
     if origin.starts_with("https://") || onion {
@@ -364,10 +396,34 @@ fn public_address(config: &Config) -> Vec<Check> {
     checks
 }
 
+/// The host of an origin (`scheme://host[:port]`), IPv6 brackets included.
+fn host_of(origin: &str) -> &str {
+    let authority = origin.split_once("://").map_or(origin, |(_, a)| a);
+    if authority.starts_with('[') {
+        return authority
+            .find(']')
+            .and_then(|end| authority.get(..=end))
+            .unwrap_or(authority);
+    }
+    authority
+        .rsplit_once(':')
+        .map_or(authority, |(host, _)| host)
+}
+
 fn trusted_proxy(config: &Config) -> Check {
     let topic = "trusted proxy";
     let loopback = config.bind.ip().is_loopback();
+    let onion = config
+        .public_origin()
+        .is_some_and(|origin| host_of(&origin).ends_with(".onion"));
     match config.trusted_proxy {
+        Toggle::On if onion => check(
+            Verdict::Fail,
+            topic,
+            "on with an onion address: Tor reaches Chorus from loopback, so any visitor could \
+             send an X-Forwarded-For naming someone else's network and spend its budget; turn \
+             it off (Tor's own PoW defence tells circuits apart)",
+        ),
         Toggle::On if !loopback => check(
             Verdict::Warn,
             topic,
@@ -439,7 +495,13 @@ fn backups(dir: &Path, now: time::OffsetDateTime) -> Check {
     let age = (now - taken).whole_seconds();
     let hours = age / 3600;
     let detail = format!("newest {newest}, {hours} h old");
-    if age > BACKUP_FAIL_SECS {
+    if age < -300 {
+        check(
+            Verdict::Warn,
+            topic,
+            format!("{newest} is dated in the future: check the clock"),
+        )
+    } else if age > BACKUP_FAIL_SECS {
         check(
             Verdict::Fail,
             topic,

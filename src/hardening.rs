@@ -13,8 +13,8 @@ pub fn harden_process() -> Vec<&'static str> {
             current: Some(0),
             maximum: Some(0),
         };
-        // Already zero under the packaged unit (LimitCORE=0), whose syscall filter also
-        // refuses setrlimit: nothing to do then, and nothing to warn about.
+        // Already zero under the packaged unit (LimitCORE=0): nothing to do then, and
+        // nothing to warn about if its syscall filter would refuse the call.
         if getrlimit(Resource::Core) != no_core && setrlimit(Resource::Core, no_core).is_err() {
             failed.push("core dump limit");
         }

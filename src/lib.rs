@@ -93,7 +93,7 @@ pub struct Application {
     state: aw::Data<web::AppState>,
     alert_text: notify::AlertText,
     /// Held until the server stops: `chorus restore` and a second server are refused.
-    _lock: store::server_lock::ServerLock,
+    _locks: [store::server_lock::DataDirLock; 2],
 }
 
 impl Application {
@@ -109,7 +109,7 @@ impl Application {
         }
         store::connection::create_private_dir(&config.data_dir)
             .map_err(StartError::CreateDataDir)?;
-        let lock = store::server_lock::ServerLock::try_acquire(&config.data_dir)?;
+        let locks = store::server_lock::DataDirLock::server(&config.data_dir)?;
         let services = services::Services::open(&config, Clock::system())?;
         services.publisher.check_policy().await?;
         let state = aw::Data::new(web::AppState::new(config.clone(), services));
@@ -154,7 +154,7 @@ impl Application {
             setup_link,
             state: state_for_tasks,
             alert_text,
-            _lock: lock,
+            _locks: locks,
         })
     }
 

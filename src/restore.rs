@@ -1,17 +1,30 @@
 //! `chorus restore FILE`: puts a backup back as the deployment's database.
 //!
-//! Refused while a server runs on the data dir (it holds `chorus.lock`; the restore holds it
-//! too, so no server starts halfway). The backup is copied into the data dir first and
-//! checked there — SQLite's integrity check, a Chorus schema no newer than this build, then
-//! migrated to this build's schema — so a damaged or foreign file never replaces anything.
-//! The current database is kept aside under `chorus.db.before-restore-<UTC time>` (with its
-//! WAL, when one is left), and only then is the checked copy renamed into place.
+//! - **Alone.** Refused while a server or any other command has the data dir's database open
+//!   (`DataDirLock::restore`), and nothing else can open it until the restore is done.
+//! - **Checked first.** The backup is copied into the data dir and checked there — SQLite's
+//!   integrity check, the Chorus tables, a schema no newer than this build — then migrated
+//!   to this build's schema, so a damaged or foreign file never replaces anything.
+//! - **The public history stays.** What was already published is not rolled back with the
+//!   statements: the counters, the noise drawn for released cells, the signed snapshots,
+//!   what federation members were verified at, and the publication key are carried over from
+//!   the current database. Drawing noise again for a released cell would let anyone who kept
+//!   both figures average the noise away, and an older signed chain would look rewritten to
+//!   every federation. Statements received since the backup are lost; the counts that
+//!   included them stay, as they do after a purge. Staff disabled since the backup stay
+//!   disabled (the command then rotates keys, as disabling does).
+//! - **Nothing lost.** The current database is kept as `chorus.db.before-restore-<UTC time>`
+//!   (a hard link made before anything moves, so `chorus.db` never goes missing); the checked
+//!   copy then replaces `chorus.db` in one rename. The current WAL is folded in first; if it
+//!   cannot be, it moves aside with its database, never left beside the restored one.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+use rusqlite::Connection;
+
 use crate::store::connection;
-use crate::store::server_lock::{LockError, ServerLock};
+use crate::store::server_lock::{DataDirLock, LockError};
 use crate::store::{StoreError, StoreResult};
 
 /// Tables every Chorus database has had since the first release.
@@ -21,9 +34,19 @@ const CHORUS_TABLES: [&str; 4] = ["testimonies", "audit_log", "counters", "staff
 #[derive(Debug, thiserror::Error)]
 pub enum RestoreError {
     #[error("{0}")]
-    Running(#[from] LockError),
+    Locked(#[from] LockError),
+    #[error("cannot read {path}: {source}")]
+    Unreadable {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{0} is not a file")]
     NotAFile(String),
+    #[error(
+        "{0} has a write-ahead log beside it: it was copied while in use, and the log's \
+         transactions would be lost. Restore a file made by `chorus backup`"
+    )]
+    LiveCopy(String),
     #[error("the backup is damaged (SQLite's integrity check says: {0})")]
     Damaged(String),
     #[error("the backup is not a Chorus database (it has no {0} table)")]
@@ -39,6 +62,18 @@ pub enum RestoreError {
     Io(#[from] std::io::Error),
 }
 
+/// Whether the public history was carried over from the database being replaced.
+#[derive(Debug, PartialEq, Eq)]
+pub enum History {
+    /// Carried over; the staff disabled since the backup are disabled again (their
+    /// usernames: the caller rotates keys when there are any).
+    CarriedOver { disabled_again: Vec<String> },
+    /// Nothing to carry (an empty data dir).
+    NoCurrentDatabase,
+    /// The current database could not give it; the reason, for the admin.
+    Lost(String),
+}
+
 /// What the restore did.
 #[derive(Debug)]
 pub struct Restored {
@@ -46,6 +81,7 @@ pub struct Restored {
     pub kept_aside: Option<PathBuf>,
     /// The backup's schema version before it was brought up to date.
     pub from_version: i64,
+    pub history: History,
 }
 
 /// Installs `backup` as `data_dir/chorus.db`.
@@ -54,23 +90,30 @@ pub fn restore(
     backup: &Path,
     now: time::OffsetDateTime,
 ) -> Result<Restored, RestoreError> {
-    if !backup.is_file() {
+    let meta = std::fs::metadata(backup).map_err(|source| RestoreError::Unreadable {
+        path: backup.display().to_string(),
+        source,
+    })?;
+    if !meta.is_file() {
         return Err(RestoreError::NotAFile(backup.display().to_string()));
     }
+    if std::fs::metadata(suffixed(backup, "-wal")).is_ok_and(|m| m.len() > 0) {
+        return Err(RestoreError::LiveCopy(backup.display().to_string()));
+    }
     connection::create_private_dir(data_dir)?;
-    let _lock = ServerLock::try_acquire(data_dir)?;
+    let _alone = DataDirLock::restore(data_dir)?;
     let database = data_dir.join("chorus.db");
     let suffix = hex::encode(crate::crypto::random::bytes::<6>().map_err(|_| StoreError::Random)?);
     let staged = data_dir.join(format!(".chorus.db.restore-{suffix}.partial"));
     let result = (|| {
         copy_private(backup, &staged)?;
         let from_version = check_and_migrate(&staged)?;
-        let kept_aside = keep_aside(&database, now)?;
-        std::fs::rename(&staged, &database)?;
-        File::open(data_dir)?.sync_all()?;
+        let history = carry_public_history(&staged, &database);
+        let kept_aside = swap_in(&staged, &database, now)?;
         Ok(Restored {
             kept_aside,
             from_version,
+            history,
         })
     })();
     if result.is_err() {
@@ -96,7 +139,7 @@ fn copy_private(from: &Path, to: &Path) -> std::io::Result<()> {
 }
 
 /// Integrity, a Chorus schema this build can migrate, then the migration itself; returns
-/// the schema version the backup had. Closing the connection folds its WAL back in.
+/// the schema version the backup had.
 fn check_and_migrate(staged: &Path) -> Result<i64, RestoreError> {
     let mut conn = connection::open(staged)?;
     let verdict: String = conn
@@ -116,12 +159,10 @@ fn check_and_migrate(staged: &Path) -> Result<i64, RestoreError> {
         return Err(RestoreError::Newer { found, known });
     }
     connection::migrate(&mut conn)?;
-    connection::checkpoint_truncate(&conn)?;
-    drop(conn);
     Ok(found)
 }
 
-fn has_table(conn: &rusqlite::Connection, name: &str) -> StoreResult<bool> {
+fn has_table(conn: &Connection, name: &str) -> StoreResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
         [name],
@@ -129,31 +170,145 @@ fn has_table(conn: &rusqlite::Connection, name: &str) -> StoreResult<bool> {
     )?)
 }
 
-/// Moves the current database (and any WAL it left) aside, as one set that SQLite opens
-/// together. Its WAL is folded in first when it can be, so usually one file moves.
-fn keep_aside(database: &Path, now: time::OffsetDateTime) -> Result<Option<PathBuf>, RestoreError> {
-    if !database.exists() {
-        return Ok(None);
+/// Copies what the public has already seen from `current` into `staged` (see the module
+/// doc); rows the backup still marks as not yet counted, but which `current` has counted
+/// since, lose that mark, so nothing is counted twice.
+fn carry_public_history(staged: &Path, current: &Path) -> History {
+    if !current.exists() {
+        return History::NoCurrentDatabase;
     }
-    if let Ok(conn) = connection::open(database) {
-        let _ = connection::checkpoint_truncate(&conn);
+    match copy_history(staged, current) {
+        Ok(disabled_again) => History::CarriedOver { disabled_again },
+        Err(reason) => History::Lost(reason),
     }
+}
+
+fn copy_history(staged: &Path, current: &Path) -> Result<Vec<String>, String> {
+    let from = connection::open(current).map_err(|e| e.to_string())?;
+    let version = connection::schema_version(&from).map_err(|e| e.to_string())?;
+    if version != connection::latest_version() {
+        return Err(format!(
+            "the current database has schema {version}, not {} (start this version of the \
+             server on it once before restoring)",
+            connection::latest_version()
+        ));
+    }
+    drop(from);
+    let mut conn = connection::open(staged).map_err(|e| e.to_string())?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS current",
+        [current.to_string_lossy().as_ref()],
+    )
+    .map_err(|e| e.to_string())?;
+    let tx = conn.transaction().map_err(|e| e.to_string())?;
+    tx.execute_batch(
+        "DELETE FROM main.counters;
+         INSERT INTO main.counters (cell, count) SELECT cell, count FROM current.counters;
+         DELETE FROM main.noise;
+         INSERT INTO main.noise (cell, value) SELECT cell, value FROM current.noise;
+         DELETE FROM main.snapshots;
+         INSERT INTO main.snapshots (id, generation, published_at, body, hash, signed)
+             SELECT id, generation, published_at, body, hash, signed FROM current.snapshots;
+         DELETE FROM main.federation_seen;
+         INSERT INTO main.federation_seen
+             (name, public_key, seq, hash, payload, verified_at, conflict)
+             SELECT name, public_key, seq, hash, payload, verified_at, conflict
+             FROM current.federation_seen;
+         DELETE FROM main.uncounted WHERE id NOT IN (SELECT id FROM current.uncounted);
+         DELETE FROM main.pledges WHERE id NOT IN (SELECT id FROM current.pledges);
+         INSERT OR REPLACE INTO main.settings (name, value)
+             SELECT name, value FROM current.settings
+             WHERE name IN ('publication_key_seed', 'count_policy');",
+    )
+    .map_err(|e| e.to_string())?;
+    // Someone disabled since the backup (who may have been the reason for it) must not
+    // come back with it: disabled again, grants and known browsers gone.
+    let disabled_again: Vec<(Vec<u8>, String)> = tx
+        .prepare(
+            "SELECT s.id, s.username FROM main.staff s JOIN current.staff c ON c.id = s.id
+             WHERE s.active = 1 AND c.active = 0",
+        )
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(|e| e.to_string())?;
+    for (id, _) in &disabled_again {
+        for sql in [
+            "UPDATE main.staff SET active = 0 WHERE id = ?1",
+            "DELETE FROM main.key_grants WHERE recipient_id = ?1",
+            "DELETE FROM main.devices WHERE staff_id = ?1",
+        ] {
+            tx.execute(sql, [id]).map_err(|e| e.to_string())?;
+        }
+    }
+    tx.commit().map_err(|e| e.to_string())?;
+    conn.execute("DETACH DATABASE current", [])
+        .map_err(|e| e.to_string())?;
+    Ok(disabled_again.into_iter().map(|(_, name)| name).collect())
+}
+
+/// Replaces `database` with `staged`; returns where the replaced database is kept.
+fn swap_in(
+    staged: &Path,
+    database: &Path,
+    now: time::OffsetDateTime,
+) -> Result<Option<PathBuf>, RestoreError> {
+    // The staged copy's own WAL is folded in and removed when its last connection closes;
+    // make sure of it, so it is one self-contained file.
+    {
+        let conn = connection::open(staged)?;
+        connection::checkpoint_truncate(&conn)?;
+    }
+    let _ = std::fs::remove_file(wal_of(staged));
+    let _ = std::fs::remove_file(shm_of(staged));
     let aside = database.with_file_name(format!(
         "chorus.db.before-restore-{}",
         crate::backup::rotating_name(now)
             .trim_start_matches("chorus-")
             .trim_end_matches(".db")
     ));
-    std::fs::rename(database, &aside)?;
-    for (from, to) in [
-        (wal_of(database), wal_of(&aside)),
-        (shm_of(database), shm_of(&aside)),
-    ] {
-        if from.exists() {
-            std::fs::rename(from, to)?;
+    // Fold the current WAL into its database. Nothing else has it open (the lock), so
+    // this empties it unless the database cannot be read.
+    let folded = !database.exists()
+        || connection::open(database)
+            .and_then(|conn| connection::checkpoint_truncate(&conn))
+            .unwrap_or(false);
+    let wal_left = std::fs::metadata(wal_of(database)).is_ok_and(|m| m.len() > 0);
+    let kept = if database.exists() {
+        std::fs::hard_link(database, &aside)?;
+        Some(aside.clone())
+    } else {
+        None
+    };
+    let moved = (|| -> std::io::Result<()> {
+        if wal_left || !folded {
+            // Its WAL goes with it: the pair opens as one database under the new name.
+            if wal_of(database).exists() {
+                std::fs::rename(wal_of(database), wal_of(&aside))?;
+            }
+        } else if wal_of(database).exists() {
+            std::fs::remove_file(wal_of(database))?;
         }
+        if shm_of(database).exists() {
+            std::fs::remove_file(shm_of(database))?;
+        }
+        std::fs::rename(staged, database)
+    })();
+    if let Err(e) = moved {
+        // `chorus.db` was never replaced: put its WAL back and drop the extra name.
+        if wal_of(&aside).exists() && !wal_of(database).exists() {
+            let _ = std::fs::rename(wal_of(&aside), wal_of(database));
+        }
+        if kept.is_some() {
+            let _ = std::fs::remove_file(&aside);
+        }
+        return Err(e.into());
     }
-    Ok(Some(aside))
+    if let Some(dir) = database.parent() {
+        File::open(dir)?.sync_all()?;
+    }
+    Ok(kept)
 }
 
 fn wal_of(database: &Path) -> PathBuf {

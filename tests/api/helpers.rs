@@ -519,6 +519,14 @@ pub async fn login_with(
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
+/// The status of one login attempt from a fresh browser (303 when it worked).
+pub async fn login_status(server: &TestServer, user: &str, password: &str, secret: &[u8]) -> u16 {
+    let code = fresh_code(user, secret);
+    login_with(&browser(), server, user, password, &code)
+        .await
+        .0
+}
+
 /// A logged-in staff browser and its CSRF token.
 pub struct StaffBrowser {
     pub client: reqwest::Client,

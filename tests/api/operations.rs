@@ -101,6 +101,9 @@ fn doctor_fails_a_server_reachable_in_plain_http_and_reports_an_onion_address() 
         ),
         "{report}"
     );
+    // Behind Tor, trusting X-Forwarded-For lets any visitor spend another network's budget.
+    let (ok, report) = run(&[("CHORUS_PUBLIC_URL", onion), ("CHORUS_TRUSTED_PROXY", "on")]);
+    assert!(!ok && report.contains("fail trusted proxy"), "{report}");
 }
 
 #[tokio::test]
@@ -162,11 +165,31 @@ async fn backup_keep_three_run_five_times_leaves_the_three_newest_valid_private_
 #[tokio::test]
 async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_reads() {
     let d = dirs();
-    let (server, _, secret) = staff_server(&d, &[]);
+    let publish_now = [
+        ("CHORUS_PUBLISH_INTERVAL_SECS", "0"),
+        ("CHORUS_MIN_CELL", "1"),
+    ];
+    let (server, _, secret) = staff_server(&d, &publish_now);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    let rita_pass = "rita's long passphrase";
+    let (rita_secret, _) = add_member(&server, &admin, "rita", "reviewer", rita_pass).await;
     assert_eq!(submit(&server, "written before the backup", &[]).await, 200);
     let backup = d.logs.path().join("before.db");
     assert!(cli(d.data.path(), &["backup", backup.to_str().unwrap()], "").0);
     assert_eq!(submit(&server, "written after the backup", &[]).await, 200);
+    // Rita is disabled after the backup was made.
+    assert!(cli(d.data.path(), &["reviewer", "disable", "rita"], "").0);
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 2 }).await);
+    let published = |db: &Path| -> (i64, i64, String) {
+        (
+            scalar(db, "SELECT count(*) FROM snapshots"),
+            scalar(db, "SELECT count(*) FROM noise"),
+            scalar(
+                db,
+                "SELECT group_concat(cell || '=' || count) FROM counters",
+            ),
+        )
+    };
 
     let (ok, _, err) = cli(d.data.path(), &["restore", backup.to_str().unwrap()], "");
     assert!(!ok, "a restore under a running server was allowed");
@@ -186,6 +209,7 @@ async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_r
 
     let data_dir = server.data_dir.clone();
     drop(server);
+    let history_before = published(&data_dir.join("chorus.db"));
     // Not a Chorus database, or a damaged one: refused, nothing replaced.
     let stranger = d.logs.path().join("stranger.db");
     connect(&stranger)
@@ -204,6 +228,14 @@ async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_r
 
     let (ok, out, err) = cli(&data_dir, &["restore", backup.to_str().unwrap()], "");
     assert!(ok, "{err}");
+    assert!(out.contains("were kept as they are now"), "{out}");
+    assert!(
+        out.contains("disabled again") && out.contains("rita"),
+        "{out}"
+    );
+    assert!(out.contains("keys rotated"), "{out}");
+    // What the public saw is not rolled back: same counts, noise and signed snapshots.
+    assert_eq!(published(&data_dir.join("chorus.db")), history_before);
     let aside = std::fs::read_dir(&data_dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -221,11 +253,56 @@ async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_r
     assert_eq!(mode(&data_dir.join("chorus.db")), 0o600);
 
     // The same admin logs in to the restored deployment and reads what the backup held.
-    let server = TestServer::start(&data_dir, d.logs.path(), &[("CHORUS_RATE_LIMITS", "off")]);
+    let mut env = vec![("CHORUS_RATE_LIMITS", "off")];
+    env.extend_from_slice(&publish_now);
+    let server = TestServer::start(&data_dir, d.logs.path(), &env);
     let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
     let inbox = admin.html(&server, "/review").await;
     assert!(inbox.contains("written before the backup"), "{inbox}");
     assert!(!inbox.contains("written after the backup"));
+    // Rita does not come back with the backup.
+    assert_ne!(
+        login_status(&server, "rita", rita_pass, &rita_secret).await,
+        303,
+        "a disabled reviewer logged in after the restore"
+    );
+    // The restored statement, counted before, is not counted again; a new one is.
+    assert_eq!(counts_json(&server).await["statements"]["total"], 2);
+    assert_eq!(submit(&server, "written after the restore", &[]).await, 200);
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 3 }).await);
+}
+
+#[test]
+fn restore_never_pairs_the_restored_database_with_an_old_wal() {
+    let d = dirs();
+    init_admin(d.data.path());
+    let backup = d.logs.path().join("good.db");
+    assert!(cli(d.data.path(), &["backup", backup.to_str().unwrap()], "").0);
+    // An admin moved the broken database away by hand; its WAL stayed behind.
+    let db = d.data.path().join("chorus.db");
+    std::fs::rename(&db, d.data.path().join("broken.db")).unwrap();
+    std::fs::write(d.data.path().join("chorus.db-wal"), vec![0x37; 8192]).unwrap();
+    let (ok, _, err) = cli(d.data.path(), &["restore", backup.to_str().unwrap()], "");
+    assert!(ok, "{err}");
+    assert!(
+        !d.data.path().join("chorus.db-wal").exists() || {
+            std::fs::metadata(d.data.path().join("chorus.db-wal"))
+                .unwrap()
+                .len()
+                == 0
+        }
+    );
+    let check: String = connect(&db)
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    assert!(cli(d.data.path(), &["audit", "verify"], "").0);
+    // A copy taken while in use (a WAL beside it) is refused: its log would be lost.
+    let live = d.logs.path().join("live.db");
+    std::fs::copy(&backup, &live).unwrap();
+    std::fs::write(d.logs.path().join("live.db-wal"), vec![1; 4096]).unwrap();
+    let (ok, _, err) = cli(d.data.path(), &["restore", live.to_str().unwrap()], "");
+    assert!(!ok && err.contains("write-ahead log"), "{err}");
 }
 
 #[tokio::test]
