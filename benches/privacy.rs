@@ -167,7 +167,7 @@ fn error_over_time(trials: usize) {
 
 /// Log-likelihood of seeing `y` when the truth is `x`, under discrete Laplace at `scale`.
 fn log_likelihood(y: i64, x: i64, scale: Scale) -> f64 {
-    -((y - x).abs() as f64) * scale.den as f64 / scale.num as f64
+    -((y - x).abs() as f64) * scale.den() as f64 / scale.num() as f64
 }
 
 /// One n−1 attack with noise: true if the attacker guessed right.

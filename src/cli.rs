@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::domain::Role;
+use crate::domain::{Role, Username};
 use crate::review::staff_admin::Member;
 use crate::review::{Actor, Desk};
 use crate::services::Services;
@@ -438,10 +438,11 @@ impl Operator {
                 Err(e) => fail(e),
             },
             ReviewerAction::Invite { username, role } => {
-                match self
-                    .runtime
-                    .block_on(desk.invite(Actor::CLI, &username, role))
-                {
+                match self.runtime.block_on(desk.invite(
+                    Actor::CLI,
+                    &Username::typed(&username),
+                    role,
+                )) {
                     Ok(token) => {
                         println!(
                             "One-time invitation link (24 hours; shown only now):\n\n    {}/review/invite/{}\n",
@@ -460,7 +461,7 @@ impl Operator {
             ReviewerAction::Revoke { username } => {
                 match self
                     .runtime
-                    .block_on(desk.revoke_invitation(Actor::CLI, &username))
+                    .block_on(desk.revoke_invitation(Actor::CLI, &Username::typed(&username)))
                 {
                     Ok(()) => {
                         println!(
@@ -472,7 +473,7 @@ impl Operator {
                 }
             }
             ReviewerAction::Disable { username } => {
-                let member = Member::Username(username.clone());
+                let member = Member::Username(Username::typed(&username));
                 match self.runtime.block_on(desk.disable(Actor::CLI, member)) {
                     Ok(_) => {
                         println!(
@@ -484,7 +485,10 @@ impl Operator {
                 }
             }
             ReviewerAction::Unlock { username } => {
-                match self.runtime.block_on(desk.unlock(Actor::CLI, &username)) {
+                match self
+                    .runtime
+                    .block_on(desk.unlock(Actor::CLI, &Username::typed(&username)))
+                {
                     Ok(true) => {
                         println!("{username} can log in again");
                         ExitCode::SUCCESS

@@ -11,6 +11,7 @@ mod label;
 mod message_kind;
 mod role;
 mod status;
+mod username;
 
 pub use audit_action::AuditAction;
 pub use ids::{EpochId, MessageId, PledgeId, RecipientId, RecoveryKeyId, StaffId, TestimonyId};
@@ -18,3 +19,4 @@ pub use label::{Label, MAX_LABEL_CHARS, MAX_LABELS};
 pub use message_kind::MessageKind;
 pub use role::Role;
 pub use status::Status;
+pub use username::{MAX_USERNAME_CHARS, Username};

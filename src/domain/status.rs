@@ -34,8 +34,7 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    /// True if a testimony with this status counts publicly under `count_policy`
-    /// "received" (everything but spam).
+    /// True for spam, which no counting policy ever counts (see `CountPolicy::counts`).
     pub fn is_spam(self) -> bool {
         self == Status::Spam
     }

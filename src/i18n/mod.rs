@@ -393,6 +393,145 @@ mod tests {
             .collect()
     }
 
+    /// Every `.ftl` message's variables (`$name`), by key, from the English catalogue.
+    fn english_variables() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>>
+    {
+        let mut out = std::collections::BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in Language::En.catalogue().lines() {
+            let starts_entry = line
+                .split_once(" =")
+                .filter(|(k, _)| !k.is_empty() && !k.starts_with([' ', '#', '.']))
+                .map(|(k, _)| k.to_owned());
+            if let Some(key) = starts_entry {
+                current = Some(key);
+            } else if !line.starts_with([' ', '\t']) {
+                current = None;
+            }
+            let Some(key) = &current else { continue };
+            let vars: &mut std::collections::BTreeSet<String> = out.entry(key.clone()).or_default();
+            for (i, _) in line.match_indices('$') {
+                let name: String = line[i + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if !name.is_empty() {
+                    vars.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every file under `dir` ending in one of `extensions`.
+    fn files(dir: &std::path::Path, extensions: &[&str], out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, extensions, out);
+            } else if path
+                .extension()
+                .is_some_and(|e| extensions.iter().any(|x| e == *x))
+            {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The string literals that follow `.{method}(` in `text`, up to `count` of them.
+    fn literal_calls(text: &str, method: &str, count: usize) -> Vec<Vec<String>> {
+        let needle = format!(".{method}(");
+        text.match_indices(&needle)
+            .filter_map(|(i, _)| {
+                let mut rest = text[i + needle.len()..].trim_start();
+                let mut literals = Vec::new();
+                while literals.len() < count {
+                    let body = rest.strip_prefix('"')?;
+                    let end = body.find('"')?;
+                    literals.push(body[..end].to_owned());
+                    rest = body[end + 1..].trim_start();
+                    match rest.strip_prefix(',') {
+                        Some(after) => rest = after.trim_start(),
+                        None => break,
+                    }
+                }
+                (!literals.is_empty()).then_some(literals)
+            })
+            .collect()
+    }
+
+    /// Every message key written as a literal in a template or in the code exists in
+    /// English, and is given the variables it uses: a mistyped key would show as the key
+    /// itself, a missing variable as `{$name}`.
+    #[test]
+    fn every_key_the_code_and_templates_use_exists_with_its_arguments() {
+        let english = english_variables();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        files(
+            &root.join("templates"),
+            &["html", "txt", "svg"],
+            &mut sources,
+        );
+        files(&root.join("src"), &["rs"], &mut sources);
+        let mut problems = Vec::new();
+        let mut checked = 0;
+        for path in &sources {
+            let text = std::fs::read_to_string(path).unwrap();
+            let name = path.strip_prefix(root).unwrap().display().to_string();
+            // (method, literals to read, what the call supplies beyond them)
+            for (method, literals) in [("t", 1), ("t1", 2), ("tn", 2), ("link", 1)] {
+                for call in literal_calls(&text, method, literals) {
+                    let Some(key) = call.first() else { continue };
+                    if !key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                        || !key.contains('-')
+                    {
+                        continue;
+                    }
+                    // The fallback test asks for a key that must not exist.
+                    if key == "no-such-key" {
+                        continue;
+                    }
+                    checked += 1;
+                    let Some(wanted) = english.get(key) else {
+                        problems.push(format!("{name}: `{key}` is not in en.ftl"));
+                        continue;
+                    };
+                    let given: std::collections::BTreeSet<String> = match method {
+                        "link" => ["href".to_owned()].into(),
+                        "t" => std::collections::BTreeSet::new(),
+                        _ => call.get(1).cloned().into_iter().collect(),
+                    };
+                    if method != "t1" && method != "tn" || call.len() == 2 {
+                        let missing: Vec<_> = wanted.difference(&given).collect();
+                        if !missing.is_empty() {
+                            problems.push(format!("{name}: `{key}` needs {missing:?}"));
+                        }
+                    }
+                }
+            }
+            for (i, _) in text.match_indices("\"err-") {
+                let key: String = text[i + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                    .collect();
+                if text[i + 1 + key.len()..].starts_with('"') && !key.ends_with('-') {
+                    checked += 1;
+                    if !english.contains_key(&key) {
+                        problems.push(format!("{name}: `{key}` is not in en.ftl"));
+                    }
+                }
+            }
+        }
+        assert!(
+            checked > 400,
+            "only {checked} literal keys found: is the scan still right?"
+        );
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
     #[test]
     fn every_catalogue_has_exactly_the_keys_english_has() {
         let english = keys(Language::En.catalogue());

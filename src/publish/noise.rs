@@ -13,18 +13,31 @@ use crate::crypto::random;
 /// `P(Z = z) ∝ exp(-|z| · den / num)`. For sensitivity `Δ` and budget `ε`, the scale is `Δ/ε`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scale {
-    pub num: u64,
-    pub den: u64,
+    num: u64,
+    den: u64,
 }
 
 impl Scale {
+    /// `num / den`, both at least 1 (a zero would silently mean no noise, or a division by
+    /// zero): None otherwise.
+    pub fn new(num: u64, den: u64) -> Option<Scale> {
+        (num > 0 && den > 0).then_some(Scale { num, den })
+    }
+
+    pub fn num(self) -> u64 {
+        self.num
+    }
+
+    pub fn den(self) -> u64 {
+        self.den
+    }
+
     /// `Δ / ε` for a budget of `milli_epsilon / 1000` times `percent / 100`.
     pub fn for_budget(sensitivity: u64, milli_epsilon: u64, percent: u64) -> Option<Scale> {
-        let den = milli_epsilon.checked_mul(percent)?;
-        (den > 0).then_some(Scale {
-            num: sensitivity.checked_mul(100_000)?,
-            den,
-        })
+        Scale::new(
+            sensitivity.checked_mul(100_000)?,
+            milli_epsilon.checked_mul(percent)?,
+        )
     }
 
     /// `exp(-1/scale)`, the ratio between neighbouring probabilities (for reporting only).
@@ -104,7 +117,7 @@ fn bernoulli_exp(rng: &mut impl Uniform, num: u64, den: u64) -> Result<bool, Cry
 
 /// One draw of discrete Laplace noise at `scale` (CKS algorithm 2).
 pub fn discrete_laplace(rng: &mut impl Uniform, scale: Scale) -> Result<i64, CryptoError> {
-    let (t, s) = (scale.num.max(1), scale.den.max(1));
+    let (t, s) = (scale.num, scale.den);
     loop {
         let u = rng.below(t)?;
         if !bernoulli_exp(rng, u, t)? {
@@ -179,10 +192,31 @@ pub(crate) mod tests {
     #[test]
     fn discrete_laplace_has_the_right_probabilities() {
         // Scale 2: P(z) = (1-α)/(1+α) · α^|z| with α = exp(-1/2).
-        let scale = Scale { num: 2, den: 1 };
+        assert_distribution(Scale::new(2, 1).unwrap(), 3, 200_000);
+    }
+
+    /// The scales production uses (ε = 1 shared 55/25/20 %), where `t` and `s` are large
+    /// and the `⌊X/s⌋` step really divides: 100000/55000, 100000/25000, 100000/20000.
+    #[test]
+    fn discrete_laplace_is_right_at_production_scales() {
+        for (share, seed) in [(55, 7), (25, 8), (20, 9)] {
+            let scale = Scale::for_budget(1, 1000, share).unwrap();
+            assert_distribution(scale, seed, 100_000);
+        }
+    }
+
+    #[test]
+    fn a_scale_is_never_zero() {
+        assert!(Scale::new(0, 1).is_none());
+        assert!(Scale::new(1, 0).is_none());
+        assert!(Scale::for_budget(0, 1000, 50).is_none());
+    }
+
+    /// `n` draws at `scale` match P(z) = (1-α)/(1+α) · α^|z| within five standard errors
+    /// for |z| ≤ 6, and average about zero.
+    fn assert_distribution(scale: Scale, seed: u64, n: u64) {
         let a = scale.alpha();
-        let mut rng = Seeded(3);
-        let n = 200_000;
+        let mut rng = Seeded(seed);
         let mut counts = std::collections::BTreeMap::<i64, u64>::new();
         let mut sum = 0i64;
         for _ in 0..n {
@@ -196,15 +230,20 @@ pub(crate) mod tests {
             let sd = (p * (1.0 - p) / n as f64).sqrt();
             assert!((got - p).abs() <= 5.0 * sd, "P({z}) = {got}, expected {p}");
         }
-        // Symmetric around zero.
-        assert!((sum as f64 / n as f64).abs() < 0.05);
+        // Symmetric around zero: the mean within five standard errors.
+        let bound = 5.0 * (scale.variance() / n as f64).sqrt();
+        assert!(
+            (sum as f64 / n as f64).abs() < bound,
+            "mean {}",
+            sum as f64 / n as f64
+        );
     }
 
     #[test]
     fn budgets_give_the_expected_scale() {
         // Sensitivity 1 at ε = 1.0 × 50 %: scale 2.
         let s = Scale::for_budget(1, 1000, 50).unwrap();
-        assert_eq!(s.num as f64 / s.den as f64, 2.0);
+        assert_eq!(s.num() as f64 / s.den() as f64, 2.0);
         assert!(Scale::for_budget(1, 0, 50).is_none());
         // A large scale keeps working (wide integers, no overflow).
         let wide = Scale::for_budget(2, 10, 1).unwrap();

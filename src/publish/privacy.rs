@@ -44,6 +44,10 @@ const DAY_SHARE: u64 = 25;
 const CATEGORY_SHARE: u64 = 20;
 const PLEDGE_WEEK_SHARE: u64 = 70;
 const PLEDGE_DAY_SHARE: u64 = 30;
+// A statement is in one week, one day and one category block; a pledge in one week and one
+// day block: each one's total loss is ε only if its shares add up to exactly 100.
+const _: () = assert!(WEEK_SHARE + DAY_SHARE + CATEGORY_SHARE == 100);
+const _: () = assert!(PLEDGE_WEEK_SHARE + PLEDGE_DAY_SHARE == 100);
 /// Most categories one statement counts in, in the noised category figures.
 pub const CATEGORIES_PER_STATEMENT: usize = 1;
 /// Weeks between two releases of the category figures.

@@ -15,7 +15,7 @@ use crate::clock::Now;
 use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::SecretKey;
-use crate::domain::{AuditAction, StaffId};
+use crate::domain::{AuditAction, StaffId, Username};
 use crate::i18n::Language;
 use crate::store::staff::StaffRow;
 use crate::store::{Store, audit, devices, recovery_codes, staff, testimonies};
@@ -58,7 +58,7 @@ impl Desk {
     /// account when it exists; a spent throttle or a taken Argon2 permit is `Busy`.
     #[tracing::instrument(skip_all)]
     pub async fn log_in(&self, attempt: LoginAttempt) -> Result<LoggedIn, ReviewError> {
-        let username = attempt.username.trim().to_ascii_lowercase();
+        let username = Username::typed(&attempt.username).into_string();
         // A browser that logged in to this account before skips the site-wide throttle (with
         // a small budget of its own) and uses the reserved Argon2 permit: a login flood must
         // not lock staff out. Recognised in memory: no database work before the throttle.

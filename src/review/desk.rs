@@ -143,6 +143,7 @@ mod tests {
     use time::macros::datetime;
 
     use super::*;
+    use crate::domain::Username;
     use crate::review::ReviewError;
 
     fn desk_at(store: &Store, at: time::OffsetDateTime) -> Desk {
@@ -159,7 +160,7 @@ mod tests {
         let made = datetime!(2026-12-01 09:00:00 UTC);
         let desk = desk_at(&store, made);
         let token = desk
-            .invite(Actor::CLI, "sam", Role::Reviewer)
+            .invite(Actor::CLI, &Username::typed("sam"), Role::Reviewer)
             .await
             .unwrap();
         assert_eq!(
@@ -186,7 +187,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("chorus.db"), 16).unwrap();
         let desk = desk_at(&store, datetime!(2026-12-01 09:00:00 UTC));
-        desk.invite(Actor::CLI, "sam", Role::Reviewer)
+        desk.invite(Actor::CLI, &Username::typed("sam"), Role::Reviewer)
             .await
             .unwrap();
         // No one to seal a new epoch to: refused, and nothing of it is kept.

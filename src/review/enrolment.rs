@@ -11,22 +11,14 @@ use super::{ReviewError, totp};
 use crate::crypto::random;
 use crate::crypto::staff_key::{MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS, PasswordKeys, Wrapped};
 use crate::crypto::suite::{PublicKey, SecretKey};
-use crate::domain::{Role, StaffId};
+use crate::domain::{Role, StaffId, Username};
 use crate::store::staff::StaffRow;
 
-/// A username: 1–64 characters of a-z, 0-9, `.`, `_`, `-` (lower-cased).
+/// A username for a new account (see [`Username::new_account`]).
 pub fn parse_username(raw: &str) -> Result<String, ReviewError> {
-    let name = raw.trim().to_ascii_lowercase();
-    let ok = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
-    if ok {
-        Ok(name)
-    } else {
-        Err(ReviewError::InvalidInput("err-username-format"))
-    }
+    Username::new_account(raw)
+        .map(Username::into_string)
+        .ok_or(ReviewError::InvalidInput("err-username-format"))
 }
 
 /// A staff password: a passphrase of at least 15 characters, at most 1 KiB.

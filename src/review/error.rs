@@ -9,8 +9,9 @@ use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
-    /// 401, the same page for every cause: unknown user, wrong passphrase or code, a locked
-    /// account, a replayed code.
+    /// The same answer for every cause: unknown user, wrong passphrase or code, a locked
+    /// account, a replayed code. The login page renders it itself with 401; anywhere else
+    /// (re-entering a passphrase) it maps to 403.
     #[error("those details did not match")]
     BadCredentials,
     /// 303 to the login page (GET) or 401: no live session, or a cookie whose vault key does

@@ -3,7 +3,9 @@
 //!
 //! - `desk`: the service object, who acts ([`Actor`]), session lookup, housekeeping
 //! - `auth`: logging in and out (passphrase + TOTP, lockout, known browsers)
-//! - `triage`: the inbox, opening a testimony, status, notes, replies, deletion
+//! - `inbox`: the inbox page, its filters and counts
+//! - `triage`: opening a testimony (which marks a new one read), status, notes, replies,
+//!   deletion
 //! - `bulk`, `casework`, `labels`: many at once, assignment, sealed labels
 //! - `export`: decrypted exports, streamed
 //! - `staff_admin`: invitations, enrolment, grants, disabling, rotation, unlocking,

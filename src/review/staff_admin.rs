@@ -12,7 +12,7 @@ use super::{ReviewError, epochs, keyring, totp};
 use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::{PublicKey, SecretKey};
-use crate::domain::{AuditAction, EpochId, RecipientId, Role, StaffId};
+use crate::domain::{AuditAction, EpochId, RecipientId, Role, StaffId, Username};
 use crate::i18n::Language;
 use crate::store::{audit, devices, invitations, keys, recovery_codes, staff};
 
@@ -48,7 +48,7 @@ pub struct Recovered {
 /// Which member an action is about: the web names them by id, the CLI by username.
 pub enum Member {
     Id(StaffId),
-    Username(String),
+    Username(Username),
 }
 
 impl Desk {
@@ -98,10 +98,10 @@ impl Desk {
     pub async fn revoke_invitation(
         &self,
         actor: Actor<'_>,
-        username: &str,
+        username: &Username,
     ) -> Result<(), ReviewError> {
         actor.require_admin()?;
-        let (who, at, name) = (actor.name(), self.now().rfc3339(), username.to_owned());
+        let (who, at, name) = (actor.name(), self.now().rfc3339(), username.to_string());
         self.store
             .write(move |conn| -> Result<_, ReviewError> {
                 if invitations::revoke(conn, &name)? == 0 {
@@ -118,11 +118,11 @@ impl Desk {
     pub async fn invite(
         &self,
         actor: Actor<'_>,
-        username: &str,
+        username: &Username,
         role: Role,
     ) -> Result<Zeroizing<String>, ReviewError> {
         actor.require_admin()?;
-        let username = enrolment::parse_username(username)?;
+        let username = enrolment::parse_username(username.as_str())?;
         let token = Zeroizing::new(random::token_hex()?);
         let (stored, by, now) = (token.clone(), actor.name(), self.now());
         self.store
@@ -254,9 +254,7 @@ impl Desk {
             .write(move |conn| -> Result<_, ReviewError> {
                 let found = match &member {
                     Member::Id(id) => staff::by_id(conn, id)?,
-                    Member::Username(name) => {
-                        staff::by_username(conn, &name.trim().to_ascii_lowercase())?
-                    }
+                    Member::Username(name) => staff::by_username(conn, name.as_str())?,
                 };
                 let member = found
                     .filter(|m| m.active)
@@ -299,13 +297,9 @@ impl Desk {
 
     /// `chorus reviewer unlock`: clears a login lockout (audited); false if no such member.
     #[tracing::instrument(skip_all)]
-    pub async fn unlock(&self, actor: Actor<'_>, username: &str) -> Result<bool, ReviewError> {
+    pub async fn unlock(&self, actor: Actor<'_>, username: &Username) -> Result<bool, ReviewError> {
         actor.require_admin()?;
-        let (name, by, at) = (
-            username.trim().to_ascii_lowercase(),
-            actor.name(),
-            self.now().rfc3339(),
-        );
+        let (name, by, at) = (username.to_string(), actor.name(), self.now().rfc3339());
         self.store
             .write(move |conn| -> Result<_, ReviewError> {
                 let unlocked = staff::unlock(conn, &name)?;

@@ -1,6 +1,5 @@
-//! Reading and triaging testimonies. Every decryption is audited — an inbox page names the
-//! previews it decrypted, opening a testimony records the view — in a transaction of its
-//! own even though a view changes no row.
+//! Reading and triaging testimonies. Every decryption is audited — opening a testimony
+//! records the view, in a transaction of its own, and marks a new testimony read.
 
 use zeroize::Zeroizing;
 

@@ -1,5 +1,6 @@
 //! `noise`: every noise value drawn for a released cell, kept so it is never drawn again,
-//! and the few figures a release must remember. Nothing here depends on the data.
+//! and the few figures a release must remember. The draws are independent of the data; the
+//! remembered figures are noised ones already published (`released:*`).
 
 use std::collections::BTreeMap;
 

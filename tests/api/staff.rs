@@ -1309,4 +1309,10 @@ async fn an_open_invitation_is_listed_and_can_be_withdrawn() {
     assert_eq!(again.status(), 422);
     let (ok, _, err) = cli(&server.data_dir, &["reviewer", "revoke", "olga"], "");
     assert!(!ok && err.contains("no open invitation"), "{err}");
+    // A name is one person however it is typed: `revoke Sam` withdraws sam's invitation.
+    assert!(cli(&server.data_dir, &["reviewer", "invite", "sam"], "").0);
+    let (ok, _, err) = cli(&server.data_dir, &["reviewer", "revoke", " Sam"], "");
+    assert!(ok, "{err}");
+    let (ok, _, err) = cli(&server.data_dir, &["reviewer", "revoke", "sam"], "");
+    assert!(!ok && err.contains("no open invitation"), "{err}");
 }

@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::extract::{Admin, path_id, read_form, require_ticked};
 use super::nav::{Nav, staff_page};
-use crate::domain::{Role, StaffId};
+use crate::domain::{Role, StaffId, Username};
 use crate::error::AppError;
 use crate::review::Actor;
 use crate::review::staff_admin::Member as Who;
@@ -129,10 +129,10 @@ pub async fn invite(
 ) -> Result<HttpResponse, AppError> {
     let pairs = read_form(&req, &admin.0, body).await?;
     let role = Role::parse(pairs.get("role")).ok_or(AppError::Unprocessable("err-choose-role"))?;
-    let username = pairs.get("username");
+    let username = Username::typed(pairs.get("username"));
     let token = state
         .desk
-        .invite(Actor::Staff(&admin.0), username, role)
+        .invite(Actor::Staff(&admin.0), &username, role)
         .await?;
     let link = format!(
         "{}/review/invite/{}",
@@ -145,7 +145,7 @@ pub async fn invite(
         &InvitedView {
             layout,
             nav,
-            username: &username.trim().to_ascii_lowercase(),
+            username: username.as_str(),
             link: &link,
         },
     ))
@@ -204,7 +204,10 @@ pub async fn revoke(
     let pairs = read_form(&req, &admin.0, body).await?;
     state
         .desk
-        .revoke_invitation(Actor::Staff(&admin.0), pairs.get("username"))
+        .revoke_invitation(
+            Actor::Staff(&admin.0),
+            &Username::typed(pairs.get("username")),
+        )
         .await?;
     Ok(see_other("/review/admin?done=revoked"))
 }
