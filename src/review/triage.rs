@@ -89,19 +89,15 @@ impl Desk {
         let keys = self.keys_of(session).await?;
         let ring = super::labels::LabelRing::of(&keys)?;
         let assignable = self.assignable().await?;
-        let mut opened = self
+        // The snapshot only reads: decrypting happens after it, so a thread of long
+        // messages never holds the WAL open.
+        let (row, facts, page, earlier, later) = self
             .store
             .read(move |conn| -> Result<_, ReviewError> {
                 let row = testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
-                let testimony = keys.open_testimony(&row)?;
                 let facts = casework::facts(conn, &[id])?
                     .remove(&id)
                     .unwrap_or_default();
-                let labels = match &facts.labels {
-                    Some(blob) => ring.open_set(&id, blob),
-                    None => Some(Vec::new()),
-                };
-                let mut thread = Vec::new();
                 // One more than a page, to know whether an earlier page exists.
                 let mut page = messages::page(conn, &id, before, THREAD_PAGE + 1)?;
                 let earlier = if page.len() > THREAD_PAGE as usize {
@@ -117,32 +113,41 @@ impl Desk {
                         .is_some_and(|newest| newest.seq >= b),
                     None => false,
                 };
-                for m in page {
-                    let text = keys
+                Ok((row, facts, page, earlier, later))
+            })
+            .await?;
+        let mut opened = crate::blocking::run(move || -> Result<_, ReviewError> {
+            let testimony = keys.open_testimony(&row)?;
+            let labels = match &facts.labels {
+                Some(blob) => ring.open_set(&id, blob),
+                None => Some(Vec::new()),
+            };
+            let thread = page
+                .into_iter()
+                .map(|m| OpenedMessage {
+                    text: keys
                         .open_message(m.kind, &id, &m.id, &m.ciphertext)
                         .unwrap_or_else(|_| {
                             Zeroizing::new("(cannot be opened with your keys)".to_owned())
-                        });
-                    thread.push(OpenedMessage {
-                        kind: m.kind,
-                        author: m.author,
-                        day: m.created_day,
-                        text,
-                    });
-                }
-                Ok(OpenedTestimony {
-                    row,
-                    testimony,
-                    messages: thread,
-                    earlier,
-                    later,
-                    awaiting_reply: facts.awaiting_reply,
-                    assignee: facts.assignee,
-                    labels,
-                    assignable,
+                        }),
+                    kind: m.kind,
+                    author: m.author,
+                    day: m.created_day,
                 })
+                .collect();
+            Ok(OpenedTestimony {
+                row,
+                testimony,
+                messages: thread,
+                earlier,
+                later,
+                awaiting_reply: facts.awaiting_reply,
+                assignee: facts.assignee,
+                labels,
+                assignable,
             })
-            .await?;
+        })
+        .await??;
         let (actor, at) = (session.username.clone(), self.now().rfc3339());
         let was_new = opened.row.status == Status::New;
         let marked_read = self
@@ -271,27 +276,31 @@ impl Desk {
         let now = self.now();
         let author = session.username.clone();
         let sealer = author.clone();
-        let sealed = self
+        // Read in the snapshot, seal after it: sealing is the slow part.
+        let (row, epoch) = self
             .store
             .read(move |conn| -> Result<_, ReviewError> {
                 let row = testimonies::get(conn, &id)?.ok_or(ReviewError::NotFound)?;
-                let author_key = match kind {
-                    MessageKind::Reply => Some(reply_key(&row)?),
-                    _ => None,
-                };
-                let epoch = NewestEpoch::read(conn)?;
-                let message = sealing::thread_message(
-                    &epoch,
-                    &id,
-                    kind,
-                    Some(&sealer),
-                    text.as_str(),
-                    now.day(),
-                    author_key.as_ref(),
-                )?;
-                Ok((epoch, message))
+                Ok((row, NewestEpoch::read(conn)?))
             })
             .await?;
+        let sealed = crate::blocking::run_sealing(move || -> Result<_, ReviewError> {
+            let author_key = match kind {
+                MessageKind::Reply => Some(reply_key(&row)?),
+                _ => None,
+            };
+            let message = sealing::thread_message(
+                &epoch,
+                &id,
+                kind,
+                Some(&sealer),
+                text.as_str(),
+                now.day(),
+                author_key.as_ref(),
+            )?;
+            Ok((epoch, message))
+        })
+        .await??;
         let action = match kind {
             MessageKind::Reply => AuditAction::TestimonyReply,
             _ => AuditAction::TestimonyNote,
