@@ -31,4 +31,6 @@ mod sealing;
 mod setup;
 mod slow_clients;
 mod staff;
+mod staff_access;
+mod staff_admin;
 mod survivor_safety;
