@@ -165,7 +165,16 @@ impl Intake {
         if let Some(salt) = self.salt.get() {
             return Ok(salt.clone());
         }
-        let salt = self.store.read(settings::receipt_salt).await?;
+        let salt = match self.store.read(settings::stored_receipt_salt).await? {
+            Some(salt) => salt,
+            // The first code this deployment ever gives: the salt is made now, once.
+            None => {
+                let fresh = crate::crypto::random::bytes::<32>()?;
+                self.store
+                    .write(move |conn| settings::receipt_salt(conn, &fresh))
+                    .await?
+            }
+        };
         Ok(self.salt.get_or_init(|| salt).clone())
     }
 

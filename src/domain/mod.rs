@@ -11,6 +11,7 @@ mod label;
 mod message_kind;
 mod role;
 mod status;
+mod token_hash;
 mod username;
 
 pub use audit_action::AuditAction;
@@ -19,4 +20,5 @@ pub use label::{Label, MAX_LABEL_CHARS, MAX_LABELS};
 pub use message_kind::MessageKind;
 pub use role::Role;
 pub use status::Status;
+pub use token_hash::TokenHash;
 pub use username::{MAX_USERNAME_CHARS, Username};

@@ -203,7 +203,8 @@ pub(super) fn publish(
         .unwrap_or_else(|_| format!("{}", now.unix_timestamp()));
     let body = serde_json::to_string(&counts)?;
     // Signed in the same write job that numbers it, so the chain has no gap and no fork.
-    let key = PublicationKey::from_seed(&settings::publication_seed(conn)?)
+    let fresh = crate::crypto::random::bytes::<32>().map_err(|_| PublishError::Key)?;
+    let key = PublicationKey::from_seed(&settings::publication_seed(conn, &fresh)?)
         .map_err(|_| PublishError::Key)?;
     let (seq, previous) = counts::chain_head(conn)?;
     let signed = Signed::seal(&key, seq, previous, &counts)?;

@@ -96,9 +96,10 @@ impl Publisher {
 
     /// The publication key's public half (hex), made now if nothing was published yet.
     pub async fn publication_key(&self) -> Result<String, PublishError> {
+        let fresh = crate::crypto::random::bytes::<32>().map_err(|_| PublishError::Key)?;
         let seed = self
             .store
-            .write(crate::store::settings::publication_seed)
+            .write(move |conn| crate::store::settings::publication_seed(conn, &fresh))
             .await?;
         crate::crypto::publication::PublicationKey::from_seed(&seed)
             .map(|k| k.public_hex())

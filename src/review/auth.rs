@@ -12,9 +12,9 @@ use super::desk::Desk;
 use super::keyring::{self, EpochKeys};
 use super::{ReviewError, totp};
 use crate::clock::Now;
-use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::SecretKey;
+use crate::crypto::{random, token};
 use crate::domain::{AuditAction, StaffId, Username};
 use crate::i18n::Language;
 use crate::store::staff::StaffRow;
@@ -226,7 +226,10 @@ fn verify(
     };
     let Ok(derived) = derived else { return Ok(bad) };
     let known_device = match &attempt.device_token {
-        Some(token) => store.read_blocking(|conn| devices::is_known(conn, token, &member.id))?,
+        Some(t) => {
+            let device = token::hash(t);
+            store.read_blocking(|conn| devices::is_known(conn, &device, &member.id))?
+        }
         None => false,
     };
     let locked = member.locked_until.is_some_and(|until| until > now) && !known_device;
@@ -260,7 +263,9 @@ fn verify(
             None => return Ok(bad),
         }
     } else if !code.is_empty()
-        && store.read_blocking(|conn| recovery_codes::exists(conn, &member.id, &code))?
+        && store.read_blocking(|conn| {
+            recovery_codes::exists(conn, &member.id, &token::hash_recovery_code(&code))
+        })?
     {
         (None, Some(Zeroizing::new(code)))
     } else {
@@ -296,11 +301,11 @@ fn record_good(
         return Err(ReviewError::BadCredentials);
     }
     if let Some(code) = recovery_code
-        && !recovery_codes::consume(conn, &member.id, code)?
+        && !recovery_codes::consume(conn, &member.id, &token::hash_recovery_code(code))?
     {
         return Err(ReviewError::BadCredentials);
     }
-    devices::insert(conn, device_token, &member.id)?;
+    devices::insert(conn, &token::hash(device_token), &member.id)?;
     let how = if recovery_code.is_some() {
         "recovery code"
     } else {

@@ -59,7 +59,7 @@ impl KnownDevices {
         self.known
             .write()
             .unwrap_or_else(|p| p.into_inner())
-            .entry(hash(token))
+            .entry(*hash(token).as_bytes())
             .or_default()
             .insert(username.to_owned());
     }
@@ -69,13 +69,13 @@ impl KnownDevices {
         self.known
             .read()
             .unwrap_or_else(|p| p.into_inner())
-            .get(&hash(token))
+            .get(hash(token).as_bytes())
             .is_some_and(|names| names.contains(username))
     }
 
     /// The known browser's own rate limit.
     pub fn admits(&self, token: &str) -> bool {
-        self.limiter.check_key(&hash(token)).is_ok()
+        self.limiter.check_key(hash(token).as_bytes()).is_ok()
     }
 }
 
@@ -90,7 +90,7 @@ mod tests {
         assert!(devices.knows("token-a", "alex"));
         assert!(!devices.knows("token-a", "sam"));
         assert!(!devices.knows("token-b", "alex"));
-        devices.replace_all(vec![(hash("token-b").to_vec(), "sam".into())]);
+        devices.replace_all(vec![(hash("token-b").as_bytes().to_vec(), "sam".into())]);
         assert!(
             !devices.knows("token-a", "alex"),
             "a reload forgets what is gone"

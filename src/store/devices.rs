@@ -3,22 +3,20 @@
 use rusqlite::{Connection, params};
 
 use super::StoreResult;
-use crate::domain::StaffId;
+use crate::domain::{StaffId, TokenHash};
 
-use crate::crypto::token::hash;
-
-pub fn insert(conn: &Connection, token: &str, staff_id: &StaffId) -> StoreResult<()> {
+pub fn insert(conn: &Connection, token: &TokenHash, staff_id: &StaffId) -> StoreResult<()> {
     conn.execute(
         "INSERT OR IGNORE INTO devices (token_hash, staff_id) VALUES (?1, ?2)",
-        params![hash(token), staff_id],
+        params![token, staff_id],
     )?;
     Ok(())
 }
 
-pub fn is_known(conn: &Connection, token: &str, staff_id: &StaffId) -> StoreResult<bool> {
+pub fn is_known(conn: &Connection, token: &TokenHash, staff_id: &StaffId) -> StoreResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM devices WHERE token_hash = ?1 AND staff_id = ?2)",
-        params![hash(token), staff_id],
+        params![token, staff_id],
         |r| r.get(0),
     )?)
 }

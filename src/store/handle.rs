@@ -10,7 +10,7 @@ use super::checkpointer;
 use super::file_times::FileStamp;
 use super::read_pool::ReadPool;
 use super::writer::Writer;
-use super::{StoreError, StoreResult, connection, settings};
+use super::{StoreError, StoreResult, connection};
 
 /// The writer checkpoints on its own only past this many WAL pages (16 MiB), should the
 /// background checkpointer fall behind.
@@ -38,8 +38,6 @@ impl Store {
         }
         let mut conn = connection::open(path)?;
         connection::migrate(&mut conn)?;
-        // Made before anything can need it, so concurrent readers never race to create it.
-        settings::receipt_salt(&conn)?;
         // Routine checkpoints run in the background; the writer's own automatic one is only a
         // safety net (see `checkpointer`).
         conn.pragma_update(None, "wal_autocheckpoint", WRITER_AUTOCHECKPOINT_PAGES)?;

@@ -3,20 +3,18 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreResult;
-use crate::domain::Role;
-
-use crate::crypto::token::hash;
+use crate::domain::{Role, TokenHash};
 
 pub fn insert(
     conn: &Connection,
-    token: &str,
+    token: &TokenHash,
     username: &str,
     role: Role,
     expires_at: i64,
 ) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO invitations (token_hash, username, role, expires_at) VALUES (?1, ?2, ?3, ?4)",
-        params![hash(token), username, role, expires_at],
+        params![token, username, role, expires_at],
     )?;
     Ok(())
 }
@@ -40,24 +38,25 @@ pub fn revoke(conn: &Connection, username: &str) -> StoreResult<usize> {
 }
 
 /// The (username, role) of a live invitation.
-pub fn find(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, Role)>> {
+pub fn find(conn: &Connection, token: &TokenHash, now: i64) -> StoreResult<Option<(String, Role)>> {
     Ok(conn
         .query_row(
             "SELECT username, role FROM invitations WHERE token_hash = ?1 AND expires_at > ?2",
-            params![hash(token), now],
+            params![token, now],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?)
 }
 
 /// Uses up a live invitation; its (username, role) if it was live.
-pub fn consume(conn: &Connection, token: &str, now: i64) -> StoreResult<Option<(String, Role)>> {
+pub fn consume(
+    conn: &Connection,
+    token: &TokenHash,
+    now: i64,
+) -> StoreResult<Option<(String, Role)>> {
     let found = find(conn, token, now)?;
     if found.is_some() {
-        conn.execute(
-            "DELETE FROM invitations WHERE token_hash = ?1",
-            [hash(token)],
-        )?;
+        conn.execute("DELETE FROM invitations WHERE token_hash = ?1", [token])?;
     }
     Ok(found)
 }

@@ -6,18 +6,27 @@ use super::{StoreError, StoreResult};
 
 const RECEIPT_SALT: &str = "receipt_salt";
 
-/// The per-deployment salt receipt codes are derived with; made once, at first start.
-pub fn receipt_salt(conn: &Connection) -> StoreResult<Vec<u8>> {
-    made_once(conn, RECEIPT_SALT)
+/// The per-deployment salt receipt codes are derived with: the stored one, or `fresh`
+/// (32 random bytes from the caller) stored now if there is none yet.
+pub fn receipt_salt(conn: &Connection, fresh: &[u8; 32]) -> StoreResult<Vec<u8>> {
+    made_once(conn, RECEIPT_SALT, fresh)
+}
+
+/// The receipt salt if it was made, without making it.
+pub fn stored_receipt_salt(conn: &Connection) -> StoreResult<Option<Vec<u8>>> {
+    stored(conn, RECEIPT_SALT)
 }
 
 const PUBLICATION_SEED: &str = "publication_key_seed";
 
-/// The seed of the deployment's publication signing key; made the first time it is asked
-/// for (the first publication, or `chorus keys publication`). In the database, so a backup
-/// restored elsewhere goes on signing with the same key.
-pub fn publication_seed(conn: &Connection) -> StoreResult<zeroize::Zeroizing<Vec<u8>>> {
-    made_once(conn, PUBLICATION_SEED).map(zeroize::Zeroizing::new)
+/// The seed of the deployment's publication signing key; `fresh` becomes it the first time
+/// it is asked for (the first publication, or `chorus keys publication`). In the database,
+/// so a backup restored elsewhere goes on signing with the same key.
+pub fn publication_seed(
+    conn: &Connection,
+    fresh: &[u8; 32],
+) -> StoreResult<zeroize::Zeroizing<Vec<u8>>> {
+    made_once(conn, PUBLICATION_SEED, fresh).map(zeroize::Zeroizing::new)
 }
 
 /// The publication seed if one was made, without making one (for read-only checks).
@@ -34,25 +43,25 @@ pub fn stored_publication_seed(
         .map(zeroize::Zeroizing::new))
 }
 
-/// The 32 random bytes kept under `name`, made and stored the first time (two racing
-/// callers get the same bytes).
-fn made_once(conn: &Connection, name: &str) -> StoreResult<Vec<u8>> {
-    let read = |conn: &Connection| -> StoreResult<Option<Vec<u8>>> {
-        Ok(conn
-            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    };
-    if let Some(value) = read(conn)? {
+fn stored(conn: &Connection, name: &str) -> StoreResult<Option<Vec<u8>>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// The bytes kept under `name`; `fresh` is stored the first time (two racing callers get
+/// the same bytes: the first one's).
+fn made_once(conn: &Connection, name: &str, fresh: &[u8; 32]) -> StoreResult<Vec<u8>> {
+    if let Some(value) = stored(conn, name)? {
         return Ok(value);
     }
-    let value = crate::crypto::random::bytes::<32>().map_err(|_| StoreError::Random)?;
     conn.execute(
         "INSERT OR IGNORE INTO settings (name, value) VALUES (?1, ?2)",
-        params![name, value.to_vec()],
+        params![name, fresh.to_vec()],
     )?;
-    read(conn)?.ok_or(StoreError::Random)
+    stored(conn, name)?.ok_or(StoreError::Random)
 }
 
 const COUNT_POLICY: &str = "count_policy";
