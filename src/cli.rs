@@ -725,8 +725,9 @@ fn serve(config: Config) -> ExitCode {
             // Under systemd this output is kept in the journal: a secret link does not
             // belong there.
             println!(
-                "chorus: no admin yet. Run `sudo -u chorus chorus setup-link` for a one-time \
-                 link to set up the first admin."
+                "chorus: no admin yet. Run `sudo -u {} chorus setup-link` for a one-time link \
+                 to set up the first admin.",
+                crate::doctor::current_user()
             );
         } else if let Some(link) = app.setup_link() {
             println!(

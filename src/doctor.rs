@@ -84,6 +84,11 @@ pub fn examine(
     checks
 }
 
+/// The name of the user this process runs as (for advice it prints).
+pub fn current_user() -> String {
+    user_name(effective_uid()).unwrap_or_else(|| "chorus".to_owned())
+}
+
 /// The owner of `dir` when this process runs as root and `dir` belongs to someone else:
 /// every file root made there (a WAL, a backup) would lock the service out of its own data.
 pub fn root_on_foreign_dir(dir: &Path) -> Option<String> {
