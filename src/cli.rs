@@ -78,6 +78,14 @@ pub enum Command {
     Restore {
         /// A file written by `chorus backup`.
         file: PathBuf,
+        /// Restore even if the current database cannot be read: then nothing that happened
+        /// since the backup (withdrawals, staff disabled, counts published) is kept.
+        #[arg(long)]
+        without_current: bool,
+        /// Bring back statements withdrawn or deleted since the backup (by default they
+        /// stay gone: a survivor who withdrew must not find their words back).
+        #[arg(long)]
+        keep_deleted: bool,
     },
     /// Print a fresh one-time link (24 h) for setting up the first admin, while there is
     /// none: for a server whose output nobody reads (a systemd service). Earlier links stop
@@ -218,7 +226,18 @@ pub fn run(cli: Cli) -> ExitCode {
             keep: Some(keep),
             path,
         } => backup_rotating(&config, &path, keep),
-        Command::Restore { file } => restore(&config, &file),
+        Command::Restore {
+            file,
+            without_current,
+            keep_deleted,
+        } => restore(
+            &config,
+            &file,
+            crate::restore::Options {
+                without_current,
+                keep_deleted,
+            },
+        ),
         Command::Purge if config.retention_days == 0 => {
             println!("retention is off (retention_days = 0): nothing to purge");
             ExitCode::SUCCESS
@@ -598,9 +617,9 @@ fn backup_rotating(config: &Config, dir: &std::path::Path, keep: u32) -> ExitCod
     }
 }
 
-fn restore(config: &Config, file: &std::path::Path) -> ExitCode {
+fn restore(config: &Config, file: &std::path::Path, options: crate::restore::Options) -> ExitCode {
     let now = Clock::system().now().time();
-    match crate::restore::restore(&config.data_dir, file, now) {
+    match crate::restore::restore(&config.data_dir, file, now, options) {
         Ok(restored) => {
             println!(
                 "restored {} into {}",
@@ -615,12 +634,28 @@ fn restore(config: &Config, file: &std::path::Path) -> ExitCode {
                 );
             }
             let mut rotate = false;
-            match restored.history {
-                crate::restore::History::CarriedOver { disabled_again } => {
+            match &restored.history {
+                crate::restore::History::CarriedOver {
+                    disabled_again,
+                    gone_since,
+                    kept_gone,
+                    no_admin_left,
+                } => {
                     println!(
                         "the public counts, their noise and signed history were kept as they are \
                          now (what was published is never drawn again)"
                     );
+                    match (gone_since, kept_gone) {
+                        (0, _) => {}
+                        (n, false) => println!(
+                            "{n} statement(s) withdrawn or deleted since the backup stay gone \
+                             (--keep-deleted brings them back)"
+                        ),
+                        (n, true) => println!(
+                            "{n} statement(s) withdrawn or deleted since the backup are back: \
+                             delete again any a survivor withdrew"
+                        ),
+                    }
                     if !disabled_again.is_empty() {
                         println!(
                             "disabled again (they were disabled after this backup was made): {}",
@@ -628,16 +663,26 @@ fn restore(config: &Config, file: &std::path::Path) -> ExitCode {
                         );
                         rotate = true;
                     }
+                    if *no_admin_left {
+                        println!(
+                            "no active admin is left in the restored database: make one with \
+                             the offline recovery key (`chorus keys recover --new-admin NAME`)"
+                        );
+                    }
                 }
                 crate::restore::History::NoCurrentDatabase => {}
+                crate::restore::History::BackupIsNewest(reason) => {
+                    println!("restored as it is: {reason}");
+                }
                 crate::restore::History::Lost(reason) => println!(
-                    "WARNING: the public counts' history could not be kept ({reason}). Figures \
-                     published after this backup was made will be drawn again with new noise, \
-                     which weakens their privacy, and federation members will see a rewritten \
-                     signed history (`chorus federation forget` on their side)."
+                    "WARNING: nothing since the backup could be kept ({reason}). Disable again \
+                     anyone who left since the backup, then `chorus keys rotate`. Figures \
+                     published after the backup will be drawn again with new noise (their \
+                     privacy weakens), and federation members will see a rewritten signed \
+                     history (`chorus federation forget` on their side)."
                 ),
             }
-            if let Some(aside) = restored.kept_aside {
+            if let Some(aside) = &restored.kept_aside {
                 println!(
                     "the database it replaced is kept as {} (delete it once the restored one is checked)",
                     aside.display()

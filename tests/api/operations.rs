@@ -6,6 +6,12 @@ use std::path::Path;
 
 use crate::helpers::*;
 
+/// Publication at every change, exact to one (loopback tests only).
+const PUBLISH_NOW: [(&str, &str); 2] = [
+    ("CHORUS_PUBLISH_INTERVAL_SECS", "0"),
+    ("CHORUS_MIN_CELL", "1"),
+];
+
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
@@ -165,21 +171,39 @@ async fn backup_keep_three_run_five_times_leaves_the_three_newest_valid_private_
 #[tokio::test]
 async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_reads() {
     let d = dirs();
-    let publish_now = [
-        ("CHORUS_PUBLISH_INTERVAL_SECS", "0"),
-        ("CHORUS_MIN_CELL", "1"),
-    ];
+    let publish_now = PUBLISH_NOW;
     let (server, _, secret) = staff_server(&d, &publish_now);
     let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
     let rita_pass = "rita's long passphrase";
     let (rita_secret, _) = add_member(&server, &admin, "rita", "reviewer", rita_pass).await;
     assert_eq!(submit(&server, "written before the backup", &[]).await, 200);
+    assert_eq!(submit(&server, "deleted after the backup", &[]).await, 200);
     let backup = d.logs.path().join("before.db");
     assert!(cli(d.data.path(), &["backup", backup.to_str().unwrap()], "").0);
     assert_eq!(submit(&server, "written after the backup", &[]).await, 200);
-    // Rita is disabled after the backup was made.
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 3 }).await);
+    // After the backup: one statement deleted (as a withdrawal would), Rita disabled.
+    let inbox = admin.html(&server, "/review").await;
+    let deleted = inbox_ids(&inbox)
+        .into_iter()
+        .find(|id| {
+            let at = inbox.find(&format!("/review/t/{id}")).unwrap();
+            inbox[at..]
+                .split("</tr>")
+                .next()
+                .unwrap()
+                .contains("deleted after the backup")
+        })
+        .unwrap();
+    let res = admin
+        .post(
+            &server,
+            &format!("/review/t/{deleted}/delete"),
+            "confirm=yes",
+        )
+        .await;
+    assert_eq!(res.status(), 303);
     assert!(cli(d.data.path(), &["reviewer", "disable", "rita"], "").0);
-    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 2 }).await);
     let published = |db: &Path| -> (i64, i64, String) {
         (
             scalar(db, "SELECT count(*) FROM snapshots"),
@@ -207,6 +231,9 @@ async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_r
     assert!(!second.status.success());
     assert!(String::from_utf8_lossy(&second.stderr).contains("server is running"));
 
+    let published_total = counts_json(&server).await["statements"]["total"]
+        .as_u64()
+        .unwrap();
     let data_dir = server.data_dir.clone();
     drop(server);
     let history_before = published(&data_dir.join("chorus.db"));
@@ -234,6 +261,10 @@ async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_r
         "{out}"
     );
     assert!(out.contains("keys rotated"), "{out}");
+    assert!(
+        out.contains("1 statement(s) withdrawn or deleted since the backup stay gone"),
+        "{out}"
+    );
     // What the public saw is not rolled back: same counts, noise and signed snapshots.
     assert_eq!(published(&data_dir.join("chorus.db")), history_before);
     let aside = std::fs::read_dir(&data_dir)
@@ -249,7 +280,11 @@ async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_r
         })
         .expect("the replaced database is kept aside");
     assert!(out.contains(&aside.display().to_string()), "{out}");
-    assert_eq!(row_count(&aside), 2, "the set aside copy is whole");
+    assert_eq!(
+        row_count(&aside),
+        2,
+        "the set aside copy is whole (3 written, 1 deleted)"
+    );
     assert_eq!(mode(&data_dir.join("chorus.db")), 0o600);
 
     // The same admin logs in to the restored deployment and reads what the backup held.
@@ -260,16 +295,71 @@ async fn restore_refuses_while_the_server_runs_and_restores_a_backup_the_admin_r
     let inbox = admin.html(&server, "/review").await;
     assert!(inbox.contains("written before the backup"), "{inbox}");
     assert!(!inbox.contains("written after the backup"));
+    assert!(
+        !inbox.contains("deleted after the backup"),
+        "a deleted statement came back"
+    );
     // Rita does not come back with the backup.
     assert_ne!(
         login_status(&server, "rita", rita_pass, &rita_secret).await,
         303,
         "a disabled reviewer logged in after the restore"
     );
-    // The restored statement, counted before, is not counted again; a new one is.
-    assert_eq!(counts_json(&server).await["statements"]["total"], 2);
+    // What the public saw stays; the restored statement, counted before, is not counted
+    // again; a new one is.
+    let shown = counts_json(&server).await["statements"]["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(shown, published_total);
     assert_eq!(submit(&server, "written after the restore", &[]).await, 200);
-    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 3 }).await);
+    assert!(
+        eventually(|| async {
+            counts_json(&server).await["statements"]["total"].as_u64() == Some(shown + 1)
+        })
+        .await
+    );
+}
+
+#[tokio::test]
+async fn a_backup_restored_over_a_fresh_install_keeps_its_own_history() {
+    let d = dirs();
+    let publish_now = PUBLISH_NOW;
+    let (server, _, secret) = staff_server(&d, &publish_now);
+    assert_eq!(submit(&server, "kept through a reinstall", &[]).await, 200);
+    assert!(eventually(|| async { counts_json(&server).await["statements"]["total"] == 1 }).await);
+    let backup = d.logs.path().join("old-machine.db");
+    assert!(cli(d.data.path(), &["backup", backup.to_str().unwrap()], "").0);
+    drop(server);
+
+    // A new machine: the package started the service once, which made an empty database.
+    let fresh = dirs();
+    drop(TestServer::start(fresh.data.path(), fresh.logs.path(), &[]));
+    let (ok, out, err) = cli(
+        fresh.data.path(),
+        &["restore", backup.to_str().unwrap()],
+        "",
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("restored as it is") && out.contains("another set-up"),
+        "{out}"
+    );
+    std::fs::copy(
+        d.logs.path().join("chorus.toml"),
+        fresh.logs.path().join("chorus.toml"),
+    )
+    .unwrap();
+    let mut env = vec![("CHORUS_RATE_LIMITS", "off")];
+    env.extend_from_slice(&publish_now);
+    let server = TestServer::start(fresh.data.path(), fresh.logs.path(), &env);
+    assert_eq!(counts_json(&server).await["statements"]["total"], 1);
+    let admin = StaffBrowser::login(&server, ADMIN, PASSWORD, &secret).await;
+    assert!(
+        admin
+            .html(&server, "/review")
+            .await
+            .contains("kept through a reinstall")
+    );
 }
 
 #[test]
@@ -297,6 +387,18 @@ fn restore_never_pairs_the_restored_database_with_an_old_wal() {
         .unwrap();
     assert_eq!(check, "ok");
     assert!(cli(d.data.path(), &["audit", "verify"], "").0);
+    // A current database that cannot be read: refused, unless the admin accepts that nothing
+    // since the backup can be kept.
+    std::fs::write(&db, vec![0x42; 16384]).unwrap();
+    let (ok, _, err) = cli(d.data.path(), &["restore", backup.to_str().unwrap()], "");
+    assert!(!ok && err.contains("--without-current"), "{err}");
+    let (ok, out, err) = cli(
+        d.data.path(),
+        &["restore", "--without-current", backup.to_str().unwrap()],
+        "",
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("Disable again"), "{out}");
     // A copy taken while in use (a WAL beside it) is refused: its log would be lost.
     let live = d.logs.path().join("live.db");
     std::fs::copy(&backup, &live).unwrap();
