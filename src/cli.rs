@@ -72,9 +72,11 @@ pub enum Command {
         /// Where to write the backup (a new file), or the directory with --keep.
         path: PathBuf,
     },
-    /// Put a backup back: refused while a server runs on the data dir. The file is checked
-    /// (integrity, a Chorus schema this version can migrate) before anything is replaced; the
-    /// current database is kept aside as chorus.db.before-restore-<UTC time>.
+    /// Put a backup back: refused while a server or another command uses the data dir. The
+    /// file is checked (integrity, a Chorus schema this version can migrate) before anything
+    /// is replaced; the current database is kept aside as chorus.db.before-restore-<UTC time>.
+    /// Over a later state of the same deployment, what happened since is kept: published
+    /// counts and their noise, withdrawals and deletions, staff disabled (keys then rotate).
     Restore {
         /// A file written by `chorus backup`.
         file: PathBuf,
