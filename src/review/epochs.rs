@@ -5,7 +5,6 @@
 use rusqlite::Connection;
 
 use super::ReviewError;
-use super::keyring::EpochKeys;
 use crate::crypto::CryptoError;
 use crate::crypto::suite::{self, KeyId, Label, PublicKey, SecretKey};
 use crate::domain::{EpochId, RecipientId};
@@ -91,28 +90,4 @@ pub fn rotate(conn: &Connection, at: &str) -> Result<(EpochId, usize), ReviewErr
         return Err(ReviewError::InvalidInput("err-no-recipients"));
     }
     Ok((create(conn, &recipients, at)?, recipients.len()))
-}
-
-/// Seals every epoch key in `keys` to `recipient`; refuses unless `keys` holds every epoch
-/// on file (they were opened before this transaction: a rotation may have committed since,
-/// and the grant would be incomplete). How many epochs were granted.
-pub fn grant_all(
-    conn: &Connection,
-    keys_held: &EpochKeys,
-    recipient: &RecipientId,
-    public: &PublicKey,
-) -> Result<usize, ReviewError> {
-    if keys::all_epoch_ids(conn)?
-        .iter()
-        .any(|id| keys_held.get(id).is_none())
-    {
-        return Err(ReviewError::InvalidInput("err-rotated-granting"));
-    }
-    let mut granted = 0;
-    for (epoch_id, secret) in keys_held.iter() {
-        let sealed = seal_grant(epoch_id, secret, recipient, public)?;
-        keys::insert_grant(conn, epoch_id, recipient, &sealed)?;
-        granted += 1;
-    }
-    Ok(granted)
 }

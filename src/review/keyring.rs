@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 
 use super::{ReviewError, epochs};
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
-use crate::crypto::suite::{self, SecretKey};
+use crate::crypto::suite::{self, PublicKey, SecretKey};
 use crate::crypto::{self, CryptoError};
 use crate::domain::{EpochId, MessageId, MessageKind, RecipientId, TestimonyId};
 use crate::store::testimonies::StoredTestimony;
@@ -135,4 +135,28 @@ pub fn open_with_recovery(
         .find(|(_, pk)| *pk == public)
         .ok_or(ReviewError::BadCredentials)?;
     open_grants(conn, id.into(), recovery)
+}
+
+/// Seals every epoch key in `keys` to `recipient`; refuses unless `keys` holds every epoch
+/// on file (they were opened before this transaction: a rotation may have committed since,
+/// and the grant would be incomplete). How many epochs were granted.
+pub fn grant_all(
+    conn: &Connection,
+    keys_held: &EpochKeys,
+    recipient: &RecipientId,
+    public: &PublicKey,
+) -> Result<usize, ReviewError> {
+    if keys::all_epoch_ids(conn)?
+        .iter()
+        .any(|id| keys_held.get(id).is_none())
+    {
+        return Err(ReviewError::InvalidInput("err-rotated-granting"));
+    }
+    let mut granted = 0;
+    for (epoch_id, secret) in keys_held.iter() {
+        let sealed = epochs::seal_grant(epoch_id, secret, recipient, public)?;
+        keys::insert_grant(conn, epoch_id, recipient, &sealed)?;
+        granted += 1;
+    }
+    Ok(granted)
 }

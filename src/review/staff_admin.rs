@@ -229,7 +229,7 @@ impl Desk {
                     .filter(|m| m.active)
                     .ok_or(ReviewError::InvalidInput("err-no-such-member"))?;
                 let public = PublicKey::from_bytes(&member.public_key)?;
-                let granted = epochs::grant_all(conn, &held, &member.id.into(), &public)?;
+                let granted = keyring::grant_all(conn, &held, &member.id.into(), &public)?;
                 let fingerprint = public.fingerprint();
                 let detail = format!("{} key {fingerprint}: {granted} epochs", member.username);
                 audit::append(conn, &at, &actor, AuditAction::StaffGrant, &detail)?;
@@ -430,7 +430,7 @@ impl Desk {
                 let detail = format!("new admin {}", member.row.username);
                 audit::append(conn, &at, ACTOR, AuditAction::KeysRecover, &detail)?;
                 let recipient = RecipientId::from(member.row.id);
-                let granted = epochs::grant_all(conn, &held, &recipient, &member.public)?;
+                let granted = keyring::grant_all(conn, &held, &recipient, &member.public)?;
                 let detail = format!(
                     "{} key {}: {granted} epochs",
                     member.row.username,
