@@ -1,4 +1,4 @@
-//! Why a staff action failed. `crate::error` turns each variant into its HTTP status in one
+//! Why a staff action failed. `web::error` turns each variant into its HTTP status in one
 //! place (documented on each variant); messages are safe to show and never say which of
 //! username, passphrase or code was wrong.
 

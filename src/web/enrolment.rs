@@ -5,9 +5,9 @@
 use secrecy::SecretString;
 
 use super::form::FormPairs;
-use crate::error::AppError;
 use crate::review::enrolment::EnrolmentForm;
 use crate::review::totp;
+use crate::web::error::AppError;
 
 /// A new authenticator secret as the page shows it.
 pub struct TotpDisplay {

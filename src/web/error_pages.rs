@@ -11,7 +11,7 @@ use actix_web::{Error, HttpRequest, HttpResponse};
 
 use super::AppState;
 use super::layout::Layout;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 pub async fn in_app_layout(
     req: ServiceRequest,

@@ -12,8 +12,8 @@ use askama::Template;
 use super::AppState;
 use super::language::{Lang, Localized};
 use super::layout::{Chrome, page};
-use crate::error::{AppError, json_error};
 use crate::federation::view::{MemberView, State};
+use crate::web::error::{AppError, json_error};
 
 /// How long a shared copy of these pages may be kept: the figures move at most once a
 /// round.

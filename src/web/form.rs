@@ -9,7 +9,7 @@ use actix_web::web::Payload;
 use futures_util::StreamExt;
 use zeroize::Zeroizing;
 
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// Largest form body accepted: 20,000 characters of any script, percent-encoded (up to 12
 /// bytes each), plus the other fields.

@@ -8,8 +8,8 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload};
 
 use super::AppState;
 use super::layout::Chrome;
-use crate::error::AppError;
 use crate::i18n::Language;
+use crate::web::error::AppError;
 
 /// The page's language, from the `{lang}` path segment (an enabled language, else 404).
 pub struct Lang(pub Language);

@@ -5,6 +5,7 @@ pub mod card;
 pub mod client_network;
 pub mod cookies;
 pub mod enrolment;
+pub mod error;
 pub mod error_pages;
 pub mod federation;
 pub mod form;

@@ -5,7 +5,7 @@
 use actix_web::HttpRequest;
 
 use crate::config::Config;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// Refuses (403, [`AppError::CrossSite`]) a form that plainly comes from another site.
 pub fn refuse_cross_site(req: &HttpRequest, config: &Config) -> Result<(), AppError> {

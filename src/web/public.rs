@@ -14,9 +14,9 @@ use super::phone::{ContactPart, contact_parts};
 use super::refusal::Refusal;
 use super::{AppState, form, origin, svg};
 use crate::config::Resource;
-use crate::error::AppError;
 use crate::intake::IntakeError;
 use crate::publish::Snapshot;
+use crate::web::error::AppError;
 
 const PUBLIC_CACHE: &str = "public, max-age=300";
 

@@ -12,10 +12,10 @@ use super::layout::{Chrome, page};
 use super::refusal::Refusal;
 use super::{AppState, form, origin};
 use crate::crypto::receipt::ParseError;
-use crate::error::AppError;
 use crate::intake::IntakeError;
 use crate::returning::{Found, Lookup, ReturnError, status_words};
 use crate::submission::Statement;
+use crate::web::error::AppError;
 
 #[derive(Template)]
 #[template(path = "survivor/return.html")]

@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{federation, public, returning, review, safety, setup, signed, static_files, survivor};
 use crate::config::Config;
-use crate::error::{AppError, json_error};
+use crate::web::error::{AppError, json_error};
 
 /// Route paths, named so tests and templates agree with the table.
 pub mod paths {

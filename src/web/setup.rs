@@ -11,8 +11,8 @@ use super::enrolment::{self, TotpDisplay};
 use super::layout::{Chrome, page};
 use super::{AppState, form, origin};
 use crate::crypto::passphrase;
-use crate::error::AppError;
 use crate::review::{ReviewError, totp};
+use crate::web::error::AppError;
 
 #[derive(Template)]
 #[template(path = "setup/form.html")]

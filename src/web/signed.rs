@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, HttpResponse};
 
 use super::AppState;
 use super::public::{cacheable, not_modified};
-use crate::error::json_error;
+use crate::web::error::json_error;
 
 fn json(body: String) -> HttpResponse {
     HttpResponse::Ok()

@@ -6,7 +6,7 @@ use actix_web::http::header;
 use actix_web::web::Path;
 use rust_embed::Embed;
 
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 #[derive(Embed)]
 #[folder = "static/"]

@@ -11,9 +11,9 @@ use super::layout::{Chrome, padded_page, page};
 use super::refusal::Refusal;
 use super::{AppState, form, origin};
 use crate::crypto::code_words::CodeWords;
-use crate::error::AppError;
 use crate::intake::IntakeError;
 use crate::submission::{MAX_STATEMENT_CHARS, SubmissionError, SubmissionForm};
+use crate::web::error::AppError;
 
 /// A checkbox or radio option as the template shows it.
 pub struct Option_ {

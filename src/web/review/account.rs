@@ -11,9 +11,9 @@ use secrecy::SecretString;
 use super::extract::{Staff, read_form};
 use super::nav::{Nav, staff_page};
 use crate::crypto::passphrase;
-use crate::error::AppError;
 use crate::i18n::Language;
 use crate::review::ReviewError;
+use crate::web::error::AppError;
 use crate::web::layout::{Chrome, page};
 use crate::web::{AppState, cookies};
 

@@ -9,9 +9,9 @@ use askama::Template;
 use super::extract::{Admin, path_id, read_form, require_ticked};
 use super::nav::{Nav, staff_page};
 use crate::domain::{Role, StaffId, Username};
-use crate::error::AppError;
 use crate::review::Actor;
 use crate::review::staff_admin::Member as Who;
+use crate::web::error::AppError;
 use crate::web::layout::{Chrome, page, see_other};
 use crate::web::{AppState, public_base};
 

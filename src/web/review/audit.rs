@@ -10,9 +10,9 @@ use serde::Deserialize;
 use super::extract::Admin;
 use super::nav::{Nav, staff_page};
 use crate::domain::AuditAction;
-use crate::error::AppError;
 use crate::review::{Actor, AuditQuery};
 use crate::web::AppState;
+use crate::web::error::AppError;
 use crate::web::layout::{Chrome, page};
 
 #[derive(Deserialize)]

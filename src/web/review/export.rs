@@ -13,8 +13,8 @@ use futures_util::StreamExt as _;
 use super::extract::{Admin, read_form};
 use super::nav::{Nav, staff_page};
 use crate::domain::{Status, TestimonyId};
-use crate::error::AppError;
 use crate::review::export::{Format, MAX_SELECTED, Scope};
+use crate::web::error::AppError;
 use crate::web::layout::{Chrome, page as render};
 use crate::web::{AppState, form};
 

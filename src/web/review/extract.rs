@@ -9,8 +9,8 @@ use actix_web::web::Data;
 use actix_web::{FromRequest, HttpRequest};
 
 use crate::domain::Role;
-use crate::error::AppError;
 use crate::review::sessions::SessionView;
+use crate::web::error::AppError;
 use crate::web::form::{self, FormPairs};
 use crate::web::{AppState, cookies, origin};
 

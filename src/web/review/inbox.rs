@@ -15,12 +15,12 @@ use super::extract::{Staff, read_form};
 use super::nav::{Nav, staff_page};
 use super::visible::reveal;
 use crate::domain::{Label, Role, Status, TestimonyId};
-use crate::error::AppError;
 use crate::i18n::Language;
 use crate::review::bulk::MAX_BULK;
 use crate::review::inbox::{Assigned, Cursor, InboxFilter, MAX_SCAN, Paging};
 use crate::review::labels::LabelChange;
 use crate::web::AppState;
+use crate::web::error::AppError;
 use crate::web::layout::{Chrome, page, see_other};
 
 #[derive(Deserialize)]

@@ -7,9 +7,9 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use crate::crypto::passphrase;
-use crate::error::AppError;
 use crate::review::{ReviewError, totp};
 use crate::web::enrolment::{self, TotpDisplay};
+use crate::web::error::AppError;
 use crate::web::layout::{Chrome, page};
 use crate::web::setup::closed;
 use crate::web::{AppState, form, origin};

@@ -12,8 +12,8 @@ use zeroize::Zeroizing;
 use super::extract::{Staff, read_form};
 use super::routes::paths;
 use crate::crypto::random;
-use crate::error::AppError;
 use crate::review::{LoginAttempt, ReviewError};
+use crate::web::error::AppError;
 use crate::web::layout::{Chrome, page, see_other};
 use crate::web::{AppState, cookies, form, origin};
 

@@ -9,9 +9,9 @@ use super::extract::{MaybeStaff, Staff, path_id, read_form, require_ticked};
 use super::nav::{Nav, staff_page};
 use super::visible::reveal;
 use crate::domain::{Label, Status, TestimonyId};
-use crate::error::AppError;
 use crate::review::triage::ThreadText;
 use crate::web::AppState;
+use crate::web::error::AppError;
 use crate::web::layout::{Chrome, page, see_other};
 
 pub struct Message {
