@@ -67,21 +67,12 @@ impl From<crate::review::ReviewError> for AppError {
             ReviewError::NotFound | ReviewError::TokenInvalid | ReviewError::AlreadySetUp => {
                 AppError::NotFound
             }
+            // A full write queue, a failed commit or a stopped writer is "busy, try again"
+            // (503), never an opaque 500.
             ReviewError::Busy => AppError::Busy,
-            ReviewError::Store(e) => AppError::from(e),
+            ReviewError::Store(e) if e.is_overload() => AppError::Busy,
+            ReviewError::Store(e) => AppError::internal(e),
             other @ (ReviewError::Crypto(_) | ReviewError::Joined(_)) => AppError::internal(other),
-        }
-    }
-}
-
-/// A full write queue, a failed commit or a stopped writer is "busy, try again" (503), never
-/// an opaque 500.
-impl From<crate::store::StoreError> for AppError {
-    fn from(e: crate::store::StoreError) -> Self {
-        if e.is_overload() {
-            AppError::Busy
-        } else {
-            AppError::internal(e)
         }
     }
 }
@@ -90,7 +81,7 @@ impl From<crate::returning::ReturnError> for AppError {
     fn from(e: crate::returning::ReturnError) -> Self {
         use crate::returning::ReturnError;
         match e {
-            ReturnError::Store(e) => AppError::from(e),
+            ReturnError::Store(e) if e.is_overload() => AppError::Busy,
             other => AppError::internal(other),
         }
     }
