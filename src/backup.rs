@@ -49,14 +49,7 @@ pub fn backup(database: &Path, target: &Path) -> Result<(), BackupError> {
     let conn = connection::open(database)?;
     let result = (|| -> Result<(), BackupError> {
         // Create the file private first: VACUUM INTO fills an empty file as it finds it.
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        drop(options.open(&temp)?);
+        drop(connection::create_private_file(&temp)?);
         conn.execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
         File::open(&temp)?.sync_all()?;
         std::fs::rename(&temp, target)?;

@@ -876,15 +876,18 @@ impl Config {
 
     /// Cookies get `Secure` and the `__Host-` prefix when people reach us over https or Tor.
     pub fn secure_cookies(&self) -> bool {
-        match self.public_origin() {
-            Some(origin) => {
-                origin.starts_with("https://")
-                    || origin
-                        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
-                        .ends_with(".onion")
-            }
-            None => false,
-        }
+        self.public_origin()
+            .is_some_and(|origin| origin.starts_with("https://"))
+            || self.public_is_onion()
+    }
+
+    /// True when people reach us at an onion address (Tor).
+    pub fn public_is_onion(&self) -> bool {
+        self.public_origin().is_some_and(|origin| {
+            origin
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
+                .ends_with(".onion")
+        })
     }
 
     /// ε in thousandths (0: noise off).

@@ -368,7 +368,7 @@ fn public_address(config: &Config) -> Vec<Check> {
         }];
     };
     let host = host_of(&origin);
-    let onion = host.ends_with(".onion");
+    let onion = config.public_is_onion();
     let mut checks = Vec::new();
     if origin.starts_with("https://") || onion {
         checks.push(check(Verdict::Ok, topic, origin.clone()));
@@ -418,9 +418,7 @@ fn host_of(origin: &str) -> &str {
 fn trusted_proxy(config: &Config) -> Check {
     let topic = "trusted proxy";
     let loopback = config.bind.ip().is_loopback();
-    let onion = config
-        .public_origin()
-        .is_some_and(|origin| host_of(&origin).ends_with(".onion"));
+    let onion = config.public_is_onion();
     match config.trusted_proxy {
         Toggle::On if onion => check(
             Verdict::Fail,

@@ -136,7 +136,7 @@ pub fn restore(
     if !meta.is_file() {
         return Err(RestoreError::NotAFile(backup.display().to_string()));
     }
-    if std::fs::metadata(suffixed(backup, "-wal")).is_ok_and(|m| m.len() > 0) {
+    if std::fs::metadata(connection::wal_path(backup)).is_ok_and(|m| m.len() > 0) {
         return Err(RestoreError::LiveCopy(backup.display().to_string()));
     }
     connection::create_private_dir(data_dir)?;
@@ -162,7 +162,11 @@ pub fn restore(
         history,
     });
     if result.is_err() {
-        for leftover in [staged.clone(), wal_of(&staged), shm_of(&staged)] {
+        for leftover in [
+            staged.clone(),
+            connection::wal_path(&staged),
+            connection::shm_path(&staged),
+        ] {
             let _ = std::fs::remove_file(leftover);
         }
     }
@@ -171,14 +175,7 @@ pub fn restore(
 
 /// Copies `from` to a new file `to` that only this user can read, and syncs it.
 fn copy_private(from: &Path, to: &Path) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut target = options.open(to)?;
+    let mut target = connection::create_private_file(to)?;
     std::io::copy(&mut File::open(from)?, &mut target)?;
     target.sync_all()
 }
@@ -363,8 +360,8 @@ fn swap_in(
         let conn = connection::open(staged)?;
         connection::checkpoint_truncate(&conn)?;
     }
-    let _ = std::fs::remove_file(wal_of(staged));
-    let _ = std::fs::remove_file(shm_of(staged));
+    let _ = std::fs::remove_file(connection::wal_path(staged));
+    let _ = std::fs::remove_file(connection::shm_path(staged));
     let aside = database.with_file_name(format!(
         "chorus.db.before-restore-{}",
         crate::backup::rotating_name(now)
@@ -377,7 +374,7 @@ fn swap_in(
         || connection::open(database)
             .and_then(|conn| connection::checkpoint_truncate(&conn))
             .unwrap_or(false);
-    let wal_left = std::fs::metadata(wal_of(database)).is_ok_and(|m| m.len() > 0);
+    let wal_left = std::fs::metadata(connection::wal_path(database)).is_ok_and(|m| m.len() > 0);
     let kept = if database.exists() {
         std::fs::hard_link(database, &aside)?;
         Some(aside.clone())
@@ -387,21 +384,21 @@ fn swap_in(
     let moved = (|| -> std::io::Result<()> {
         if wal_left || !folded {
             // Its WAL goes with it: the pair opens as one database under the new name.
-            if wal_of(database).exists() {
-                std::fs::rename(wal_of(database), wal_of(&aside))?;
+            if connection::wal_path(database).exists() {
+                std::fs::rename(connection::wal_path(database), connection::wal_path(&aside))?;
             }
-        } else if wal_of(database).exists() {
-            std::fs::remove_file(wal_of(database))?;
+        } else if connection::wal_path(database).exists() {
+            std::fs::remove_file(connection::wal_path(database))?;
         }
-        if shm_of(database).exists() {
-            std::fs::remove_file(shm_of(database))?;
+        if connection::shm_path(database).exists() {
+            std::fs::remove_file(connection::shm_path(database))?;
         }
         std::fs::rename(staged, database)
     })();
     if let Err(e) = moved {
         // `chorus.db` was never replaced: put its WAL back and drop the extra name.
-        if wal_of(&aside).exists() && !wal_of(database).exists() {
-            let _ = std::fs::rename(wal_of(&aside), wal_of(database));
+        if connection::wal_path(&aside).exists() && !connection::wal_path(database).exists() {
+            let _ = std::fs::rename(connection::wal_path(&aside), connection::wal_path(database));
         }
         if kept.is_some() {
             let _ = std::fs::remove_file(&aside);
@@ -412,18 +409,4 @@ fn swap_in(
         File::open(dir)?.sync_all()?;
     }
     Ok(kept)
-}
-
-fn wal_of(database: &Path) -> PathBuf {
-    suffixed(database, "-wal")
-}
-
-fn shm_of(database: &Path) -> PathBuf {
-    suffixed(database, "-shm")
-}
-
-fn suffixed(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }

@@ -203,9 +203,7 @@ pub(super) fn publish(
         .unwrap_or_else(|_| format!("{}", now.unix_timestamp()));
     let body = serde_json::to_string(&counts)?;
     // Signed in the same write job that numbers it, so the chain has no gap and no fork.
-    let fresh = crate::crypto::random::bytes::<32>().map_err(|_| PublishError::Key)?;
-    let key = PublicationKey::from_seed(&settings::publication_seed(conn, &fresh)?)
-        .map_err(|_| PublishError::Key)?;
+    let key = publication_key(conn)?;
     let (seq, previous) = counts::chain_head(conn)?;
     let signed = Signed::seal(&key, seq, previous, &counts)?;
     let envelope = serde_json::to_string(&signed)?;
@@ -221,6 +219,21 @@ pub(super) fn publish(
         },
     )?;
     Ok(Some(Snapshot::with_json(id, counts, body, Some(envelope))))
+}
+
+/// The deployment's publication key; its seed is drawn and stored the first time (random
+/// bytes are drawn only then, not at every publication).
+pub(super) fn publication_key(conn: &rusqlite::Connection) -> Result<PublicationKey, PublishError> {
+    let seed = match settings::stored_publication_seed(conn)? {
+        Some(seed) => seed,
+        None => {
+            let fresh = zeroize::Zeroizing::new(
+                crate::crypto::random::bytes::<32>().map_err(|_| PublishError::Key)?,
+            );
+            settings::publication_seed(conn, &fresh)?
+        }
+    };
+    PublicationKey::from_seed(&seed).map_err(|_| PublishError::Key)
 }
 
 #[cfg(test)]

@@ -96,14 +96,8 @@ impl Publisher {
 
     /// The publication key's public half (hex), made now if nothing was published yet.
     pub async fn publication_key(&self) -> Result<String, PublishError> {
-        let fresh = crate::crypto::random::bytes::<32>().map_err(|_| PublishError::Key)?;
-        let seed = self
-            .store
-            .write(move |conn| crate::store::settings::publication_seed(conn, &fresh))
-            .await?;
-        crate::crypto::publication::PublicationKey::from_seed(&seed)
-            .map(|k| k.public_hex())
-            .map_err(|_| PublishError::Key)
+        let key = self.store.write(super::fold::publication_key).await?;
+        Ok(key.public_hex())
     }
 
     /// The snapshot every public view serves.

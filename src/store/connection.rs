@@ -1,6 +1,6 @@
 //! Opening connections: the same pragmas on every one, and embedded migrations.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::Connection;
@@ -73,6 +73,34 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
     }
     Ok(())
+}
+
+/// Creates a new file (never an existing one) readable by its owner only.
+pub fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// The database's write-ahead log beside it (`chorus.db-wal`).
+pub fn wal_path(db: &Path) -> PathBuf {
+    companion(db, "-wal")
+}
+
+/// The WAL's shared-memory index beside the database (`chorus.db-shm`).
+pub fn shm_path(db: &Path) -> PathBuf {
+    companion(db, "-shm")
+}
+
+fn companion(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 /// Moves everything from the WAL into the main file and truncates the WAL, so deleted or

@@ -30,13 +30,12 @@ fn now_ms() -> u64 {
 impl FileStamp {
     /// For the database at `db` (its `-wal` and `-shm` files beside it); ticks at once.
     pub fn new(db: &Path) -> FileStamp {
-        let with = |suffix: &str| {
-            let mut name = db.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        };
         let stamp = FileStamp {
-            paths: [db.to_path_buf(), with("-wal"), with("-shm")],
+            paths: [
+                db.to_path_buf(),
+                super::connection::wal_path(db),
+                super::connection::shm_path(db),
+            ],
             tick_ms: AtomicU64::new(0),
         };
         stamp.tick();
