@@ -14,7 +14,10 @@
 //!    week's and the category's releases. A coin flip scores 50 %; ε-DP caps any attacker
 //!    at e^ε / (1 + e^ε).
 //!
-//! Run: `cargo bench --bench privacy` (optionally `-- TRIALS`, default 300).
+//! Run: `cargo bench --bench privacy` (optionally `-- TRIALS`, default 300). With
+//! `CHORUS_BENCH_SEED=N` every draw comes from a generator seeded with N instead of the OS,
+//! so two builds print the same figures exactly when they publish the same figures (how a
+//! refactoring of the publishing code is checked to change nothing).
 
 #![allow(
     clippy::unwrap_used,
@@ -25,7 +28,8 @@
 )]
 
 use chorus::clock::day_string;
-use chorus::publish::noise::{OsUniform, Scale};
+use chorus::crypto::CryptoError;
+use chorus::publish::noise::{OsUniform, Scale, Uniform};
 use chorus::publish::privacy::Budget;
 use chorus::publish::{PublicCounts, Release, figures};
 use chorus::store::counts;
@@ -59,6 +63,41 @@ fn how(min_cell: u64, budget: Option<Budget>) -> Release {
     }
 }
 
+/// The OS generator, or a seeded one (SplitMix64) when `CHORUS_BENCH_SEED` is set.
+enum Draws {
+    Os,
+    Seeded(u64),
+}
+
+impl Uniform for Draws {
+    fn below(&mut self, n: u64) -> Result<u64, CryptoError> {
+        match self {
+            Draws::Os => OsUniform.below(n),
+            Draws::Seeded(state) => {
+                // Rejection sampling: no modulo bias, as in the server's sampler.
+                let zone = u64::MAX - u64::MAX % n;
+                loop {
+                    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                    let mut z = *state;
+                    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                    z ^= z >> 31;
+                    if z < zone {
+                        return Ok(z % n);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn draws() -> Draws {
+    std::env::var("CHORUS_BENCH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(Draws::Os, Draws::Seeded)
+}
+
 /// The Monday of the week whose close last released the categories.
 fn released_week(conn: &Connection) -> Option<Date> {
     conn.query_row(
@@ -78,7 +117,7 @@ fn p95(mut errors: Vec<i64>) -> i64 {
 
 /// One deployment over `days` daily ticks; returns the errors of the total, the category
 /// and the last closed week at the end.
-fn run(days: i64, budget: Budget) -> (i64, i64, Option<i64>) {
+fn run(days: i64, budget: Budget, rng: &mut Draws) -> (i64, i64, Option<i64>) {
     let conn = db();
     let start = time::macros::date!(2024 - 01 - 01); // a Monday
     let how = how(1, Some(budget));
@@ -91,7 +130,7 @@ fn run(days: i64, budget: Budget) -> (i64, i64, Option<i64>) {
         let tick = day + Duration::days(1);
         // Categories are released at each week's close: tick every Monday, and at the end.
         if tick.weekday() == time::Weekday::Monday || d == days - 1 {
-            let counts = figures(&conn, midnight(tick), &empty(), &how, &mut OsUniform).unwrap();
+            let counts = figures(&conn, midnight(tick), &empty(), &how, rng).unwrap();
             if released_week(&conn) == Some(tick - Duration::days(7)) {
                 category_at_release = (d + 1) * CATEGORY_PER_DAY as i64;
             }
@@ -115,7 +154,7 @@ fn run(days: i64, budget: Budget) -> (i64, i64, Option<i64>) {
     (total, category, week)
 }
 
-fn error_over_time(trials: usize) {
+fn error_over_time(trials: usize, rng: &mut Draws) {
     let budget = Budget::new(1000).unwrap();
     println!(
         "1. Error of the published figures at ε = 1 (95th percentile of |published − true|, {trials} deployments each)"
@@ -130,7 +169,7 @@ fn error_over_time(trials: usize) {
     for days in [1i64, 30, 365, 369, 1825] {
         let (mut t, mut c, mut w) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..trials {
-            let (total, category, week) = run(days, budget);
+            let (total, category, week) = run(days, budget, rng);
             t.push(total);
             c.push(category);
             if let Some(week) = week {
@@ -171,7 +210,7 @@ fn log_likelihood(y: i64, x: i64, scale: Scale) -> f64 {
 }
 
 /// One n−1 attack with noise: true if the attacker guessed right.
-fn attack_with_noise(budget: Budget, present: bool) -> bool {
+fn attack_with_noise(budget: Budget, present: bool, rng: &mut Draws) -> bool {
     let conn = db();
     // Quiet weeks of history the attacker knows (they sent it all); the survivor speaks up
     // (or not) on Wednesday 13 March 2024. Daily ticks run until the category figures are
@@ -194,7 +233,7 @@ fn attack_with_noise(budget: Budget, present: bool) -> bool {
         counts::add(&conn, "dpcat:a", 1).unwrap();
         known_category += 1;
         let tick = day + Duration::days(1);
-        let counts = figures(&conn, midnight(tick), &empty(), &how, &mut OsUniform).unwrap();
+        let counts = figures(&conn, midnight(tick), &empty(), &how, rng).unwrap();
         let released_now = released_week(&conn) == Some(tick - Duration::days(7));
         releases.push((tick, counts, if released_now { known_category } else { -1 }));
         day = tick;
@@ -226,7 +265,7 @@ fn attack_with_noise(budget: Budget, present: bool) -> bool {
         + llr(week, 7 * known_per_day as i64, budget.week)
         + llr(step, known_step, budget.category);
     let guess = if score == 0.0 {
-        chorus::crypto::random::bytes::<1>().unwrap()[0] & 1 == 1
+        rng.below(2).unwrap() == 1
     } else {
         score > 0.0
     };
@@ -235,7 +274,7 @@ fn attack_with_noise(budget: Budget, present: bool) -> bool {
 
 /// The same attack without noise, at the default rounding to 10: the attacker keeps the
 /// total at one below a step, so the survivor's statement moves the published figure.
-fn attack_without_noise(present: bool) -> bool {
+fn attack_without_noise(present: bool, rng: &mut Draws) -> bool {
     let conn = db();
     let how = how(10, None);
     let day = time::macros::date!(2024 - 03 - 13);
@@ -247,14 +286,14 @@ fn attack_without_noise(present: bool) -> bool {
         midnight(day + Duration::days(1)),
         &empty(),
         &how,
-        &mut OsUniform,
+        rng,
     )
     .unwrap();
     let guess = counts.statements.total == Some(100);
     guess == present
 }
 
-fn n_minus_one(trials: usize) {
+fn n_minus_one(trials: usize, rng: &mut Draws) {
     let budget = Budget::new(1000).unwrap();
     println!();
     println!(
@@ -262,7 +301,7 @@ fn n_minus_one(trials: usize) {
     );
     let mut right = 0usize;
     for i in 0..trials {
-        right += usize::from(attack_without_noise(i % 2 == 0));
+        right += usize::from(attack_without_noise(i % 2 == 0, rng));
     }
     println!(
         "   no noise, min_cell 10, top-up attack:          right {:>5.1} % of {trials}",
@@ -271,7 +310,7 @@ fn n_minus_one(trials: usize) {
     let mut right = 0usize;
     let trials_noise = trials * 4;
     for i in 0..trials_noise {
-        right += usize::from(attack_with_noise(budget, i % 2 == 0));
+        right += usize::from(attack_with_noise(budget, i % 2 == 0, rng));
     }
     let bound = 1.0f64.exp() / (1.0 + 1.0f64.exp());
     println!(
@@ -286,6 +325,7 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse::<usize>().ok())
         .unwrap_or(300);
-    error_over_time(trials);
-    n_minus_one(trials);
+    let mut rng = draws();
+    error_over_time(trials, &mut rng);
+    n_minus_one(trials, &mut rng);
 }
