@@ -27,8 +27,8 @@
     clippy::cast_precision_loss
 )]
 
-use chorus::clock::day_string;
 use chorus::crypto::CryptoError;
+use chorus::publish::cells::{Cell, Kept};
 use chorus::publish::noise::{OsUniform, Scale, Uniform};
 use chorus::publish::privacy::Budget;
 use chorus::publish::{PublicCounts, Release, figures};
@@ -98,11 +98,16 @@ fn draws() -> Draws {
         .map_or(Draws::Os, Draws::Seeded)
 }
 
+/// The bounded tally of category `a`, which its noised figure is built from.
+fn category() -> String {
+    Cell::CountedCategory("a".to_owned()).key()
+}
+
 /// The Monday of the week whose close last released the categories.
 fn released_week(conn: &Connection) -> Option<Date> {
     conn.query_row(
-        "SELECT value FROM noise WHERE cell = 'released:categories'",
-        [],
+        "SELECT value FROM noise WHERE cell = ?1",
+        [Kept::CategoriesReleased.key()],
         |r| r.get::<_, i64>(0),
     )
     .ok()
@@ -125,8 +130,8 @@ fn run(days: i64, budget: Budget, rng: &mut Draws) -> (i64, i64, Option<i64>) {
     let mut last = None;
     for d in 0..days {
         let day = start + Duration::days(d);
-        counts::add(&conn, &format!("fold:{}", day_string(day)), PER_DAY).unwrap();
-        counts::add(&conn, "dpcat:a", CATEGORY_PER_DAY).unwrap();
+        counts::add(&conn, &Cell::Fold(day).key(), PER_DAY).unwrap();
+        counts::add(&conn, &category(), CATEGORY_PER_DAY).unwrap();
         let tick = day + Duration::days(1);
         // Categories are released at each week's close: tick every Monday, and at the end.
         if tick.weekday() == time::Weekday::Monday || d == days - 1 {
@@ -227,10 +232,10 @@ fn attack_with_noise(budget: Budget, present: bool, rng: &mut Draws) -> bool {
         let mut n = known_per_day;
         if day == target && present {
             n += 1;
-            counts::add(&conn, "dpcat:a", 1).unwrap();
+            counts::add(&conn, &category(), 1).unwrap();
         }
-        counts::add(&conn, &format!("fold:{}", day_string(day)), n).unwrap();
-        counts::add(&conn, "dpcat:a", 1).unwrap();
+        counts::add(&conn, &Cell::Fold(day).key(), n).unwrap();
+        counts::add(&conn, &category(), 1).unwrap();
         known_category += 1;
         let tick = day + Duration::days(1);
         let counts = figures(&conn, midnight(tick), &empty(), &how, rng).unwrap();
@@ -279,8 +284,8 @@ fn attack_without_noise(present: bool, rng: &mut Draws) -> bool {
     let how = how(10, None);
     let day = time::macros::date!(2024 - 03 - 13);
     // The attacker's flood brought the true total to 10k − 1.
-    counts::add(&conn, "total", 99 + u64::from(present)).unwrap();
-    counts::add(&conn, &format!("fold:{}", day_string(day)), 0).unwrap();
+    counts::add(&conn, &Cell::Total.key(), 99 + u64::from(present)).unwrap();
+    counts::add(&conn, &Cell::Fold(day).key(), 0).unwrap();
     let counts = figures(
         &conn,
         midnight(day + Duration::days(1)),

@@ -213,15 +213,6 @@ pub enum CountPolicy {
 }
 
 impl CountPolicy {
-    /// Whether a testimony with this status is in the counts.
-    pub fn counts(self, status: crate::domain::Status) -> bool {
-        use crate::domain::Status;
-        match self {
-            CountPolicy::Received => status != Status::Spam,
-            CountPolicy::Reviewed => !matches!(status, Status::New | Status::Spam),
-        }
-    }
-
     pub fn key(self) -> &'static str {
         match self {
             CountPolicy::Received => "received",

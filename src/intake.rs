@@ -194,7 +194,7 @@ impl Intake {
                 &epoch.public_key,
                 &KeyId::from(epoch.id),
                 id.as_bytes(),
-                &testimony,
+                &*testimony,
             )?;
             let receipt = match receipt {
                 Some(derived_and_tag) => {

@@ -21,6 +21,8 @@ pub mod form_tokens;
 pub mod hardening;
 pub mod i18n;
 pub mod intake;
+#[cfg(test)]
+mod layering_tests;
 pub mod logging;
 pub mod maintenance;
 pub mod notify;
@@ -189,42 +191,6 @@ fn base_url(config: &Config, addr: SocketAddr) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every `.rs` file under `src/<dir>`, with its text.
-    fn sources(dir: &str) -> Vec<(String, String)> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).unwrap_or_default();
-                    out.push((path.display().to_string(), text));
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("src")
-                .join(dir),
-            &mut out,
-        );
-        assert!(!out.is_empty(), "no sources under src/{dir}");
-        out
-    }
-
-    /// The layers in DESIGN.md, checked: the store never sees keys or tokens (services hand
-    /// it hashes and random bytes), and no web handler reaches a table.
-    #[test]
-    fn layers_point_one_way() {
-        for (path, text) in sources("store") {
-            assert!(!text.contains("crate::crypto"), "{path} imports crypto");
-        }
-        for (path, text) in sources("web") {
-            assert!(!text.contains("store::"), "{path} reaches the store");
-        }
-    }
 
     #[test]
     fn connections_stay_below_the_open_file_limit() {

@@ -34,7 +34,7 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    /// True for spam, which no counting policy ever counts (see `CountPolicy::counts`).
+    /// True for spam, which no counting policy ever counts (see `publish::publisher::counted`).
     pub fn is_spam(self) -> bool {
         self == Status::Spam
     }

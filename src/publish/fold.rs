@@ -6,15 +6,17 @@ use std::collections::{BTreeMap, HashSet};
 
 use time::{Date, OffsetDateTime};
 
+use super::cells::{Cell, Kept};
+use super::error::PublishError;
 use super::noise::{OsUniform, Uniform};
-use super::privacy::{Budget, counted_categories, fold_day_after_releases, release};
-use super::publisher::PublishError;
+use super::privacy::{Budget, Ledger, counted_categories, fold_day, release};
+use super::published::PublicCounts;
 use super::signed::Signed;
-use super::snapshot::{PublicCounts, Snapshot, build};
-use crate::clock::{day_string, week_label};
+use super::snapshot::{Snapshot, build};
+use crate::clock::week_label;
 use crate::crypto::publication::PublicationKey;
 use crate::domain::{Status, TestimonyId};
-use crate::store::{counts, settings, testimonies};
+use crate::store::{counts, noise, settings, testimonies};
 
 /// A change waiting for the next tick.
 #[derive(Clone)]
@@ -93,7 +95,7 @@ pub(super) fn fold_chunk(
     excluded: Option<Status>,
     now: OffsetDateTime,
 ) -> Result<Vec<Pending>, PublishError> {
-    let block = day_string(fold_day_after_releases(conn, now)?);
+    let block = block_day(conn, now)?;
     let mut eligible = HashSet::new();
     for p in chunk.iter().filter(|p| p.change == Change::Fold) {
         if testimonies::would_count(conn, &p.id, excluded)? {
@@ -103,7 +105,7 @@ pub(super) fn fold_chunk(
     let defer = (eligible.len() as u64) < min_cell;
     let mut deferred = Vec::new();
     // Summed per cell first: one update per cell, not one per row and category.
-    let mut deltas: BTreeMap<String, i64> = BTreeMap::new();
+    let mut deltas: BTreeMap<Cell, i64> = BTreeMap::new();
     for p in chunk {
         let delta: i64 = match p.change {
             // Skips rows deleted meanwhile, rows already counted, spam, and (when only
@@ -121,25 +123,27 @@ pub(super) fn fold_chunk(
         if delta == 0 {
             continue;
         }
-        *deltas.entry("total".to_owned()).or_default() += delta;
+        *deltas.entry(Cell::Total).or_default() += delta;
         // Blocks hold additions and removals apart: a cell never goes below zero.
-        let side = if delta > 0 { "fold" } else { "unfold" };
-        *deltas.entry(format!("{side}:{block}")).or_default() += delta.abs();
+        let side = if delta > 0 {
+            Cell::Fold(block)
+        } else {
+            Cell::Unfold(block)
+        };
+        *deltas.entry(side).or_default() += delta.abs();
         for c in counted_categories(&p.id, &p.categories) {
-            *deltas.entry(format!("dpcat:{c}")).or_default() += delta;
+            *deltas.entry(Cell::CountedCategory(c)).or_default() += delta;
         }
-        *deltas
-            .entry(format!("week:{}", week_label(p.day)))
-            .or_default() += delta;
+        *deltas.entry(Cell::Week(week_label(p.day))).or_default() += delta;
         for c in &p.categories {
-            *deltas.entry(format!("category:{c}")).or_default() += delta;
+            *deltas.entry(Cell::Category(c.clone())).or_default() += delta;
         }
     }
     for (cell, delta) in deltas {
         if delta == 0 {
             continue;
         }
-        counts::adjust(conn, &cell, delta)?;
+        counts::adjust(conn, &cell.key(), delta)?;
     }
     Ok(deferred)
 }
@@ -162,16 +166,45 @@ pub fn figures(
     how: &Release,
     rng: &mut impl Uniform,
 ) -> Result<PublicCounts, PublishError> {
-    Ok(match &how.budget {
-        Some(budget) => release(conn, now, how.min_cell, &how.categories, budget, rng)?,
-        None => build(
-            &counts::all(conn)?,
+    let ledger = ledger(conn)?;
+    let Some(budget) = &how.budget else {
+        return Ok(build(
+            &ledger.cells,
             now,
             previous,
             how.min_cell,
             &how.categories,
-        ),
-    })
+        ));
+    };
+    let released = release(&ledger, now, how.min_cell, &how.categories, budget, rng)?;
+    for (k, v) in &released.draws {
+        noise::insert_draw(conn, &k.key(), *v)?;
+    }
+    for (k, v) in &released.markers {
+        noise::set(conn, &k.key(), *v)?;
+    }
+    Ok(released.figures)
+}
+
+/// What `counters` and `noise` hold, by name (names no build writes are left out).
+fn ledger(conn: &rusqlite::Connection) -> Result<Ledger, PublishError> {
+    let cells = counts::all(conn)?
+        .into_iter()
+        .filter_map(|(k, v)| Some((Cell::parse(&k)?, v)))
+        .collect();
+    let kept = noise::all(conn)?
+        .into_iter()
+        .filter_map(|(k, v)| Some((Kept::parse(&k)?, v)))
+        .collect();
+    Ok(Ledger { cells, kept })
+}
+
+/// The day this tick's changes fold into (see `privacy::fold_day`).
+fn block_day(conn: &rusqlite::Connection, now: OffsetDateTime) -> Result<Date, PublishError> {
+    let released = noise::get(conn, &Kept::ReleasedThrough.key())?
+        .and_then(|j| i32::try_from(j).ok())
+        .and_then(|j| Date::from_julian_day(j).ok());
+    Ok(fold_day(now, released))
 }
 
 /// The last write job of a tick: waiting pledges are added and a new snapshot is stored
@@ -183,12 +216,12 @@ pub(super) fn publish(
     how: &Release,
     skip_unchanged: bool,
 ) -> Result<Option<Snapshot>, PublishError> {
-    let block = format!("pfold:{}", day_string(fold_day_after_releases(conn, now)?));
+    let block = Cell::PledgeFold(block_day(conn, now)?).key();
     for (key, n) in counts::take_pledges(conn)? {
-        counts::add(conn, "pledge:total", n)?;
+        counts::add(conn, &Cell::PledgeTotal.key(), n)?;
         counts::add(conn, &block, n)?;
         if !key.is_empty() {
-            counts::add(conn, &format!("pledge:{key}"), n)?;
+            counts::add(conn, &Cell::Pledge(key).key(), n)?;
         }
     }
     let counts = figures(conn, now, previous, how, &mut OsUniform)?;

@@ -10,20 +10,32 @@
 //! below it; weeks appear once closed and are never revised.
 
 //!
+//! The files import one another one way only (each names only files below it):
+//!
 //! - `publisher`: the running service — tallies in RAM, wall-clock ticks, the latest snapshot
-//! - `fold`: the write jobs of one tick (tallies into `counters` by chunk, a new snapshot)
-//! - `snapshot`: the published figures and how true counts are rounded into them (noise off)
-//! - `privacy`: the noised figures (differential privacy, on by default) and their budget
-//! - `noise`: exact discrete Laplace sampling
+//! - `fold`: the write jobs of one tick (tallies into `counters` by chunk, a new snapshot);
+//!   it reads the ledger, calls `privacy::release` and stores what the release decided
+//! - `privacy`: the noised figures as a pure function of the ledger (differential privacy,
+//!   on by default), their budget, and the rule that no fold lands on a released day
+//! - `snapshot`: one snapshot as served, and the figures with noise off
 //! - `signed`: each snapshot signed with the publication key and chained to the one before
+//! - `cells`: the names of what `counters` and `noise` hold, one type and encoding each
+//! - `noise`: exact discrete Laplace sampling
+//! - `published`: the published figures and their rounding (a leaf)
+//! - `error`: why a tick could not publish (a leaf)
 
+pub mod cells;
+mod error;
 mod fold;
 pub mod noise;
 pub mod privacy;
+mod published;
 mod publisher;
 pub mod signed;
 mod snapshot;
 
+pub use error::PublishError;
 pub use fold::{Release, figures};
-pub use publisher::{HISTORY_PAGE, PublishError, Publisher};
-pub use snapshot::{PledgeCounts, PublicCounts, Snapshot, StatementCounts, round};
+pub use published::{PledgeCounts, PublicCounts, StatementCounts, round};
+pub use publisher::{HISTORY_PAGE, Publisher, Tally};
+pub use snapshot::Snapshot;

@@ -28,15 +28,16 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use time::{Date, Duration, OffsetDateTime};
 
+use super::cells::{Cell, Kept};
+use super::error::PublishError;
 use super::noise::{Scale, Uniform, discrete_laplace};
-use super::publisher::PublishError;
-use super::snapshot::{PledgeCounts, PublicCounts, StatementCounts, round};
-use crate::clock::{day_string, week_label};
+use super::published::{
+    Margins, PledgeCounts, Privacy, PublicCounts, StatementCounts, published_at, round,
+};
+use crate::clock::week_label;
 use crate::domain::TestimonyId;
-use crate::store::{counts, noise};
 
 /// Shares of ε, in percent.
 const WEEK_SHARE: u64 = 55;
@@ -52,40 +53,6 @@ const _: () = assert!(PLEDGE_WEEK_SHARE + PLEDGE_DAY_SHARE == 100);
 pub const CATEGORIES_PER_STATEMENT: usize = 1;
 /// Weeks between two releases of the category figures.
 pub const CATEGORY_RELEASE_WEEKS: i64 = 4;
-
-/// What `/api/v1/counts` says about the noise.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct Privacy {
-    pub mechanism: String,
-    pub epsilon: f64,
-    /// How far each kind of figure may be from the truth, 95 % of the time (before rounding).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_95: Option<Margins>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Margins {
-    pub total: u64,
-    pub by_category: u64,
-    pub by_week: u64,
-    pub pledges: u64,
-}
-
-impl Privacy {
-    pub fn off() -> Privacy {
-        Privacy {
-            mechanism: "none".to_owned(),
-            epsilon: 0.0,
-            error_95: None,
-        }
-    }
-}
-
-impl Default for Privacy {
-    fn default() -> Privacy {
-        Privacy::off()
-    }
-}
 
 /// The noise scales of one deployment, from `noise_epsilon` in thousandths.
 #[derive(Clone, Copy, Debug)]
@@ -159,8 +126,43 @@ pub fn counted_categories(id: &TestimonyId, categories: &[String]) -> Vec<String
         .unwrap_or_default()
 }
 
-/// The day a tick's folds belong to: a tick at midnight closes the day before.
-pub fn fold_day(now: OffsetDateTime) -> Date {
+/// What a release reads: the true counts and what earlier releases kept.
+#[derive(Clone, Debug, Default)]
+pub struct Ledger {
+    pub cells: BTreeMap<Cell, u64>,
+    pub kept: BTreeMap<Kept, i64>,
+}
+
+/// What a release decided: the figures, and what the write job stores for them.
+#[derive(Debug)]
+pub struct Released {
+    pub figures: PublicCounts,
+    /// Noise drawn for cells released for the first time: each stored once, never replaced.
+    pub draws: Vec<(Kept, i64)>,
+    /// The release's memory (start, days released, category figures), each overwritten.
+    pub markers: Vec<(Kept, i64)>,
+}
+
+/// The one rule that makes kept noise safe to reuse: a release at `today` releases every
+/// day before it (from `start`), and a tick folds only into a day after the last one
+/// released. A fold into a released day would let two figures carrying the same kept noise
+/// differ by exactly what it added.
+pub fn released_through(today: Date, start: Date) -> Option<Date> {
+    (today > start).then(|| today - Duration::days(1))
+}
+
+/// The day a tick at `now` folds into: the day before the tick (a tick at midnight closes
+/// it), but never a day already released (see `released_through`).
+pub fn fold_day(now: OffsetDateTime, released: Option<Date>) -> Date {
+    let day = fold_day_of(now);
+    match released {
+        Some(r) if day <= r => r + Duration::days(1),
+        _ => day,
+    }
+}
+
+/// The day a tick's folds belong to when nothing was released yet.
+fn fold_day_of(now: OffsetDateTime) -> Date {
     (now - Duration::seconds(1)).date()
 }
 
@@ -168,60 +170,57 @@ fn monday(day: Date) -> Date {
     day - Duration::days(i64::from(day.weekday().number_days_from_monday()))
 }
 
-/// Builds the noised figures from the blocks in `counters`, drawing (and keeping) noise for
-/// every cell released for the first time. Runs inside the tick's write transaction.
-pub(super) fn release(
-    conn: &rusqlite::Connection,
+/// The noised figures built from the blocks of `ledger` at `now`, drawing noise for every
+/// cell released for the first time. Pure: the caller stores the draws and markers in the
+/// same transaction it read the ledger in.
+pub fn release(
+    ledger: &Ledger,
     now: OffsetDateTime,
     min_cell: u64,
     categories: &[String],
     budget: &Budget,
     rng: &mut impl Uniform,
-) -> Result<PublicCounts, PublishError> {
-    let cells = counts::all(conn)?;
-    let mut kept = noise::all(conn)?;
+) -> Result<Released, PublishError> {
+    let cells = &ledger.cells;
+    let mut kept = Keeper::new(&ledger.kept);
     let today = now.date();
     let this_monday = monday(today);
-    let cell = |name: String| {
+    let cell = |c: Cell| {
         cells
-            .get(&name)
+            .get(&c)
             .map_or(0, |n| i64::try_from(*n).unwrap_or(i64::MAX))
     };
-    // A day's net change: what was counted less what was removed.
-    let block = |prefix: &str, day: Date| {
-        let day = day_string(day);
-        cell(format!("{prefix}:{day}")) - cell(format!("un{prefix}:{day}"))
-    };
+    // A day's net change: what was counted less what was removed. Pledges are never
+    // removed.
+    let block = |day: Date| cell(Cell::Fold(day)) - cell(Cell::Unfold(day));
+    let pledge_block = |day: Date| cell(Cell::PledgeFold(day));
     // Every week from the start is published, with or without statements: a week missing
     // from the list would say it had none. The start is fixed at the first release, from the
     // clock alone (the week of that tick's fold day) — or earlier, when blocks from before
     // noise was on are there (their figures were published exact already).
-    let start = match julian(&kept, "start") {
+    let start = match kept.day(&Kept::Start) {
         Some(start) => start,
         None => {
+            let first_week = monday(fold_day_of(now));
             let earliest = cells
                 .keys()
-                .filter_map(|k| k.strip_prefix("fold:").or_else(|| k.strip_prefix("pfold:")))
-                .filter_map(|d| crate::clock::parse_day(d).ok())
-                .filter(|d| *d < monday(fold_day(now)))
+                .filter_map(|c| match c {
+                    Cell::Fold(d) | Cell::PledgeFold(d) => Some(*d),
+                    _ => None,
+                })
+                .filter(|d| *d < first_week)
                 .min()
                 .map(monday);
-            let start = earliest.map_or(monday(fold_day(now)), |e| e.min(monday(fold_day(now))));
-            noise::set(conn, "start", i64::from(start.to_julian_day()))?;
+            let start = earliest.map_or(first_week, |e| e.min(first_week));
+            kept.mark_day(Kept::Start, start);
             start
         }
     };
-    // Every day before today is now released: a later fold must never land on one of them,
-    // or two figures with the same kept noise would differ by exactly what it added.
-    if today > start {
-        let through = today - Duration::days(1);
-        if julian(&kept, "released:through").is_none_or(|t| t < through) {
-            noise::set(conn, "released:through", i64::from(through.to_julian_day()))?;
-        }
+    if let Some(through) = released_through(today, start)
+        && kept.day(&Kept::ReleasedThrough).is_none_or(|t| t < through)
+    {
+        kept.mark_day(Kept::ReleasedThrough, through);
     }
-    let mut draw = |kept: &mut BTreeMap<String, i64>, cell: String, scale: Scale| {
-        draw_once(conn, kept, &mut *rng, cell, scale)
-    };
 
     let (mut total, mut pledges) = (0i64, 0i64);
     let mut by_week = BTreeMap::new();
@@ -230,75 +229,78 @@ pub(super) fn release(
     while week < this_monday {
         let label = week_label(week);
         let days = (0..7).map(|i| week + Duration::days(i));
-        let (t, p) = days.fold((0, 0), |(t, p), d| {
-            (t + block("fold", d), p + block("pfold", d))
-        });
-        let noised = t + draw(&mut kept, format!("week:{label}"), budget.week)?;
+        let (t, p) = days.fold((0, 0), |(t, p), d| (t + block(d), p + pledge_block(d)));
+        let noised = t + kept.draw(rng, Kept::WeekNoise(label.clone()), budget.week)?;
         by_week.insert(label.clone(), round(clamp(noised), min_cell));
         total += noised;
-        pledges += p + draw(&mut kept, format!("pweek:{label}"), budget.pledge_week)?;
+        pledges += p + kept.draw(rng, Kept::PledgeWeekNoise(label), budget.pledge_week)?;
         weeks += 1;
         week += Duration::days(7);
     }
     let mut open_days = 0u64;
     let mut day = this_monday;
     while day < today {
-        let label = day_string(day);
-        total += block("fold", day) + draw(&mut kept, format!("day:{label}"), budget.day)?;
+        total += block(day) + kept.draw(rng, Kept::DayNoise(day), budget.day)?;
         pledges +=
-            block("pfold", day) + draw(&mut kept, format!("pday:{label}"), budget.pledge_day)?;
+            pledge_block(day) + kept.draw(rng, Kept::PledgeDayNoise(day), budget.pledge_day)?;
         open_days += 1;
         day += Duration::days(1);
     }
 
     // Categories: released when a week closes, at most every `CATEGORY_RELEASE_WEEKS`.
     let last_closed = (this_monday > start).then(|| this_monday - Duration::days(7));
-    let released = julian(&kept, "released:categories");
+    let released = kept.day(&Kept::CategoriesReleased);
     let due = |closed: &Date| {
         released.is_none_or(|r| *closed >= r + Duration::weeks(CATEGORY_RELEASE_WEEKS))
     };
     if let Some(closed) = last_closed.filter(due) {
         let label = week_label(closed);
         for c in categories {
-            draw(&mut kept, format!("category:{label}:{c}"), budget.category)?;
+            let noise = Kept::CategoryNoise {
+                week: label.clone(),
+                category: c.clone(),
+            };
+            kept.draw(rng, noise, budget.category)?;
         }
         for c in categories {
             let noise_sum: i64 = kept
-                .iter()
-                .filter(|(k, _)| k.starts_with("category:") && k.ends_with(&format!(":{c}")))
-                .map(|(_, v)| *v)
+                .all()
+                .filter_map(|(k, v)| match k {
+                    Kept::CategoryNoise { category, .. } if category == c => Some(*v),
+                    _ => None,
+                })
                 .sum();
             // Kept as published (rounded, -1 for "fewer than"): kept exact beside the noise
             // draws, it would give away the exact tally at the release, and so the
             // categories of everything counted since.
-            let shown = round(clamp(cell(format!("dpcat:{c}")) + noise_sum), min_cell)
-                .map_or(-1, |v| i64::try_from(v).unwrap_or(i64::MAX));
-            noise::set(conn, &format!("released:category:{c}"), shown)?;
-            kept.insert(format!("released:category:{c}"), shown);
+            let shown = round(
+                clamp(cell(Cell::CountedCategory(c.clone())) + noise_sum),
+                min_cell,
+            )
+            .map_or(-1, |v| i64::try_from(v).unwrap_or(i64::MAX));
+            kept.mark(Kept::ReleasedCategory(c.clone()), shown);
         }
-        noise::set(
-            conn,
-            "released:categories",
-            i64::from(closed.to_julian_day()),
-        )?;
+        kept.mark_day(Kept::CategoriesReleased, closed);
     }
     let by_category = categories
         .iter()
         .map(|c| {
-            let v = kept.get(&format!("released:category:{c}")).copied();
+            let v = kept.get(&Kept::ReleasedCategory(c.clone()));
             (c.clone(), v.and_then(|v| u64::try_from(v).ok()))
         })
         .collect();
     let category_releases = kept
-        .keys()
-        .filter(|k| k.starts_with("category:"))
-        .filter_map(|k| k.split(':').nth(1))
+        .all()
+        .filter_map(|(k, _)| match k {
+            Kept::CategoryNoise { week, .. } => Some(week),
+            _ => None,
+        })
         .collect::<std::collections::BTreeSet<_>>()
         .len() as u64;
 
     let margins = budget.margins(weeks, open_days, category_releases);
-    Ok(PublicCounts {
-        published_at: super::snapshot::published_at(now),
+    let figures = PublicCounts {
+        published_at: published_at(now),
         min_cell,
         statements: StatementCounts {
             total: round(clamp(total), min_cell),
@@ -309,47 +311,80 @@ pub(super) fn release(
             total: round(clamp(pledges), min_cell),
         },
         privacy: budget.privacy(margins),
-    })
+    };
+    Ok(kept.into_released(figures))
 }
 
-/// The noise of `cell`: the value kept if it was ever drawn, else a new draw, kept.
-fn draw_once(
-    conn: &rusqlite::Connection,
-    kept: &mut BTreeMap<String, i64>,
-    rng: &mut impl Uniform,
-    cell: String,
-    scale: Scale,
-) -> Result<i64, PublishError> {
-    if let Some(v) = kept.get(&cell) {
-        return Ok(*v);
+/// What one release has kept so far: the stored values, and what it added to them.
+struct Keeper<'a> {
+    stored: &'a BTreeMap<Kept, i64>,
+    added: BTreeMap<Kept, i64>,
+    draws: Vec<(Kept, i64)>,
+    markers: Vec<(Kept, i64)>,
+}
+
+impl<'a> Keeper<'a> {
+    fn new(stored: &'a BTreeMap<Kept, i64>) -> Keeper<'a> {
+        Keeper {
+            stored,
+            added: BTreeMap::new(),
+            draws: Vec::new(),
+            markers: Vec::new(),
+        }
     }
-    let z = discrete_laplace(rng, scale).map_err(|_| PublishError::Random)?;
-    let v = noise::keep_first(conn, &cell, z)?;
-    kept.insert(cell, v);
-    Ok(v)
-}
 
-/// A day stored as its Julian day number.
-fn julian(kept: &BTreeMap<String, i64>, key: &str) -> Option<Date> {
-    kept.get(key)
-        .and_then(|j| i32::try_from(*j).ok())
-        .and_then(|j| Date::from_julian_day(j).ok())
-}
+    fn get(&self, k: &Kept) -> Option<i64> {
+        self.added.get(k).or_else(|| self.stored.get(k)).copied()
+    }
 
-/// The day a tick folds into: the day before the tick (a tick at midnight closes it), but
-/// never a day whose figures were already released.
-pub fn fold_day_after_releases(
-    conn: &rusqlite::Connection,
-    now: OffsetDateTime,
-) -> Result<Date, PublishError> {
-    let released = noise::get(conn, "released:through")?
-        .and_then(|j| i32::try_from(j).ok())
-        .and_then(|j| Date::from_julian_day(j).ok());
-    let day = fold_day(now);
-    Ok(match released {
-        Some(r) if day <= r => r + Duration::days(1),
-        _ => day,
-    })
+    /// Every value, each once (what this release set overrides what was stored).
+    fn all(&self) -> impl Iterator<Item = (&Kept, &i64)> {
+        self.added.iter().chain(
+            self.stored
+                .iter()
+                .filter(|(k, _)| !self.added.contains_key(*k)),
+        )
+    }
+
+    /// A day stored as its Julian day number.
+    fn day(&self, k: &Kept) -> Option<Date> {
+        self.get(k)
+            .and_then(|j| i32::try_from(j).ok())
+            .and_then(|j| Date::from_julian_day(j).ok())
+    }
+
+    /// The noise of `cell`: the value kept if it was ever drawn, else a new draw.
+    fn draw(
+        &mut self,
+        rng: &mut impl Uniform,
+        cell: Kept,
+        scale: Scale,
+    ) -> Result<i64, PublishError> {
+        if let Some(v) = self.get(&cell) {
+            return Ok(v);
+        }
+        let z = discrete_laplace(rng, scale).map_err(|_| PublishError::Random)?;
+        self.added.insert(cell.clone(), z);
+        self.draws.push((cell, z));
+        Ok(z)
+    }
+
+    fn mark(&mut self, k: Kept, value: i64) {
+        self.added.insert(k.clone(), value);
+        self.markers.push((k, value));
+    }
+
+    fn mark_day(&mut self, k: Kept, day: Date) {
+        self.mark(k, i64::from(day.to_julian_day()));
+    }
+
+    fn into_released(self, figures: PublicCounts) -> Released {
+        Released {
+            figures,
+            draws: self.draws,
+            markers: self.markers,
+        }
+    }
 }
 
 fn clamp(v: i64) -> u64 {
@@ -360,14 +395,17 @@ fn clamp(v: i64) -> u64 {
 mod tests {
     use super::*;
     use crate::publish::noise::tests::Seeded;
-    use time::macros::datetime;
+    use time::macros::{date, datetime};
 
-    fn db() -> rusqlite::Connection {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
-        crate::store::connection::migrations()
-            .to_latest(&mut conn)
-            .unwrap();
-        conn
+    fn add(ledger: &mut Ledger, cell: Cell, n: u64) {
+        *ledger.cells.entry(cell).or_default() += n;
+    }
+
+    /// What the write job does with a release: keeps its draws and markers.
+    fn keep(ledger: &mut Ledger, released: &Released) {
+        for (k, v) in released.draws.iter().chain(&released.markers) {
+            ledger.kept.insert(k.clone(), *v);
+        }
     }
 
     #[test]
@@ -399,42 +437,54 @@ mod tests {
 
     #[test]
     fn noise_is_drawn_once_and_figures_are_sums_of_noised_blocks() {
-        let conn = db();
+        let mut ledger = Ledger::default();
         let budget = Budget::new(1000).unwrap();
         let cats = ["a".to_owned()];
         // Three closed weeks of 100 each (Mondays 9, 16, 23 Nov 2026) and two days of the
         // open week (Mon 30 Nov, Tue 1 Dec) of 10 each; now is Wed 2 Dec.
-        for day in ["2026-11-09", "2026-11-16", "2026-11-23"] {
-            counts::add(&conn, &format!("fold:{day}"), 100).unwrap();
+        for day in [
+            date!(2026 - 11 - 09),
+            date!(2026 - 11 - 16),
+            date!(2026 - 11 - 23),
+        ] {
+            add(&mut ledger, Cell::Fold(day), 100);
         }
-        for day in ["2026-11-30", "2026-12-01"] {
-            counts::add(&conn, &format!("fold:{day}"), 10).unwrap();
+        for day in [date!(2026 - 11 - 30), date!(2026 - 12 - 01)] {
+            add(&mut ledger, Cell::Fold(day), 10);
         }
-        counts::add(&conn, "dpcat:a", 250).unwrap();
+        add(&mut ledger, Cell::CountedCategory("a".to_owned()), 250);
         let now = datetime!(2026-12-02 00:00 UTC);
-        let first = release(&conn, now, 1, &cats, &budget, &mut Seeded(1)).unwrap();
-        let again = release(&conn, now, 1, &cats, &budget, &mut Seeded(99)).unwrap();
-        assert_eq!(first, again, "a second release draws nothing new");
-        let kept = noise::all(&conn).unwrap();
-        let n = |k: &str| kept[k];
+        let first = release(&ledger, now, 1, &cats, &budget, &mut Seeded(1)).unwrap();
+        keep(&mut ledger, &first);
+        let again = release(&ledger, now, 1, &cats, &budget, &mut Seeded(99)).unwrap();
+        assert_eq!(first.figures, again.figures, "kept noise is used again");
+        assert!(again.draws.is_empty(), "a second release draws nothing new");
+        let n = |k: Kept| ledger.kept[&k];
         let weeks = ["2026-W46", "2026-W47", "2026-W48"];
         for w in weeks {
             assert_eq!(
-                first.statements.by_week[w],
-                round(clamp(100 + n(&format!("week:{w}"))), 1)
+                first.figures.statements.by_week[w],
+                round(clamp(100 + n(Kept::WeekNoise(w.to_owned()))), 1)
             );
         }
         let expected = 300
-            + weeks.iter().map(|w| n(&format!("week:{w}"))).sum::<i64>()
+            + weeks
+                .iter()
+                .map(|w| n(Kept::WeekNoise((*w).to_owned())))
+                .sum::<i64>()
             + 20
-            + n("day:2026-11-30")
-            + n("day:2026-12-01");
-        assert_eq!(first.statements.total, round(clamp(expected), 1));
+            + n(Kept::DayNoise(date!(2026 - 11 - 30)))
+            + n(Kept::DayNoise(date!(2026 - 12 - 01)));
+        assert_eq!(first.figures.statements.total, round(clamp(expected), 1));
+        let category_noise = Kept::CategoryNoise {
+            week: "2026-W48".to_owned(),
+            category: "a".to_owned(),
+        };
         assert_eq!(
-            first.statements.by_category["a"],
-            round(clamp(250 + n("category:2026-W48:a")), 1)
+            first.figures.statements.by_category["a"],
+            round(clamp(250 + n(category_noise)), 1)
         );
-        let privacy = first.privacy;
+        let privacy = first.figures.privacy;
         assert_eq!(privacy.epsilon, 1.0);
         assert!(privacy.error_95.unwrap().total > 0);
     }
@@ -442,22 +492,23 @@ mod tests {
     #[test]
     fn figures_are_noised() {
         // Thirty closed weeks of 100: with noise, not all of them can read exactly 100.
-        let conn = db();
+        let mut ledger = Ledger::default();
         let budget = Budget::new(1000).unwrap();
-        let mut day = time::macros::date!(2026 - 05 - 04);
+        let mut day = date!(2026 - 05 - 04);
         for _ in 0..30 {
-            counts::add(&conn, &format!("fold:{}", day_string(day)), 100).unwrap();
+            add(&mut ledger, Cell::Fold(day), 100);
             day += Duration::days(7);
         }
         let counts = release(
-            &conn,
+            &ledger,
             datetime!(2026-12-02 00:00 UTC),
             1,
             &[],
             &budget,
             &mut Seeded(5),
         )
-        .unwrap();
+        .unwrap()
+        .figures;
         let off = counts
             .statements
             .by_week
@@ -469,20 +520,22 @@ mod tests {
 
     #[test]
     fn a_fold_never_lands_on_a_day_already_released() {
-        let conn = db();
+        let mut ledger = Ledger::default();
         let budget = Budget::new(1000).unwrap();
         let midnight = datetime!(2026-12-02 00:00 UTC);
-        assert_eq!(
-            fold_day_after_releases(&conn, midnight).unwrap(),
-            time::macros::date!(2026 - 12 - 01)
-        );
-        release(&conn, midnight, 1, &[], &budget, &mut Seeded(2)).unwrap();
+        let through = |ledger: &Ledger| {
+            ledger
+                .kept
+                .get(&Kept::ReleasedThrough)
+                .map(|j| Date::from_julian_day(i32::try_from(*j).unwrap()).unwrap())
+        };
+        assert_eq!(fold_day(midnight, through(&ledger)), date!(2026 - 12 - 01));
+        let first = release(&ledger, midnight, 1, &[], &budget, &mut Seeded(2)).unwrap();
+        keep(&mut ledger, &first);
+        assert_eq!(through(&ledger), Some(date!(2026 - 12 - 01)));
         // A second tick within the same second would fold into the 1st, already released.
         let again = datetime!(2026-12-02 00:00:00.5 UTC);
-        assert_eq!(
-            fold_day_after_releases(&conn, again).unwrap(),
-            time::macros::date!(2026 - 12 - 02)
-        );
+        assert_eq!(fold_day(again, through(&ledger)), date!(2026 - 12 - 02));
     }
 
     #[test]
@@ -492,12 +545,13 @@ mod tests {
         let monday = datetime!(2026-11-30 00:00 UTC);
         let budget = Budget::new(1000).unwrap();
         let weeks = |with_sunday: bool| {
-            let conn = db();
+            let mut ledger = Ledger::default();
             if with_sunday {
-                counts::add(&conn, "fold:2026-11-29", 12).unwrap();
+                add(&mut ledger, Cell::Fold(date!(2026 - 11 - 29)), 12);
             }
-            let counts = release(&conn, monday, 1, &[], &budget, &mut Seeded(4)).unwrap();
-            counts
+            let released = release(&ledger, monday, 1, &[], &budget, &mut Seeded(4)).unwrap();
+            released
+                .figures
                 .statements
                 .by_week
                 .keys()

@@ -8,27 +8,28 @@ use std::time::Duration;
 use time::{Date, OffsetDateTime};
 use tokio::sync::Notify;
 
+use super::error::PublishError;
 use super::fold::{Change, Pending, Release, Waiting, fold_chunk, publish};
 use super::privacy::Budget;
-use super::snapshot::{PublicCounts, Snapshot};
+use super::published::PublicCounts;
+use super::snapshot::Snapshot;
 use crate::clock::Clock;
 use crate::config::{Config, CountPolicy};
 use crate::domain::Status;
 use crate::domain::TestimonyId;
+use crate::store::testimonies::StoredTestimony;
 use crate::store::{Store, StoreError, StoreResult, counts, testimonies};
 
-/// Why a tick could not publish (its tallies wait for the next one).
-#[derive(Debug, thiserror::Error)]
-pub enum PublishError {
-    #[error("storage failed: {0}")]
-    Store(#[from] StoreError),
-    #[error("the snapshot could not be encoded: {0}")]
-    Encode(#[from] serde_json::Error),
-    #[error("the operating system's random generator failed")]
-    Random,
-    #[error("the stored publication key is malformed")]
-    Key,
+/// Whether a testimony with this status is in the counts under `policy`.
+fn counted(policy: CountPolicy, status: Status) -> bool {
+    match policy {
+        CountPolicy::Received => status != Status::Spam,
+        CountPolicy::Reviewed => !matches!(status, Status::New | Status::Spam),
+    }
 }
+
+/// What the counts need of a statement: the day it arrived and the categories it names.
+pub type Tally = (Date, Vec<String>);
 
 /// History lines per page of `/api/v1/counts/history`.
 pub const HISTORY_PAGE: u32 = 1000;
@@ -135,7 +136,7 @@ impl Publisher {
     /// Whether a row is in the counts now: folded (its mark cleared) and counted under the
     /// policy. Spam carries no mark, and is never counted.
     pub fn is_counted(&self, status: Status, marked: bool) -> bool {
-        !marked && self.policy.counts(status)
+        !marked && counted(self.policy, status)
     }
 
     /// A testimony's status changed from `before` to `after`; `marked` says whether it was
@@ -149,7 +150,7 @@ impl Publisher {
         (before, after): (Status, Status),
         marked: bool,
     ) {
-        let (was, will) = (self.policy.counts(before), self.policy.counts(after));
+        let (was, will) = (counted(self.policy, before), counted(self.policy, after));
         if was == will {
             return;
         }
@@ -174,7 +175,7 @@ impl Publisher {
     /// True if a status change from `before` to `after` moves a row into or out of the
     /// counts (and so needs its categories).
     pub fn moves_counts(&self, before: Status, after: Status) -> bool {
-        self.policy.counts(before) != self.policy.counts(after)
+        counted(self.policy, before) != counted(self.policy, after)
     }
 
     /// A counted testimony was withdrawn: it leaves the counts at the next tick. Rows not
@@ -213,17 +214,18 @@ impl Publisher {
     }
 
     /// After a restart the tallies of uncounted rows are gone with the RAM; the first staff
-    /// unlock after start can read their categories again, so they are queued for the next
-    /// tick. Decrypts on the blocking pool; returns how many rows were queued (None when an
+    /// unlock after start can read their categories again (`tally_of` opens a row with the
+    /// session's keys: its day and categories), so they are queued for the next tick.
+    /// Opens rows on the blocking pool; returns how many rows were queued (None when an
     /// earlier unlock already did it).
     pub async fn adopt_uncounted(
         &self,
-        keys: crate::review::keyring::EpochKeys,
+        tally_of: impl Fn(&StoredTestimony) -> Option<Tally> + Send + 'static,
     ) -> StoreResult<Option<usize>> {
         if self.adopted.swap(true, std::sync::atomic::Ordering::SeqCst) {
             return Ok(None);
         }
-        let outcome = self.queue_uncounted(keys).await;
+        let outcome = self.queue_uncounted(tally_of).await;
         // Not done unless every row opened (a member waiting for a grant opens none): the
         // next unlock tries again; queued folds are deduplicated.
         if !matches!(outcome, Ok((opened, total)) if opened == total) {
@@ -236,14 +238,14 @@ impl Publisher {
     /// Queues every uncounted row these keys open; (opened, uncounted rows).
     async fn queue_uncounted(
         &self,
-        keys: crate::review::keyring::EpochKeys,
+        tally_of: impl Fn(&StoredTestimony) -> Option<Tally> + Send + 'static,
     ) -> StoreResult<(usize, usize)> {
         let rows = self.store.read(testimonies::uncounted).await?;
         let total = rows.len();
         let opened = crate::blocking::run(move || {
             rows.iter()
                 .filter_map(|row| {
-                    let (day, categories) = keys.tally_of(row)?;
+                    let (day, categories) = tally_of(row)?;
                     Some((row.id, day, categories))
                 })
                 .collect::<Vec<_>>()

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::snapshot::PublicCounts;
+use super::published::PublicCounts;
 use crate::crypto::publication::{self, PublicationKey};
 
 /// What the payload says it is.

@@ -12,10 +12,10 @@ use super::desk::Desk;
 use super::keyring::{self, EpochKeys};
 use super::{ReviewError, totp};
 use crate::clock::Now;
+use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::SecretKey;
-use crate::crypto::{random, token};
-use crate::domain::{AuditAction, StaffId, Username};
+use crate::domain::{AuditAction, StaffId, TokenHash, Username};
 use crate::i18n::Language;
 use crate::store::staff::StaffRow;
 use crate::store::{Store, audit, devices, recovery_codes, staff, testimonies};
@@ -187,7 +187,11 @@ impl Desk {
             .read(move |conn| keyring::open_grants(conn, id.into(), &secret))
             .await;
         let adopted = match keys {
-            Ok(keys) => self.publisher.adopt_uncounted(keys).await.map(|_| ()),
+            Ok(keys) => self
+                .publisher
+                .adopt_uncounted(move |row| keys.tally_of(row))
+                .await
+                .map(|_| ()),
             Err(e) => {
                 tracing::warn!(error = %e, "could not open keys to recount uncounted rows");
                 return;
@@ -227,7 +231,7 @@ fn verify(
     let Ok(derived) = derived else { return Ok(bad) };
     let known_device = match &attempt.device_token {
         Some(t) => {
-            let device = token::hash(t);
+            let device = TokenHash::of(t);
             store.read_blocking(|conn| devices::is_known(conn, &device, &member.id))?
         }
         None => false,
@@ -264,7 +268,7 @@ fn verify(
         }
     } else if !code.is_empty()
         && store.read_blocking(|conn| {
-            recovery_codes::exists(conn, &member.id, &token::hash_recovery_code(&code))
+            recovery_codes::exists(conn, &member.id, &TokenHash::of_recovery_code(&code))
         })?
     {
         (None, Some(Zeroizing::new(code)))
@@ -301,11 +305,11 @@ fn record_good(
         return Err(ReviewError::BadCredentials);
     }
     if let Some(code) = recovery_code
-        && !recovery_codes::consume(conn, &member.id, &token::hash_recovery_code(code))?
+        && !recovery_codes::consume(conn, &member.id, &TokenHash::of_recovery_code(code))?
     {
         return Err(ReviewError::BadCredentials);
     }
-    devices::insert(conn, &token::hash(device_token), &member.id)?;
+    devices::insert(conn, &TokenHash::of(device_token), &member.id)?;
     let how = if recovery_code.is_some() {
         "recovery code"
     } else {

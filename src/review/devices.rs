@@ -10,6 +10,8 @@ use std::sync::RwLock;
 
 use governor::{Quota, RateLimiter};
 
+use crate::domain::TokenHash;
+
 type DeviceLimiter = RateLimiter<
     [u8; 32],
     governor::state::keyed::DefaultKeyedStateStore<[u8; 32]>,
@@ -21,8 +23,6 @@ pub struct KnownDevices {
     known: RwLock<HashMap<[u8; 32], HashSet<String>>>,
     limiter: DeviceLimiter,
 }
-
-use crate::crypto::token::hash;
 
 impl Default for KnownDevices {
     fn default() -> Self {
@@ -59,7 +59,7 @@ impl KnownDevices {
         self.known
             .write()
             .unwrap_or_else(|p| p.into_inner())
-            .entry(*hash(token).as_bytes())
+            .entry(*TokenHash::of(token).as_bytes())
             .or_default()
             .insert(username.to_owned());
     }
@@ -69,13 +69,15 @@ impl KnownDevices {
         self.known
             .read()
             .unwrap_or_else(|p| p.into_inner())
-            .get(hash(token).as_bytes())
+            .get(TokenHash::of(token).as_bytes())
             .is_some_and(|names| names.contains(username))
     }
 
     /// The known browser's own rate limit.
     pub fn admits(&self, token: &str) -> bool {
-        self.limiter.check_key(hash(token).as_bytes()).is_ok()
+        self.limiter
+            .check_key(TokenHash::of(token).as_bytes())
+            .is_ok()
     }
 }
 
@@ -90,7 +92,10 @@ mod tests {
         assert!(devices.knows("token-a", "alex"));
         assert!(!devices.knows("token-a", "sam"));
         assert!(!devices.knows("token-b", "alex"));
-        devices.replace_all(vec![(hash("token-b").as_bytes().to_vec(), "sam".into())]);
+        devices.replace_all(vec![(
+            TokenHash::of("token-b").as_bytes().to_vec(),
+            "sam".into(),
+        )]);
         assert!(
             !devices.knows("token-a", "alex"),
             "a reload forgets what is gone"

@@ -26,7 +26,7 @@ pub struct EpochKeys {
 impl EpochKeys {
     /// What the public counts need of a row — its day and categories — if these keys open
     /// it (recounting after a restart, spam in bulk).
-    pub fn tally_of(&self, row: &StoredTestimony) -> Option<(time::Date, Vec<String>)> {
+    pub fn tally_of(&self, row: &StoredTestimony) -> Option<crate::publish::Tally> {
         let testimony = self.open_testimony(row).ok()?;
         let day = crate::clock::parse_day(&row.received_day).ok()?;
         Some((day, testimony.categories.clone()))

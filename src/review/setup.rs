@@ -9,10 +9,10 @@ use zeroize::Zeroizing;
 use super::desk::Desk;
 use super::enrolment::{EnrolmentForm, NewMember};
 use super::{ReviewError, epochs, totp};
+use crate::crypto::random;
 use crate::crypto::recovery;
 use crate::crypto::suite::SecretKey;
-use crate::crypto::{random, token};
-use crate::domain::{AuditAction, RecoveryKeyId, Role};
+use crate::domain::{AuditAction, RecoveryKeyId, Role, TokenHash};
 use crate::store::{audit, keys, setup_tokens, staff};
 
 /// How long a set-up link stays valid.
@@ -35,7 +35,7 @@ impl Desk {
             return Ok(None);
         }
         let token = Zeroizing::new(random::token_hex()?);
-        let (stored, expires) = (token::hash(&token), self.now().unix() + SETUP_LINK_SECS);
+        let (stored, expires) = (TokenHash::of(&token), self.now().unix() + SETUP_LINK_SECS);
         self.store
             .write(move |conn| {
                 setup_tokens::replace(conn, setup_tokens::PURPOSE_FIRST_ADMIN, &stored, expires)
@@ -47,7 +47,7 @@ impl Desk {
     /// Ok if this set-up link can still be used; `AlreadySetUp` or `TokenInvalid` if not.
     #[tracing::instrument(skip_all)]
     pub async fn check_setup_link(&self, token: &str) -> Result<(), ReviewError> {
-        let (token, now) = (token::hash(token), self.now().unix());
+        let (token, now) = (TokenHash::of(token), self.now().unix());
         self.store
             .read(move |conn| -> Result<_, ReviewError> {
                 if staff::any_admin(conn)? {
@@ -72,7 +72,7 @@ impl Desk {
         self.check_setup_link(token).await?;
         let member = self.make_member(&form, Role::Admin).await?;
         let totp_uri = totp::uri(&form.totp_secret, &member.row.username)?;
-        self.commit_first_admin(Some(token::hash(token)), member, totp_uri)
+        self.commit_first_admin(Some(TokenHash::of(token)), member, totp_uri)
             .await
     }
 

@@ -9,10 +9,10 @@ use super::desk::{Actor, Desk};
 use super::enrolment::{self, EnrolmentForm, NewMember};
 use super::sessions::SessionView;
 use super::{ReviewError, epochs, keyring, totp};
+use crate::crypto::random;
 use crate::crypto::staff_key::{PasswordKeys, Wrapped};
 use crate::crypto::suite::{PublicKey, SecretKey};
-use crate::crypto::{random, token};
-use crate::domain::{AuditAction, EpochId, RecipientId, Role, StaffId, Username};
+use crate::domain::{AuditAction, EpochId, RecipientId, Role, StaffId, TokenHash, Username};
 use crate::i18n::Language;
 use crate::store::{audit, devices, invitations, keys, recovery_codes, staff};
 
@@ -124,7 +124,7 @@ impl Desk {
         actor.require_admin()?;
         let username = enrolment::parse_username(username.as_str())?;
         let token = Zeroizing::new(random::token_hex()?);
-        let (stored, by, now) = (token::hash(&token), actor.name(), self.now());
+        let (stored, by, now) = (TokenHash::of(&token), actor.name(), self.now());
         self.store
             .write(move |conn| -> Result<_, ReviewError> {
                 if staff::by_username(conn, &username)?.is_some() {
@@ -143,7 +143,7 @@ impl Desk {
     /// The (username, role) of a live invitation.
     #[tracing::instrument(skip_all)]
     pub async fn invitation(&self, token: &str) -> Result<(String, Role), ReviewError> {
-        let (token, now) = (token::hash(token), self.now().unix());
+        let (token, now) = (TokenHash::of(token), self.now().unix());
         self.store
             .read(move |conn| invitations::find(conn, &token, now))
             .await?
@@ -164,8 +164,11 @@ impl Desk {
         let member = self.make_member(&form, role).await?;
         let codes = enrolment::new_recovery_codes()?;
         let fingerprint = member.public.fingerprint();
-        let stored_codes: Vec<_> = codes.iter().map(|c| token::hash_recovery_code(c)).collect();
-        let (token, now) = (token::hash(token), self.now());
+        let stored_codes: Vec<_> = codes
+            .iter()
+            .map(|c| TokenHash::of_recovery_code(c))
+            .collect();
+        let (token, now) = (TokenHash::of(token), self.now());
         let username = member.row.username.clone();
         self.store
             .write(move |conn| -> Result<_, ReviewError> {

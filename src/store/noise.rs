@@ -27,13 +27,12 @@ pub fn set(conn: &Connection, cell: &str, value: i64) -> StoreResult<()> {
     Ok(())
 }
 
-/// Stores a drawn noise value unless one is already there; returns the one that stays.
-pub fn keep_first(conn: &Connection, cell: &str, value: i64) -> StoreResult<i64> {
-    conn.prepare_cached("INSERT OR IGNORE INTO noise (cell, value) VALUES (?1, ?2)")?
+/// Stores a new noise draw. A draw is never replaced: one already there for this cell is a
+/// constraint error, which rolls the tick back.
+pub fn insert_draw(conn: &Connection, cell: &str, value: i64) -> StoreResult<()> {
+    conn.prepare_cached("INSERT INTO noise (cell, value) VALUES (?1, ?2)")?
         .execute(params![cell, value])?;
-    Ok(conn
-        .prepare_cached("SELECT value FROM noise WHERE cell = ?1")?
-        .query_row([cell], |r| r.get(0))?)
+    Ok(())
 }
 
 /// One stored value.

@@ -17,6 +17,7 @@ pub mod phone;
 pub mod public;
 pub mod refusal;
 pub mod request_log;
+pub mod resource;
 pub mod returning;
 pub mod review;
 pub mod routes;

@@ -10,7 +10,7 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use super::extract::{Staff, read_form};
-use super::routes::paths;
+use super::paths;
 use crate::crypto::random;
 use crate::review::{LoginAttempt, ReviewError};
 use crate::web::error::AppError;

@@ -12,6 +12,7 @@ pub mod inbox;
 pub mod invite;
 pub mod login;
 pub mod nav;
+pub mod paths;
 pub mod routes;
 pub mod testimony;
 pub mod visible;
