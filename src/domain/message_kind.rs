@@ -14,6 +14,10 @@ pub enum MessageKind {
 }
 
 impl MessageKind {
+    /// Every kind (pages build message keys from each).
+    pub const ALL: [MessageKind; 3] =
+        [MessageKind::Note, MessageKind::FollowUp, MessageKind::Reply];
+
     pub fn as_str(self) -> &'static str {
         match self {
             MessageKind::Note => "note",

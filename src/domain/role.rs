@@ -8,6 +8,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role (pages build a message key from each).
+    pub const ALL: [Role; 2] = [Role::Admin, Role::Reviewer];
+
     pub fn parse(text: &str) -> Option<Role> {
         match text {
             "admin" => Some(Role::Admin),

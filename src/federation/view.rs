@@ -47,7 +47,36 @@ pub enum Reason {
     Stale,
 }
 
+impl State {
+    /// Every state (the federation page builds a message key from each).
+    pub const ALL: [State; 5] = [
+        State::Waiting,
+        State::Ok,
+        State::Stale,
+        State::Unreachable,
+        State::Failed,
+    ];
+}
+
 impl Reason {
+    /// Every reason (the federation page builds a message key from each).
+    pub const ALL: [Reason; 14] = [
+        Reason::Timeout,
+        Reason::Connect,
+        Reason::HttpStatus,
+        Reason::TooLarge,
+        Reason::NotJson,
+        Reason::Signature,
+        Reason::NotASnapshot,
+        Reason::Replayed,
+        Reason::Rewritten,
+        Reason::GapTooLong,
+        Reason::Future,
+        Reason::TimeBackwards,
+        Reason::Storage,
+        Reason::Stale,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             Reason::Timeout => "timeout",

@@ -205,10 +205,11 @@ impl Tr {
         self.with(key, Some(&args))
     }
 
-    /// The message `key` with a number that chooses its plural form (`$n`, `$minutes`).
-    pub fn tn(&self, key: &str, name: &str, n: u64) -> String {
+    /// The message `key` with a number that chooses its plural form (`$n`, `$minutes`);
+    /// the number by value or, as templates pass it, by reference.
+    pub fn tn(&self, key: &str, name: &str, n: impl std::borrow::Borrow<u64>) -> String {
         let mut args = FluentArgs::new();
-        args.set(name.to_owned(), FluentValue::from(n));
+        args.set(name.to_owned(), FluentValue::from(*n.borrow()));
         self.with(key, Some(&args))
     }
 
@@ -242,6 +243,14 @@ impl Tr {
     /// A figure grouped as this language writes it (see [`group_digits`]).
     pub fn number(&self, n: u64) -> String {
         group_digits(self.lang, n)
+    }
+
+    /// A published count, or "fewer than N", in this language.
+    pub fn shown(&self, count: Option<u64>, min_cell: u64) -> String {
+        match count {
+            Some(n) => self.number(n),
+            None => self.t1("fewer-than", "n", self.number(min_cell)),
+        }
     }
 
     /// A stored day (`YYYY-MM-DD`) as people read it in this language.

@@ -70,8 +70,8 @@ pub fn response(
     headline_key: &str,
     when: Option<&str>,
 ) -> Option<actix_web::HttpResponse> {
-    let headline = state.t(headline_key);
-    let when = when.map(|t| state.instant(t)).unwrap_or_default();
+    let headline = state.tr.t(headline_key);
+    let when = when.map(|t| state.tr.instant(t)).unwrap_or_default();
     let site = state.chrome_staying().site_name;
     let text = CardText {
         site: &site,

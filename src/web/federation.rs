@@ -58,11 +58,11 @@ fn state_key(state: State) -> &'static str {
 }
 
 fn row(state: &Localized, m: &MemberView) -> Row {
-    let stale_days = state.config.federation_stale_days;
+    let stale_days = state.app.config.federation_stale_days;
     let key = state_key(m.state);
     let figure = |n: Option<u64>| match (m.seq, n) {
         (None, _) => "—".to_owned(),
-        (Some(_), n) => state.shown(n, m.min_cell.unwrap_or(0)),
+        (Some(_), n) => state.tr.shown(n, m.min_cell.unwrap_or(0)),
     };
     Row {
         name: m.name.clone(),
@@ -72,12 +72,12 @@ fn row(state: &Localized, m: &MemberView) -> Row {
         published: m
             .published_at
             .as_deref()
-            .map_or_else(|| state.t("federation-never"), |t| state.instant(t)),
+            .map_or_else(|| state.tr.t("federation-never"), |t| state.tr.instant(t)),
         state_key: key,
-        state: state.t(&format!("federation-state-{key}")),
+        state: state.tr.t(&format!("federation-state-{key}")),
         // The number of days as a number, so each language picks its plural form.
         reason: m.reason.map(|r| {
-            state.tn(
+            state.tr.tn(
                 &format!("federation-reason-{}", r.key()),
                 "days",
                 u64::from(stale_days),
@@ -95,26 +95,26 @@ pub async fn page_view(
         return Err(AppError::NotFound);
     }
     let state = Localized::new(state, lang);
-    let view = state.federation.view();
-    let base = super::public_base(&req, &state.config);
-    let total = state.number(view.sum.statements);
+    let view = state.app.federation.view();
+    let base = super::public_base(&req, &state.app.config);
+    let total = state.tr.number(view.sum.statements);
     let page_view = FederationPage {
         layout: state.chrome("/federation"),
         summed: view.sum.members_summed as u64,
         left_out: view.sum.members_left_out as u64,
         below_min: view.sum.members_below_min_cell as u64,
-        checked: view.checked_at.as_deref().map(|t| state.instant(t)),
+        checked: view.checked_at.as_deref().map(|t| state.tr.instant(t)),
         members: view.members.iter().map(|m| row(&state, m)).collect(),
         page_url: format!("{base}{}/federation", state.chrome("/").prefix),
         base: base.clone(),
-        share_title: state.args(
+        share_title: state.tr.args(
             "share-title",
             &[
-                ("title", state.t("federation-title")),
+                ("title", state.tr.t("federation-title")),
                 ("total", total.clone()),
             ],
         ),
-        share_description: state.t("federation-share-description"),
+        share_description: state.tr.t("federation-share-description"),
         total,
     };
     let mut res = page(StatusCode::OK, &page_view);
@@ -140,8 +140,8 @@ pub async fn badge(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, Ap
         return Err(AppError::NotFound);
     }
     let state = Localized::new(state, lang);
-    let total = state.number(state.federation.view().sum.statements);
-    let body = super::svg::badge(&state.t("badge-label"), &total);
+    let total = state.tr.number(state.app.federation.view().sum.statements);
+    let body = super::svg::badge(&state.tr.t("badge-label"), &total);
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "image/svg+xml"))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(CACHE)))
@@ -158,11 +158,11 @@ pub async fn card(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, App
         return Err(AppError::NotFound);
     }
     let state = Localized::new(state, lang);
-    let view = state.federation.view();
-    let total = state.number(view.sum.statements);
+    let view = state.app.federation.view();
+    let total = state.tr.number(view.sum.statements);
     // Drawn again when the sum changes, not at every member's check.
     let key = format!("{} {}", view.sum.statements, view.sum.members_summed);
-    let cards = &state.federation_cards;
+    let cards = &state.app.federation_cards;
     let when = view.checked_at.as_deref();
     match super::card::response(cards, &key, &state, &total, "federation-title", when) {
         Some(mut res) => {
@@ -171,5 +171,26 @@ pub async fn card(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, App
             Ok(res)
         }
         None => Err(AppError::internal("the federation card could not be drawn")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::federation::view::Reason;
+    use crate::web::layout::tests::missing_in_some_catalogue;
+
+    #[test]
+    fn every_state_and_reason_has_its_message() {
+        let keys = State::ALL
+            .iter()
+            .map(|s| format!("federation-state-{}", state_key(*s)))
+            .chain(
+                Reason::ALL
+                    .iter()
+                    .map(|r| format!("federation-reason-{}", r.key())),
+            );
+        let missing = missing_in_some_catalogue(keys);
+        assert!(missing.is_empty(), "{missing:?}");
     }
 }

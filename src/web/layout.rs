@@ -165,6 +165,8 @@ impl Layout {
             prefix: prefix_of(lang),
             alternates,
             x_default,
+            intake: self.intake,
+            federation: self.federation,
         }
     }
 
@@ -203,28 +205,16 @@ pub struct Chrome<'a> {
     pub alternates: Vec<Alternate>,
     /// The `hreflang="x-default"` address, when the page has versions.
     pub x_default: Option<String>,
+    /// Whether the site takes statements (the footer offers the forms only then).
+    pub intake: bool,
+    /// Whether the site adds up a federation's counts (the footer links to them).
+    pub federation: bool,
 }
 
 impl Chrome<'_> {
     /// An alternate's address for `<link hreflang>`: absolute when `public_url` is set.
     pub fn absolute(&self, href: &str) -> String {
         format!("{}{href}", self.base.origin)
-    }
-
-    /// A message in this page's language.
-    pub fn t(&self, key: &str) -> String {
-        self.tr.t(key)
-    }
-
-    /// A message with one argument, in this page's language.
-    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
-        self.tr.t1(key, name, value)
-    }
-
-    /// A message with a number that chooses its plural form (templates pass it by
-    /// reference).
-    pub fn tn(&self, key: &str, name: &str, n: impl std::borrow::Borrow<u64>) -> String {
-        self.tr.tn(key, name, *n.borrow())
     }
 
     /// A staff status as staff read it in this language.
@@ -257,14 +247,6 @@ impl Chrome<'_> {
             0 => self.tr.t("kept-until-deleted"),
             n => self.tr.tn("kept-for-days", "n", u64::from(n)),
         }
-    }
-}
-
-impl std::ops::Deref for Chrome<'_> {
-    type Target = Layout;
-
-    fn deref(&self) -> &Layout {
-        self.base
     }
 }
 
@@ -314,5 +296,50 @@ pub fn page(status: StatusCode, view: &impl Template) -> HttpResponse {
                 ))
                 .body("Something went wrong. Nothing you sent was stored.")
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::sync::Arc;
+
+    use crate::domain::{MessageKind, Role, Status};
+    use crate::i18n::{Catalogs, Language, Tr};
+
+    /// Of `keys`, those some shipped catalogue lacks (a key built at run time would show
+    /// as itself; the literal keys are checked in `i18n`).
+    pub(crate) fn missing_in_some_catalogue(keys: impl IntoIterator<Item = String>) -> Vec<String> {
+        let catalogs = Arc::new(Catalogs::shipped());
+        keys.into_iter()
+            .filter(|key| {
+                Language::ALL
+                    .iter()
+                    .any(|lang| Tr::new(*lang, catalogs.clone()).get(key).is_none())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_key_built_at_run_time_is_in_every_catalogue() {
+        let mut keys: Vec<String> = Vec::new();
+        keys.extend((1..=12).map(|m| format!("month-{m}")));
+        keys.extend((1..=12).map(|m| format!("month-short-{m}")));
+        keys.extend(
+            Status::ALL
+                .iter()
+                .map(|s| format!("triage-status-{}", s.key())),
+        );
+        keys.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
+        for kind in MessageKind::ALL {
+            keys.push(format!("message-heading-{}", kind.as_str()));
+            keys.push(format!("message-readers-{}", kind.as_str()));
+        }
+        for field in ["note", "reply"] {
+            keys.push(format!("ended-heading-{field}"));
+            keys.push(format!("ended-label-{field}"));
+        }
+        assert_eq!(keys.len(), 24 + 5 + 2 + 6 + 4);
+        let missing = missing_in_some_catalogue(keys);
+        assert!(missing.is_empty(), "{missing:?}");
     }
 }

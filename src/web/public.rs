@@ -96,20 +96,21 @@ struct NoiseNote {
 
 pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) -> HttpResponse {
     let state = Localized::new(state, lang);
-    let base = super::public_base(&req, &state.config);
-    let snapshot = state.publisher.latest();
+    let base = super::public_base(&req, &state.app.config);
+    let snapshot = state.app.publisher.latest();
     if let Some(res) = not_modified(&req, &snapshot) {
         return res;
     }
     let c = &snapshot.counts;
-    let shown = |v: Option<u64>| state.shown(v, c.min_cell);
+    let shown = |v: Option<u64>| state.tr.shown(v, c.min_cell);
     let view = CountsView {
         layout: state.chrome("/counts"),
         total: shown(c.statements.total),
-        published: c.published_at.as_deref().map(|t| state.instant(t)),
+        published: c.published_at.as_deref().map(|t| state.tr.instant(t)),
         min_cell: c.min_cell,
         // In the order the operator configured, not by key.
         categories: state
+            .app
             .config
             .categories
             .iter()
@@ -126,7 +127,7 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
             .map(|(w, v)| WeekRow {
                 week: week_monday(w).map_or_else(
                     || w.clone(),
-                    |monday| state.t1("counts-week-of", "date", state.day(&monday)),
+                    |monday| state.tr.t1("counts-week-of", "date", state.tr.day(&monday)),
                 ),
                 count: shown(*v),
             })
@@ -137,27 +138,27 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
             .keys()
             .next()
             .and_then(|w| week_monday(w))
-            .map(|monday| state.day(&monday)),
+            .map(|monday| state.tr.day(&monday)),
         page_url: format!("{base}{}/counts", state.chrome("/").prefix),
-        share_title: state.args(
+        share_title: state.tr.args(
             "share-title",
             &[
-                ("title", state.t("counts-title")),
+                ("title", state.tr.t("counts-title")),
                 ("total", shown(c.statements.total)),
             ],
         ),
-        share_description: state.t("counts-share-description"),
+        share_description: state.tr.t("counts-share-description"),
         publication_key: snapshot.publication_key.clone(),
         chart_svg: svg::weekly_chart(
             &c.statements.by_week,
             c.min_cell,
             &svg::ChartText {
-                title: state.t("counts-chart-title"),
-                desc: state.t("counts-chart-desc"),
-                empty: state.t("counts-no-weeks"),
-                fewer: state.shown(None, c.min_cell),
+                title: state.tr.t("counts-chart-title"),
+                desc: state.tr.t("counts-chart-desc"),
+                empty: state.tr.t("counts-no-weeks"),
+                fewer: state.tr.shown(None, c.min_cell),
             },
-            &|w| week_monday(w).map_or_else(|| w.to_owned(), |m| state.short_day(&m)),
+            &|w| week_monday(w).map_or_else(|| w.to_owned(), |m| state.tr.short_day(&m)),
             state.lang.dir() == "rtl",
         ),
         pledges: shown(c.pledges.total),
@@ -165,7 +166,7 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
         next: snapshot
             .next_publication_at
             .as_ref()
-            .map(|at| (at.clone(), state.instant(at))),
+            .map(|at| (at.clone(), state.tr.instant(at))),
         // No margin sentence before a noised figure exists: "within about ±0" on launch
         // day says nothing true.
         noise: c
@@ -175,11 +176,11 @@ pub async fn counts_page(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
             .filter(|m| m.total > 0)
             .map(|m| NoiseNote {
                 epsilon: format!("{}", c.privacy.epsilon),
-                total: state.number(m.total),
-                week: state.number(m.by_week),
-                category: (m.by_category > 0).then(|| state.number(m.by_category)),
+                total: state.tr.number(m.total),
+                week: state.tr.number(m.by_week),
+                category: (m.by_category > 0).then(|| state.tr.number(m.by_category)),
             }),
-        reviewed_only: state.config.count_policy == crate::config::CountPolicy::Reviewed,
+        reviewed_only: state.app.config.count_policy == crate::config::CountPolicy::Reviewed,
     };
     cacheable(page(StatusCode::OK, &view), &snapshot)
 }
@@ -199,15 +200,15 @@ fn week_monday(label: &str) -> Option<String> {
 /// `GET /counts.png` (and `/LANG/counts.png`): the current total as a link-preview card.
 pub async fn counts_card(req: HttpRequest, lang: Lang, state: Data<AppState>) -> HttpResponse {
     let state = Localized::new(state, lang);
-    let snapshot = state.publisher.latest();
+    let snapshot = state.app.publisher.latest();
     if let Some(res) = not_modified(&req, &snapshot) {
         return res;
     }
     let c = &snapshot.counts;
-    let total = state.shown(c.statements.total, c.min_cell);
+    let total = state.tr.shown(c.statements.total, c.min_cell);
     let when = c.published_at.as_deref();
     match super::card::response(
-        &state.cards,
+        &state.app.cards,
         &snapshot.id,
         &state,
         &total,
@@ -234,14 +235,14 @@ pub async fn counts_json(req: HttpRequest, state: Data<AppState>) -> HttpRespons
 /// its address.
 pub async fn badge(req: HttpRequest, lang: Lang, state: Data<AppState>) -> HttpResponse {
     let state = Localized::new(state, lang);
-    let snapshot = state.publisher.latest();
+    let snapshot = state.app.publisher.latest();
     let mut response = match not_modified(&req, &snapshot) {
         Some(res) => res,
         None => {
             let c = &snapshot.counts;
             let body = svg::badge(
-                &state.t("badge-label"),
-                &state.shown(c.statements.total, c.min_cell),
+                &state.tr.t("badge-label"),
+                &state.tr.shown(c.statements.total, c.min_cell),
             );
             cacheable(
                 HttpResponse::Ok()
@@ -277,19 +278,20 @@ struct PledgedView<'a> {
 
 /// The pledge form; `error` is already in the page's language.
 fn pledge_page(state: &Localized, status: StatusCode, error: Option<String>) -> HttpResponse {
-    let c = &state.publisher.latest().counts;
+    let c = &state.app.publisher.latest().counts;
     page(
         status,
         &PledgeView {
             layout: state.chrome("/pledge"),
             pledges: state
+                .app
                 .config
                 .pledges
                 .iter()
                 .map(|p| (p.key.clone(), state.label("pledge", p)))
                 .collect(),
             error,
-            total: state.shown(c.pledges.total, c.min_cell),
+            total: state.tr.shown(c.pledges.total, c.min_cell),
         },
     )
 }
@@ -315,7 +317,7 @@ pub async fn pledge(
     let pairs = form::read(&req, body).await?;
     // Every refusal: the form again, with why (and when to try again).
     let refuse = |r: Refusal| Ok(r.pace(pledge_page(&state, r.status, Some(r.message.clone()))));
-    if origin::is_cross_site(&req, &state.config) {
+    if origin::is_cross_site(&req, &state.app.config) {
         return refuse(Refusal::keyed(
             &state,
             StatusCode::FORBIDDEN,
@@ -334,27 +336,28 @@ pub async fn pledge(
         key = Some(value.clone());
     }
     let key = key.unwrap_or_default();
-    if !key.is_empty() && !state.config.pledges.iter().any(|p| p.key == key) {
+    if !key.is_empty() && !state.app.config.pledges.iter().any(|p| p.key == key) {
         return refuse(Refusal::keyed(
             &state,
             StatusCode::UNPROCESSABLE_ENTITY,
             "pledge-error-unknown",
         ));
     }
-    if let Err(wait) = state.network_admits(&req) {
+    if let Err(wait) = state.app.network_admits(&req) {
         return refuse(Refusal::throttled(&state, "error-network-busy", wait));
     }
     let busy = || Refusal::keyed(&state, StatusCode::SERVICE_UNAVAILABLE, "pledge-error-busy");
-    if !state.intake_admits() {
+    if !state.app.intake_admits() {
         return refuse(busy());
     }
     let label = state
+        .app
         .config
         .pledges
         .iter()
         .find(|p| p.key == key)
         .map(|p| state.label("pledge", p));
-    match state.intake.pledge(key).await {
+    match state.app.intake.pledge(key).await {
         Ok(()) => Ok(page(
             StatusCode::OK,
             &PledgedView {
@@ -390,6 +393,7 @@ struct ResourceRow<'a> {
 pub async fn resources(lang: Lang, state: Data<AppState>) -> HttpResponse {
     let state = Localized::new(state, lang);
     let resources = state
+        .app
         .config
         .resources
         .iter()

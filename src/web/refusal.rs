@@ -29,7 +29,7 @@ impl Refusal {
 
     /// The message `key`, in the page's language.
     pub fn keyed(state: &Localized, status: StatusCode, key: &str) -> Refusal {
-        Refusal::new(status, state.t(key))
+        Refusal::new(status, state.tr.t(key))
     }
 
     /// A budget is spent (`key` takes `$minutes`): 429, wait `wait`.

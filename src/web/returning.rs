@@ -67,11 +67,13 @@ enum Unopened {
 fn not_found(state: &Localized, typed: &str, why: Unopened) -> HttpResponse {
     let message = match why {
         Unopened::Malformed(ParseError::UnknownWord(n)) => {
-            state.t1("error-code-unknown-word", "n", n)
+            state.tr.t1("error-code-unknown-word", "n", n)
         }
-        Unopened::Malformed(ParseError::WordCount(n)) => state.t1("error-code-word-count", "n", n),
-        Unopened::Order => state.t("error-code-order"),
-        Unopened::Unknown => state.t("error-code-not-found"),
+        Unopened::Malformed(ParseError::WordCount(n)) => {
+            state.tr.t1("error-code-word-count", "n", n)
+        }
+        Unopened::Order => state.tr.t("error-code-order"),
+        Unopened::Unknown => state.tr.t("error-code-not-found"),
     };
     page(
         StatusCode::NOT_FOUND,
@@ -104,9 +106,9 @@ async fn open(
 ) -> Result<(form::FormPairs, Result<Box<Found>, HttpResponse>), AppError> {
     let pairs = form::read(req, body).await?;
     pairs.only(fields)?;
-    origin::refuse_cross_site(req, &state.config)?;
+    origin::refuse_cross_site(req, &state.app.config)?;
     let code = Zeroizing::new(pairs.get("receipt").to_owned());
-    let found = state.returning.lookup(&code).await?;
+    let found = state.app.returning.lookup(&code).await?;
     let outcome = match found {
         Lookup::Found(found) => Ok(found),
         Lookup::NotFound => Err(not_found(state, &code, Unopened::Unknown)),
@@ -125,18 +127,18 @@ async fn thread(
     error: Option<String>,
     follow_up: &str,
 ) -> Result<HttpResponse, AppError> {
-    let replies = state.returning.replies(&found).await?;
+    let replies = state.app.returning.replies(&found).await?;
     Ok(page(
         status,
         &ThreadView {
             layout: state.chrome_staying(),
             receipt,
-            day: &state.day(&found.row.received_day),
-            status: state.t(status_words(found.status_shown)),
+            day: &state.tr.day(&found.row.received_day),
+            status: state.tr.t(status_words(found.status_shown)),
             replies: replies
                 .into_iter()
                 .map(|r| ReplyRow {
-                    day: state.day(&r.day),
+                    day: state.tr.day(&r.day),
                     text: r.text.to_string(),
                 })
                 .collect(),
@@ -208,7 +210,7 @@ pub async fn follow_up(
                 found,
                 receipt,
                 StatusCode::OK,
-                Some(&state.t("notice-added")),
+                Some(&state.tr.t("notice-added")),
                 None,
                 "",
             )
@@ -232,17 +234,17 @@ async fn refusal_of_follow_up(
     };
     let text = match Statement::parse(raw) {
         Ok(s) if !s.is_empty() => s,
-        Ok(_) => return unprocessable(state.t("error-nothing-to-add")),
+        Ok(_) => return unprocessable(state.tr.t("error-nothing-to-add")),
         Err(e) => return unprocessable(state.submission_error(&e)),
     };
     // The code's own budget first: refusing it spends nothing from the network's.
-    if let Err(wait) = state.code_admits(found.budget_key()) {
+    if let Err(wait) = state.app.code_admits(found.budget_key()) {
         return Ok(Some(Refusal::throttled(state, "error-code-busy", wait)));
     }
-    if let Err(wait) = state.network_admits(req) {
+    if let Err(wait) = state.app.network_admits(req) {
         return Ok(Some(Refusal::throttled(state, "error-network-busy", wait)));
     }
-    Ok(match state.returning.follow_up(found, text).await {
+    Ok(match state.app.returning.follow_up(found, text).await {
         Ok(()) => None,
         Err(ReturnError::Intake(IntakeError::StorageFull)) => Some(Refusal::keyed(
             state,
@@ -279,7 +281,7 @@ pub async fn withdraw(
     };
     let receipt = pairs.get("receipt").to_owned();
     if pairs.get("confirm") != "yes" {
-        let error = Some(state.t("error-withdraw-confirm"));
+        let error = Some(state.tr.t("error-withdraw-confirm"));
         return thread(
             &state,
             found,
@@ -291,7 +293,7 @@ pub async fn withdraw(
         )
         .await;
     }
-    state.returning.withdraw(found).await?;
+    state.app.returning.withdraw(found).await?;
     Ok(page(
         StatusCode::OK,
         &WithdrawnView {

@@ -71,7 +71,7 @@ fn render_form(
     page(
         status,
         &SetupView {
-            error: error.map(|key| layout.t(key)),
+            error: error.map(|key| layout.tr.t(key)),
             layout,
             username,
             suggestion: passphrase::suggest(),

@@ -84,13 +84,14 @@ pub async fn landing(
         return super::federation::page_view(req, lang, state).await;
     }
     let state = Localized::new(state, lang);
-    let open = state.takes_statements() && state.intake.is_open().await;
+    let open = state.app.takes_statements() && state.app.intake.is_open().await;
     Ok(page(
         StatusCode::OK,
         &LandingView {
             layout: state.chrome("/"),
             open,
             token: state
+                .app
                 .intake
                 .form_token()
                 .map(|t| t.as_str().to_owned())
@@ -104,7 +105,7 @@ pub async fn form(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, App
         return Err(AppError::NotFound);
     }
     let state = Localized::new(state, lang);
-    let open = state.intake.is_open().await;
+    let open = state.app.intake.is_open().await;
     Ok(render_page(
         &state,
         &SubmissionForm::default(),
@@ -141,7 +142,7 @@ impl IntakeRefusal for Refusal {
                 let err = AppError::internal(e);
                 Refusal::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    state.t1(
+                    state.tr.t1(
                         "error-internal-kept",
                         "error",
                         err.incident().unwrap_or("?"),
@@ -186,7 +187,7 @@ fn render_page(state: &Localized, form: &SubmissionForm, shown: Shown, open: boo
     let token = form
         .token
         .clone()
-        .or_else(|| state.intake.form_token().ok())
+        .or_else(|| state.app.intake.form_token().ok())
         .map(|t| t.as_str().to_owned())
         .unwrap_or_default();
     // Words typed, or a message about them: switching language here would lose them.
@@ -200,14 +201,16 @@ fn render_page(state: &Localized, form: &SubmissionForm, shown: Shown, open: boo
         error,
         notice: notice.as_deref(),
         statement: &form.statement,
-        categories: options("category", &state.config.categories, &|k| {
+        categories: options("category", &state.app.config.categories, &|k| {
             form.categories.iter().any(|c| c == k)
         }),
-        settings: options("setting", &state.config.settings, &|k| form.setting == k),
+        settings: options("setting", &state.app.config.settings, &|k| {
+            form.setting == k
+        }),
         no_setting: form.setting.is_empty(),
         consent_publish: form.consent_publish,
         want_receipt: form.want_receipt,
-        max_chars: state.number(MAX_STATEMENT_CHARS as u64),
+        max_chars: state.tr.number(MAX_STATEMENT_CHARS as u64),
         open,
         token,
     };
@@ -240,7 +243,7 @@ pub async fn submit(
     }
     let state = Localized::new(state, lang);
     let body = form::read_body(&req, body).await?;
-    let open = state.intake.is_open().await;
+    let open = state.app.intake.is_open().await;
     let refuse = |form: &SubmissionForm, refusal: Refusal| {
         Ok(render_page(&state, form, Shown::Refused(refusal), open))
     };
@@ -252,7 +255,7 @@ pub async fn submit(
             kept.statement = form::lossy_field(&body, "statement");
             return refuse(
                 &kept,
-                Refusal::new(StatusCode::BAD_REQUEST, state.t(message)),
+                Refusal::new(StatusCode::BAD_REQUEST, state.tr.t(message)),
             );
         }
         Err(e) => return Err(e),
@@ -271,7 +274,7 @@ pub async fn submit(
             );
         }
     };
-    if origin::is_cross_site(&req, &state.config) {
+    if origin::is_cross_site(&req, &state.app.config) {
         return refuse(
             &submitted,
             Refusal::keyed(&state, StatusCode::FORBIDDEN, "error-cross-site-kept"),
@@ -280,10 +283,10 @@ pub async fn submit(
     if submitted.pressed_enter {
         // Enter on a checkbox or radio "clicks" the form's first submit button, the hidden
         // one: an unfinished statement sent without a code could never be withdrawn.
-        let notice = state.t("notice-pressed-enter");
+        let notice = state.tr.t("notice-pressed-enter");
         return Ok(render_page(&state, &submitted, Shown::Notice(notice), open));
     }
-    let testimony = match submitted.validate_in(&state.config, state.lang) {
+    let testimony = match submitted.validate_in(&state.app.config, state.lang) {
         Ok(t) => t,
         Err(e) => {
             return refuse(
@@ -292,18 +295,19 @@ pub async fn submit(
             );
         }
     };
-    if let Err(wait) = state.network_admits(&req) {
+    if let Err(wait) = state.app.network_admits(&req) {
         return refuse(
             &submitted,
             Refusal::throttled(&state, "error-network-busy", wait),
         );
     }
-    if !state.intake_admits() {
+    if !state.app.intake_admits() {
         return refuse(&submitted, Refusal::busy(&state));
     }
     let told_story = !testimony.statement.is_empty();
     let words = code_words_for(state.lang);
     let stored = state
+        .app
         .intake
         .submit(
             testimony,

@@ -44,8 +44,8 @@ fn render(
     let (layout, nav) = staff_page(state, &staff.0);
     let chosen = staff.0.language;
     let view = AccountView {
-        error: error.map(|k| layout.t(k)),
-        done: done.map(|k| layout.t(k)),
+        error: error.map(|k| layout.tr.t(k)),
+        done: done.map(|k| layout.tr.t(k)),
         languages: Language::ALL
             .into_iter()
             .map(|l| (l.code(), l.native_name(), chosen == Some(l)))

@@ -56,7 +56,7 @@ async fn render(
     message: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let (layout, nav) = staff_page(state, &admin.0);
-    let role = |r: Role| layout.t(&format!("role-{}", r.as_str()));
+    let role = |r: Role| layout.tr.t(&format!("role-{}", r.as_str()));
     let members = state
         .desk
         .staff_list(Actor::Staff(&admin.0))
@@ -85,7 +85,7 @@ async fn render(
         &AdminView {
             members,
             invitations,
-            message: message.map(|k| layout.t(k)),
+            message: message.map(|k| layout.tr.t(k)),
             min_cell: c.min_cell,
             interval: c.publish_interval_secs,
             alerts: super::alerts::AlertsView::of(&layout, &state.notifier.state()),

@@ -23,7 +23,7 @@ impl AlertsView {
             channels: state
                 .channels
                 .iter()
-                .map(|c| layout.t(c.key()))
+                .map(|c| layout.tr.t(c.key()))
                 .collect::<Vec<_>>()
                 .join(", "),
             next: state
@@ -32,7 +32,7 @@ impl AlertsView {
                 .unwrap_or_default(),
             last: state
                 .last_sent
-                .map_or_else(|| layout.t("alerts-never"), |t| instant(layout, t)),
+                .map_or_else(|| layout.tr.t("alerts-never"), |t| instant(layout, t)),
             failing: failing(layout, state),
         }
     }
@@ -45,13 +45,13 @@ pub fn failing(layout: &Chrome<'_>, state: &AlertState) -> Vec<String> {
         .iter()
         .map(|f| {
             let reason = match f.failure {
-                Failure::HttpStatus(code) => layout.t1("alerts-failure-http", "code", code),
-                other => layout.t(other.key()),
+                Failure::HttpStatus(code) => layout.tr.t1("alerts-failure-http", "code", code),
+                other => layout.tr.t(other.key()),
             };
             layout.tr.args(
                 "alerts-failing",
                 &[
-                    ("channel", layout.t(f.channel.key())),
+                    ("channel", layout.tr.t(f.channel.key())),
                     ("since", instant(layout, f.since)),
                     ("reason", reason),
                     ("attempts", layout.tr.number(u64::from(f.attempts))),

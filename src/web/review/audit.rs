@@ -173,7 +173,7 @@ pub async fn show(
     let (page_of, check) = state.desk.audit_log(Actor::Staff(&admin.0), query).await?;
     let (layout, nav) = staff_page(&state, &admin.0);
     let verdict = match check.verdict {
-        Ok(n) => layout.tn("audit-intact", "n", n),
+        Ok(n) => layout.tr.tn("audit-intact", "n", n),
         Err(bad) => layout.tr.args(
             "audit-broken",
             &[
@@ -202,7 +202,7 @@ pub async fn show(
                 ("total", layout.tr.number(page_of.total)),
             ],
         ),
-        _ => layout.t("audit-none"),
+        _ => layout.tr.t("audit-none"),
     };
     let view = AuditView {
         older: page_of

@@ -257,7 +257,7 @@ pub async fn show(
     let number = |n: u64| layout.tr.number(n);
     let position = inbox.position.map(|p| {
         if p.total == 0 {
-            layout.t("inbox-none-match")
+            layout.tr.t("inbox-none-match")
         } else {
             layout.tr.args(
                 "inbox-position",
@@ -290,7 +290,7 @@ pub async fn show(
     let plain_tabs = !filter.needs_reply && filter.assigned.is_none();
     let mut tabs = vec![Tab {
         href: "/review".to_owned(),
-        label: layout.t("inbox-all"),
+        label: layout.tr.t("inbox-all"),
         count: number(u64::try_from(inbox.total()).unwrap_or(0)),
         current: plain_tabs && filter.status.is_none(),
     }];
@@ -302,13 +302,13 @@ pub async fn show(
     }));
     tabs.push(Tab {
         href: "/review?needs=reply".to_owned(),
-        label: layout.t("inbox-needs-reply"),
+        label: layout.tr.t("inbox-needs-reply"),
         count: number(inbox.awaiting),
         current: filter.needs_reply && filter.status.is_none() && filter.assigned.is_none(),
     });
     tabs.push(Tab {
         href: "/review?assigned=me".to_owned(),
-        label: layout.t("inbox-assigned-me"),
+        label: layout.tr.t("inbox-assigned-me"),
         count: number(inbox.mine),
         current: filter.assigned == Some(Assigned::Me)
             && filter.status.is_none()
@@ -398,7 +398,7 @@ pub async fn show(
                 preview: if r.has_statement {
                     reveal(&r.preview)
                 } else {
-                    layout.t("inbox-me-too")
+                    layout.tr.t("inbox-me-too")
                 },
                 has_statement: r.has_statement,
                 has_receipt: r.has_receipt,

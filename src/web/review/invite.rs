@@ -48,7 +48,7 @@ fn render(
     page(
         status,
         &InviteView {
-            error: error.map(|key| layout.t(key)),
+            error: error.map(|key| layout.tr.t(key)),
             layout,
             username,
             suggestion: passphrase::suggest(),

@@ -133,9 +133,9 @@ pub async fn view(
             .messages
             .iter()
             .map(|m| Message {
-                kind: layout.t(&format!("message-heading-{}", m.kind.as_str())),
+                kind: layout.tr.t(&format!("message-heading-{}", m.kind.as_str())),
                 kind_key: m.kind.as_str(),
-                readers: layout.t(&format!("message-readers-{}", m.kind.as_str())),
+                readers: layout.tr.t(&format!("message-readers-{}", m.kind.as_str())),
                 author: m.author.clone().unwrap_or_default(),
                 day: layout.tr.day(&m.day),
                 text: reveal(&m.text),
