@@ -1,6 +1,8 @@
 //! The `testimonies` table: random id, received day, epoch, status and the ciphertext —
 //! nothing on a row says what the testimony is about — and the `uncounted` table, which
-//! marks the rows not yet folded into the public counts.
+//! marks the rows not yet folded into the public counts. Rows sit at a `place` made of their
+//! day and random bits (see `insert` and migration 0010), so a day's rows share a region of
+//! the file and a statement fits its page plus one overflow page.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -32,16 +34,26 @@ pub struct Receipt {
     pub order_free_tag: Option<Vec<u8>>,
 }
 
+/// Tries at a new place before giving up (two rows of one day draw the same 40 bits about
+/// once in a trillion).
+const PLACE_TRIES: usize = 4;
+
 /// Inserts a new, uncounted testimony. (Intake checks, in the same transaction, that its
 /// epoch is still the newest.)
+///
+/// Its place (the table's key) is its day in the high bits and 40 bits from SQLite's
+/// random() below: the day's rows share one region of the file, in no order of arrival.
+/// (random() is SQLite's ChaCha20 generator seeded from the OS; the bits need to be
+/// unpredictable in order only, not secret.)
 pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
-    conn.prepare_cached(
-        "INSERT INTO testimonies (id, received_day, epoch_id, status, ciphertext,
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO testimonies (place, id, received_day, epoch_id, status, ciphertext,
                                   receipt_tag, reply_public_key, receipt_box,
                                   receipt_order_free_tag)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
+         VALUES ((CAST(julianday(?2) AS INTEGER) << 40) | (random() & 1099511627775),
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let values = params![
         row.id,
         row.received_day,
         row.epoch_id,
@@ -51,12 +63,29 @@ pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
         row.receipt.as_ref().map(|r| &r.reply_public_key),
         row.receipt.as_ref().map(|r| &r.sealed_box),
         row.receipt.as_ref().and_then(|r| r.order_free_tag.as_ref()),
-    ])?;
+    ];
+    let mut tries = 0;
+    loop {
+        match insert.execute(values) {
+            Ok(_) => break,
+            Err(e) if is_place_taken(&e) && tries + 1 < PLACE_TRIES => tries += 1,
+            Err(e) => return Err(e.into()),
+        }
+    }
     if row.uncounted {
         conn.prepare_cached("INSERT INTO uncounted (id) VALUES (?1)")?
             .execute([row.id])?;
     }
     Ok(())
+}
+
+/// Whether an insert failed only because its place was taken (not its id, nor anything else).
+fn is_place_taken(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+    )
 }
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTestimony> {
@@ -414,4 +443,80 @@ pub fn has_receipt_words(conn: &Connection, order_free_tag: &[u8]) -> StoreResul
             "SELECT EXISTS (SELECT 1 FROM testimonies WHERE receipt_order_free_tag = ?1)",
         )?
         .query_row([order_free_tag], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        super::super::connection::migrate(&mut conn).unwrap();
+        conn.execute(
+            "INSERT INTO epoch_keys (id, generation, public_key, created_at)
+             VALUES (?1, 1, x'02', '2026-12-01')",
+            [EpochId::from_bytes([1; 16])],
+        )
+        .unwrap();
+        conn
+    }
+
+    fn row(n: u16, day: &str) -> StoredTestimony {
+        let mut id = [0u8; 16];
+        id[..2].copy_from_slice(&n.to_be_bytes());
+        StoredTestimony {
+            id: TestimonyId::from_bytes(id),
+            received_day: day.to_owned(),
+            epoch_id: EpochId::from_bytes([1; 16]),
+            status: Status::New,
+            uncounted: true,
+            ciphertext: vec![0xee; 5300],
+            receipt: None,
+        }
+    }
+
+    fn place(conn: &Connection, id: &TestimonyId) -> i64 {
+        conn.query_row("SELECT place FROM testimonies WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_days_rows_share_its_region_in_no_order_of_arrival() {
+        let conn = db();
+        let rows: Vec<StoredTestimony> = (0..400).map(|n| row(n, "2026-12-07")).collect();
+        for r in &rows {
+            insert(&conn, r).unwrap();
+        }
+        let day: i64 = conn
+            .query_row("SELECT CAST(julianday('2026-12-07') AS INTEGER)", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let places: Vec<i64> = rows.iter().map(|r| place(&conn, &r.id)).collect();
+        assert!(places.iter().all(|p| p >> 40 == day));
+        // In the order they arrived, a row's place is above the one before about half the
+        // time: the key keeps no order.
+        let rising = places.windows(2).filter(|w| w[0] < w[1]).count();
+        assert!((150..250).contains(&rising), "{rising} of 399 rising");
+        let next_day = row(1000, "2026-12-08");
+        insert(&conn, &next_day).unwrap();
+        assert!(place(&conn, &next_day.id) > *places.iter().max().unwrap());
+    }
+
+    #[test]
+    fn a_taken_place_is_told_apart_from_a_taken_id() {
+        let conn = db();
+        let put = |place: i64, id: u8| {
+            conn.execute(
+                "INSERT INTO testimonies (place, id, received_day, epoch_id, ciphertext)
+                 VALUES (?1, ?2, '2026-12-07', ?3, x'00')",
+                params![place, vec![id], EpochId::from_bytes([1; 16])],
+            )
+        };
+        put(5, 1).unwrap();
+        assert!(is_place_taken(&put(5, 2).unwrap_err()));
+        assert!(!is_place_taken(&put(6, 1).unwrap_err()));
+    }
 }

@@ -87,10 +87,15 @@ async fn a_seized_data_dir_and_the_logs_reveal_no_statement() {
 async fn the_testimonies_table_holds_nothing_about_content_or_order() {
     let d = dirs();
     let (server, _) = ready_server(&d, &[]);
-    assert_eq!(
-        submit(&server, "a statement", &["assault", "online"]).await,
-        200
-    );
+    // Forty statements one after another: their places must not tell in which order.
+    const SENT: usize = 40;
+    for n in 0..SENT {
+        let statement = format!("statement {n}");
+        assert_eq!(
+            submit(&server, &statement, &["assault", "online"]).await,
+            200
+        );
+    }
     let conn = connect(&server.db());
     let columns: Vec<String> = conn
         .prepare("SELECT name FROM pragma_table_info('testimonies')")
@@ -104,19 +109,43 @@ async fn the_testimonies_table_holds_nothing_about_content_or_order() {
     assert_eq!(
         columns,
         [
+            "place",
             "id",
             "received_day",
             "epoch_id",
             "status",
-            "ciphertext",
             "receipt_tag",
+            "receipt_order_free_tag",
             "reply_public_key",
             "receipt_box",
-            "receipt_order_free_tag"
+            "ciphertext"
         ]
     );
+    // The one table with a rowid: its key is the day and random bits, so the rowid is not
+    // an arrival counter.
+    let keys = keys_by_password(&server.db(), PASSWORD).unwrap();
+    let mut by_arrival = vec![0i64; SENT];
+    for row in rows(&server.db()) {
+        let text = keys.open_testimony(&row).unwrap().statement.clone();
+        let n: usize = text.trim_start_matches("statement ").parse().unwrap();
+        let (place, rowid, day): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT place, rowid, CAST(julianday(received_day) AS INTEGER)
+                 FROM testimonies WHERE id = ?1",
+                [row.id.as_bytes().to_vec()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((rowid, place >> 40), (place, day), "the rowid is the place");
+        by_arrival[n] = place;
+    }
+    let rising = by_arrival.windows(2).filter(|w| w[0] < w[1]).count();
+    assert!(
+        (6..=33).contains(&rising),
+        "{rising} of {} places rise in the order of arrival",
+        SENT - 1
+    );
     for table in [
-        "testimonies",
         "uncounted",
         "pledges",
         "counters",
@@ -147,7 +176,9 @@ async fn the_testimonies_table_holds_nothing_about_content_or_order() {
         );
     }
     let day: String = conn
-        .query_row("SELECT received_day FROM testimonies", [], |r| r.get(0))
+        .query_row("SELECT received_day FROM testimonies LIMIT 1", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(day.len(), 10, "only a day, never a time: {day}");
     let counters: i64 = conn
