@@ -40,6 +40,9 @@ pub enum IntakeError {
     StaleEpoch,
     #[error("{0}")]
     Joined(#[from] blocking::Joined),
+    /// Too many seals are waiting: 503 at once, keep the text on the page.
+    #[error("the sealing queue is full")]
+    SealingBusy,
     /// This form was already stored (its one-time token is used): nothing new is saved.
     #[error("this form was already received")]
     AlreadyReceived,
@@ -51,6 +54,15 @@ impl From<StoreError> for IntakeError {
             IntakeError::Overloaded(e)
         } else {
             IntakeError::Store(e)
+        }
+    }
+}
+
+impl From<blocking::SealingError> for IntakeError {
+    fn from(e: blocking::SealingError) -> Self {
+        match e {
+            blocking::SealingError::Busy => IntakeError::SealingBusy,
+            blocking::SealingError::Joined(j) => IntakeError::Joined(j),
         }
     }
 }

@@ -48,6 +48,15 @@ pub enum ReviewError {
     Joined(#[from] Joined),
 }
 
+impl From<crate::blocking::SealingError> for ReviewError {
+    fn from(e: crate::blocking::SealingError) -> Self {
+        match e {
+            crate::blocking::SealingError::Busy => ReviewError::Busy,
+            crate::blocking::SealingError::Joined(j) => ReviewError::Joined(j),
+        }
+    }
+}
+
 impl From<SealError> for ReviewError {
     fn from(e: SealError) -> Self {
         match e {

@@ -82,6 +82,9 @@ impl From<crate::returning::ReturnError> for AppError {
         use crate::returning::ReturnError;
         match e {
             ReturnError::Store(e) if e.is_overload() => AppError::Busy,
+            ReturnError::Intake(
+                crate::intake::IntakeError::Overloaded(_) | crate::intake::IntakeError::SealingBusy,
+            ) => AppError::Busy,
             other => AppError::internal(other),
         }
     }

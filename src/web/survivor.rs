@@ -137,7 +137,7 @@ impl IntakeRefusal for Refusal {
             IntakeError::StorageFull => {
                 Refusal::keyed(state, StatusCode::SERVICE_UNAVAILABLE, "error-storage-full")
             }
-            IntakeError::Overloaded(_) => Refusal::busy(state),
+            IntakeError::Overloaded(_) | IntakeError::SealingBusy => Refusal::busy(state),
             e => {
                 let err = AppError::internal(e);
                 Refusal::new(
