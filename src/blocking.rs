@@ -109,14 +109,20 @@ mod tests {
         let mut held = Vec::new();
         // Every sealing thread busy…
         for _ in 0..threads {
-            held.push(tokio::spawn(run_sealing(hold(gate.clone(), started.clone()))));
+            held.push(tokio::spawn(run_sealing(hold(
+                gate.clone(),
+                started.clone(),
+            ))));
         }
         while started.load(Ordering::SeqCst) < threads {
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
         // …and the queue full.
         for _ in 0..SEALING_QUEUE {
-            held.push(tokio::spawn(run_sealing(hold(gate.clone(), started.clone()))));
+            held.push(tokio::spawn(run_sealing(hold(
+                gate.clone(),
+                started.clone(),
+            ))));
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         assert!(matches!(run_sealing(|| ()).await, Err(SealingError::Busy)));

@@ -51,8 +51,19 @@ impl FormPairs {
     }
 }
 
-/// How long a client may take to send a form body (slow Tor circuits included).
-const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+/// A form body must arrive at this rate at least (bytes per second), after a short grace:
+/// a slow Tor circuit moves tens of KiB a second, and a statement form is a few KiB. A client
+/// trickling a body holds a connection slot only this long, not a fixed minute.
+const MIN_BODY_RATE: u64 = 16 * 1024;
+const BODY_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+/// Longest wait for the next piece of a body, whatever is left of its deadline.
+const BODY_STALL: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// How long a body of `declared` bytes (the largest allowed, when not declared) may take.
+fn body_deadline(declared: Option<u64>) -> std::time::Duration {
+    let bytes = declared.map_or(MAX_FORM_BYTES as u64, |n| n.min(MAX_FORM_BYTES as u64));
+    BODY_GRACE + std::time::Duration::from_millis(bytes.saturating_mul(1000) / MIN_BODY_RATE)
+}
 
 /// Reads and decodes a form body, refusing (413/415/408/400) anything that is not a valid form.
 pub async fn read(req: &HttpRequest, payload: Payload) -> Result<FormPairs, AppError> {
@@ -88,7 +99,10 @@ pub async fn read_body(
     });
     let mut body = Zeroizing::new(Vec::with_capacity(capacity.min(MAX_FORM_BYTES)));
     let reading = async {
-        while let Some(chunk) = payload.next().await {
+        while let Some(chunk) = tokio::time::timeout(BODY_STALL, payload.next())
+            .await
+            .map_err(|_| AppError::RequestTimeout)?
+        {
             let chunk = chunk.map_err(|_| AppError::BadRequest("err-form-incomplete"))?;
             if body.len() + chunk.len() > MAX_FORM_BYTES {
                 return Err(AppError::PayloadTooLarge);
@@ -97,7 +111,7 @@ pub async fn read_body(
         }
         Ok(())
     };
-    tokio::time::timeout(BODY_TIMEOUT, reading)
+    tokio::time::timeout(body_deadline(declared), reading)
         .await
         .map_err(|_| AppError::RequestTimeout)??;
     Ok(body)
@@ -181,6 +195,17 @@ fn hex_value(digit: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_may_take_a_grace_and_then_must_keep_a_minimum_rate() {
+        use std::time::Duration;
+        assert_eq!(body_deadline(Some(0)), Duration::from_secs(5));
+        // A 4 KiB statement: a quarter of a second on top of the grace.
+        assert_eq!(body_deadline(Some(4096)), Duration::from_millis(5250));
+        // The largest form (or one of unknown length) needs 21 s, not a minute.
+        assert_eq!(body_deadline(None), Duration::from_secs(21));
+        assert_eq!(body_deadline(Some(u64::MAX)), Duration::from_secs(21));
+    }
 
     #[test]
     fn decodes_plus_percent_and_repeats() {

@@ -71,6 +71,52 @@ async fn two_thousand_slow_clients_under_a_1024_file_limit_leave_the_site_up() {
 }
 
 #[tokio::test]
+async fn a_trickled_body_is_cut_off_at_its_minimum_rate_not_after_a_minute() {
+    use tokio::io::AsyncReadExt;
+    let d = dirs();
+    let (server, _) = ready_server(&d, &[]);
+    let addr = server.base.trim_start_matches("http://").to_owned();
+    let mut conn = TcpStream::connect(&addr).await.unwrap();
+    // 20,000 bytes announced: 5 s of grace and 1.2 s at 16 KiB/s. Ten bytes every half
+    // second would take 17 minutes.
+    conn.write_all(
+        b"POST /submit HTTP/1.1\r\nHost: chorus.test\r\n\
+          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 20000\r\n\r\n",
+    )
+    .await
+    .unwrap();
+    let started = std::time::Instant::now();
+    let trickle = async {
+        loop {
+            if conn.write_all(b"statement=").await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let mut peek = [0u8; 1];
+            match tokio::time::timeout(Duration::from_millis(1), conn.peek(&mut peek)).await {
+                Ok(Ok(n)) if n > 0 => break,
+                Ok(_) => break,
+                Err(_) => {}
+            }
+        }
+        let mut answer = Vec::new();
+        let _ = tokio::time::timeout(Duration::from_secs(2), conn.read_to_end(&mut answer)).await;
+        answer
+    };
+    let answer = tokio::time::timeout(Duration::from_secs(20), trickle)
+        .await
+        .expect("the server was still reading the body after 20 s");
+    let elapsed = started.elapsed();
+    let text = String::from_utf8_lossy(&answer);
+    assert!(text.starts_with("HTTP/1.1 408"), "{text:.80}");
+    assert!(
+        elapsed < Duration::from_secs(10),
+        "cut off after {elapsed:?}"
+    );
+    assert_eq!(row_count(&server.db()), 0, "nothing was stored");
+}
+
+#[tokio::test]
 async fn malformed_streams_are_counted_not_logged_one_line_each() {
     use tokio::io::AsyncReadExt;
     let d = dirs();
