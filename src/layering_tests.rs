@@ -3,7 +3,9 @@
 //! edge may only point to a lower layer; no set of files imports one another in a circle;
 //! the store never names the cryptography (services hand it hashes and random bytes) and no
 //! web handler names the store. A folder's `mod.rs` is its facade: files may name what their
-//! ancestors declare, and that edge is not counted.
+//! ancestors declare, and that edge is not counted — but a name a `mod.rs` re-exports from
+//! one of its files counts as that file. `lib.rs` names its modules without `crate::`, so its
+//! own edges are not read; what names `crate::Application` is.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -30,7 +32,9 @@ const LAYERS: &[&[&str]] = &[
     &["returning", "maintenance"],
     &["services"],
     &["web"],
-    &["cli", ""],
+    // lib.rs: the application, which the CLI builds.
+    &[""],
+    &["cli"],
 ];
 
 /// Every `.rs` file under `src/` (but `main.rs`, a crate of its own) with its module path and
@@ -68,12 +72,9 @@ fn sources() -> Vec<(String, String)> {
     out
 }
 
-/// The text without line comments and without the unit-test module at the end of the file.
+/// The text without line comments and without its unit-test module (wherever it stands).
 fn code_only(text: &str) -> String {
-    let text = text
-        .split("#[cfg(test)]\nmod tests")
-        .next()
-        .unwrap_or_default();
+    let text = without_tests(text);
     text.lines()
         .map(|line| match line.find("//") {
             Some(i) if !line[..i].contains('"') => &line[..i],
@@ -81,6 +82,58 @@ fn code_only(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `text` without the `#[cfg(test)] mod tests { … }` block, found by matching braces.
+fn without_tests(text: &str) -> String {
+    const START: &str = "#[cfg(test)]\nmod tests {";
+    let Some(start) = text.find(START) else {
+        return text.to_owned();
+    };
+    let mut depth = 0usize;
+    for (i, c) in text[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 1 => {
+                let end = start + i + 1;
+                return format!("{}{}", &text[..start], &text[end..]);
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    text[..start].to_owned()
+}
+
+/// The names a folder's `mod.rs` (or `lib.rs`) re-exports from its own files:
+/// `pub use child::Name;` and `pub use child::{A, B};` give (module, Name) -> module::child.
+fn re_exports(module: &str, text: &str) -> Vec<((String, String), String)> {
+    let mut out = Vec::new();
+    for statement in text.split(';') {
+        let statement = statement.trim();
+        let Some(rest) = ["pub use ", "pub(crate) use "]
+            .iter()
+            .find_map(|p| statement.strip_prefix(p))
+        else {
+            continue;
+        };
+        if rest.starts_with("crate::") || rest.starts_with("super::") {
+            continue;
+        }
+        for path in expand(rest) {
+            let (Some(child), Some(name)) = (path.split("::").next(), path.rsplit("::").next())
+            else {
+                continue;
+            };
+            let child = if module.is_empty() {
+                child.to_owned()
+            } else {
+                format!("{module}::{child}")
+            };
+            out.push(((module.to_owned(), name.to_owned()), child));
+        }
+    }
+    out
 }
 
 /// Every path starting at `prefix` in `text`, with `{a, b::{c}}` groups expanded.
@@ -152,21 +205,38 @@ fn top(module: &str) -> &str {
     module.split("::").next().unwrap_or_default()
 }
 
+/// Whether `ancestor` is a folder above `of` (the crate root, which holds the
+/// application itself, is not taken for a facade).
 fn is_ancestor(ancestor: &str, of: &str) -> bool {
-    ancestor.is_empty() || of.starts_with(&format!("{ancestor}::"))
+    !ancestor.is_empty() && of.starts_with(&format!("{ancestor}::"))
 }
 
 /// The import graph: for each file's module, the modules (files) it names.
 fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let files = sources();
     let modules: BTreeSet<&str> = files.iter().map(|(m, _)| m.as_str()).collect();
-    // The longest prefix of `path` that is a file's module.
+    let re_exported: BTreeMap<(String, String), String> = files
+        .iter()
+        .flat_map(|(m, text)| re_exports(m, text))
+        .filter(|(_, child)| modules.contains(child.as_str()))
+        .collect();
+    // The file that defines what `path` names: the longest prefix that is a file's module
+    // (the crate root when none is), or, when that module re-exports the next name from one
+    // of its files, that file.
     let resolve = |path: &str| -> Option<String> {
         let parts: Vec<&str> = path.split("::").collect();
-        (1..=parts.len())
+        let n = (1..=parts.len())
             .rev()
-            .map(|n| parts[..n].join("::"))
-            .find(|m| modules.contains(m.as_str()))
+            .find(|n| modules.contains(parts[..*n].join("::").as_str()))
+            .unwrap_or(0);
+        let module = parts[..n].join("::");
+        let next = parts
+            .get(n)
+            .map(|name| (module.clone(), (*name).to_owned()));
+        Some(
+            next.and_then(|key| re_exported.get(&key).cloned())
+                .unwrap_or(module),
+        )
     };
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, text) in &files {
@@ -272,12 +342,22 @@ fn the_store_names_no_cryptography_and_no_handler_names_the_store() {
 fn the_parser_reads_groups_nested_paths_and_skips_comments() {
     let text = code_only(
         "use crate::{a::{b, c::D}, e};\n// crate::hidden\nlet x = super::super::f::g();\n\
-         #[cfg(test)]\nmod tests { use crate::t; }",
+         #[cfg(test)]\nmod tests { fn t() { use crate::t; } }\nfn after() { crate::h::i(); }",
     );
-    assert_eq!(paths_after(&text, "crate::"), ["a::b", "a::c::D", "e"]);
+    assert_eq!(
+        paths_after(&text, "crate::"),
+        ["a::b", "a::c::D", "e", "h::i"]
+    );
     assert_eq!(paths_after(&text, "super::"), ["super::f::g"]);
     assert_eq!(top("web::review::routes"), "web");
     assert!(is_ancestor("web", "web::review") && !is_ancestor("web::review", "web"));
+    assert!(!is_ancestor("", "web"), "the crate root is no facade");
+    let exports = re_exports(
+        "web",
+        "pub use state::AppState;\npub use routes::{configure, paths};",
+    );
+    assert!(exports.contains(&(("web".into(), "AppState".into()), "web::state".into())));
+    assert!(exports.contains(&(("web".into(), "paths".into()), "web::routes".into())));
 }
 
 /// The graph of top-level modules, for the README (`cargo test print_the_import_graph --
@@ -292,7 +372,7 @@ fn print_the_import_graph() {
             top_edges
                 .entry(top(from))
                 .or_default()
-                .insert(top(to).to_owned());
+                .insert(if to.is_empty() { "lib" } else { top(to) }.to_owned());
         }
     }
     for layer in LAYERS.iter().rev() {

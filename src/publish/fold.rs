@@ -283,6 +283,32 @@ mod tests {
     }
 
     #[test]
+    fn a_release_is_stored_once_and_moves_the_next_fold_past_the_released_days() {
+        use super::super::noise::tests::Seeded;
+        use time::macros::{date, datetime};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::store::connection::migrate(&mut conn).unwrap();
+        counts::add(&conn, &Cell::Fold(date!(2026 - 11 - 23)).key(), 40).unwrap();
+        let how = Release {
+            min_cell: 1,
+            categories: vec!["a".to_owned()],
+            budget: Budget::new(1000),
+        };
+        let empty = PublicCounts::empty(1, &how.categories);
+        let midnight = datetime!(2026-12-02 00:00 UTC);
+        assert_eq!(block_day(&conn, midnight).unwrap(), date!(2026 - 12 - 01));
+        let first = figures(&conn, midnight, &empty, &how, &mut Seeded(3)).unwrap();
+        let stored = noise::all(&conn).unwrap();
+        assert!(stored.contains_key("week:2026-W48") && stored.contains_key("start"));
+        // A second release within the same second draws nothing and publishes the same.
+        let again = figures(&conn, midnight, &empty, &how, &mut Seeded(4)).unwrap();
+        assert_eq!(first, again);
+        assert_eq!(noise::all(&conn).unwrap(), stored);
+        // The 1st is released now: a fold in the same second lands on the 2nd.
+        assert_eq!(block_day(&conn, midnight).unwrap(), date!(2026 - 12 - 02));
+    }
+
+    #[test]
     fn chunks_are_even_and_never_a_small_remainder() {
         for n in [0, 1, 999, 1_000, 1_001, 2_500, 10_000] {
             let parts = chunks((0..n).map(change).collect());

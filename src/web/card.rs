@@ -60,27 +60,33 @@ impl Cards {
     }
 }
 
+/// What a card says besides its figure: the site's name, in `tr`'s language.
+pub struct Caption<'a> {
+    pub tr: &'a crate::i18n::Tr,
+    pub site: &'a str,
+}
+
 /// A card as a response: `total` under the headline `headline_key`, dated `when` (RFC 3339),
-/// in `state`'s language, drawn once per `key` (what it shows) and language.
+/// in the caption's language, drawn once per `key` (what it shows) and language.
 pub fn response(
     cards: &Cards,
     key: &str,
-    state: &super::language::Localized,
+    caption: Caption<'_>,
     total: &str,
     headline_key: &str,
     when: Option<&str>,
 ) -> Option<actix_web::HttpResponse> {
-    let headline = state.tr.t(headline_key);
-    let when = when.map(|t| state.tr.instant(t)).unwrap_or_default();
-    let site = state.chrome_staying().site_name;
+    let Caption { tr, site } = caption;
+    let headline = tr.t(headline_key);
+    let when = when.map(|t| tr.instant(t)).unwrap_or_default();
     let text = CardText {
-        site: &site,
+        site,
         total,
         headline: &headline,
         published: &when,
-        rtl: state.lang.dir() == "rtl",
+        rtl: tr.lang.dir() == "rtl",
     };
-    let png = cards.get(key, state.lang.code(), &text)?;
+    let png = cards.get(key, tr.lang.code(), &text)?;
     Some(
         actix_web::HttpResponse::Ok()
             .insert_header((

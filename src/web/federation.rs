@@ -164,7 +164,12 @@ pub async fn card(lang: Lang, state: Data<AppState>) -> Result<HttpResponse, App
     let key = format!("{} {}", view.sum.statements, view.sum.members_summed);
     let cards = &state.app.federation_cards;
     let when = view.checked_at.as_deref();
-    match super::card::response(cards, &key, &state, &total, "federation-title", when) {
+    let site = state.chrome_staying().site_name;
+    let caption = super::card::Caption {
+        tr: &state.tr,
+        site: &site,
+    };
+    match super::card::response(cards, &key, caption, &total, "federation-title", when) {
         Some(mut res) => {
             res.headers_mut()
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));

@@ -13,6 +13,7 @@ pub mod headers;
 pub mod language;
 pub mod layout;
 pub mod origin;
+pub mod paths;
 pub mod phone;
 pub mod public;
 pub mod refusal;
@@ -29,7 +30,8 @@ pub mod static_files;
 pub mod survivor;
 pub mod svg;
 
-pub use routes::{configure, paths, public_base};
+pub use origin::public_base;
+pub use routes::configure;
 pub use state::AppState;
 
 /// Characters a query-string value keeps as they are (dates and keys stay readable).

@@ -48,6 +48,17 @@ pub fn is_cross_site(req: &HttpRequest, config: &Config) -> bool {
     }
 }
 
+/// Where people reach us, for links we show: the public URL, or the host this request used.
+pub fn public_base(req: &HttpRequest, config: &Config) -> String {
+    match config.public_url.as_deref() {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => {
+            let info = req.connection_info();
+            format!("{}://{}", info.scheme(), info.host())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

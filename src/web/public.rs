@@ -207,10 +207,14 @@ pub async fn counts_card(req: HttpRequest, lang: Lang, state: Data<AppState>) ->
     let c = &snapshot.counts;
     let total = state.tr.shown(c.statements.total, c.min_cell);
     let when = c.published_at.as_deref();
+    let site = state.chrome_staying().site_name;
     match super::card::response(
         &state.app.cards,
         &snapshot.id,
-        &state,
+        super::card::Caption {
+            tr: &state.tr,
+            site: &site,
+        },
         &total,
         "counts-title",
         when,
