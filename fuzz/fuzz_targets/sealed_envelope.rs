@@ -17,7 +17,7 @@ fn key() -> &'static SecretKey {
 fuzz_target!(|blob: &[u8]| {
     let _ = suite::key_id_of(blob);
     let _ = suite::open(key(), Label::Testimony, blob, b"context");
-    let _ = testimony::open(key(), &[1u8; 16], blob);
+    let _ = testimony::open::<chorus::submission::Testimony>(key(), &[1u8; 16], blob);
     if let Ok(payload) = padding::unpad(blob) {
         assert!(payload.len() <= blob.len());
     }
