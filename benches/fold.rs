@@ -67,7 +67,9 @@ fn probe(store: Store, epoch_id: chorus::domain::EpochId, stop: Arc<AtomicBool>)
         let r = row(epoch_id, 0);
         let started = Instant::now();
         store
-            .write_blocking(move |conn| testimonies::insert(conn, &r))
+            .write_blocking(move |conn| {
+                testimonies::insert(conn, &r, || chorus::crypto::random::word().ok())
+            })
             .unwrap();
         waits.push(started.elapsed());
         std::thread::sleep(PROBE_EVERY);
@@ -124,7 +126,7 @@ fn main() {
         store
             .write_blocking(move |conn| {
                 for r in &batch {
-                    testimonies::insert(conn, r)?;
+                    testimonies::insert(conn, r, || chorus::crypto::random::word().ok())?;
                 }
                 StoreResult::Ok(())
             })

@@ -115,7 +115,9 @@ fn main() {
                     store
                         .write_blocking(move |conn| {
                             for row in &sealed {
-                                testimonies::insert(conn, row)?;
+                                testimonies::insert(conn, row, || {
+                                    chorus::crypto::random::word().ok()
+                                })?;
                             }
                             StoreResult::Ok(())
                         })

@@ -8,8 +8,12 @@
 -- 1.2 KB on its page and the rest in one overflow page (about 5.4 KB). The small columns come
 -- first, so the inbox reads status, day and receipt columns without touching the overflow.
 --
--- Rows move in id order (random) and are numbered within their day: no two collide. New rows
--- draw their 40 bits from SQLite's random() (see store/testimonies.rs).
+-- Rows move in id order (random), each drawing its 40 bits from SQLite's random(): the order
+-- they are drawn in is the id order, so replaying that generator tells nothing. A row whose
+-- place is taken is skipped and drawn again by the next pass (four passes: a row would need
+-- to collide four times); the check below refuses to go on unless every row moved, so no
+-- row is ever dropped with the old table. New rows draw from the OS generator
+-- (store/testimonies.rs).
 --
 -- Foreign keys are off while migrations run (store/connection.rs): dropping the old table
 -- must not cascade into the tables that name statements by id.
@@ -28,14 +32,44 @@ CREATE TABLE testimonies_by_place (
     ciphertext             BLOB NOT NULL
 );
 
-INSERT INTO testimonies_by_place (place, id, received_day, epoch_id, status, receipt_tag,
-                                  receipt_order_free_tag, reply_public_key, receipt_box,
-                                  ciphertext)
-SELECT (CAST(julianday(received_day) AS INTEGER) << 40)
-           | row_number() OVER (PARTITION BY received_day ORDER BY id),
+INSERT OR IGNORE INTO testimonies_by_place (place, id, received_day, epoch_id, status,
+                                            receipt_tag, receipt_order_free_tag,
+                                            reply_public_key, receipt_box, ciphertext)
+SELECT (CAST(julianday(received_day) AS INTEGER) << 40) | (random() & 1099511627775),
        id, received_day, epoch_id, status, receipt_tag, receipt_order_free_tag,
        reply_public_key, receipt_box, ciphertext
-FROM testimonies;
+FROM testimonies
+WHERE id NOT IN (SELECT id FROM testimonies_by_place);
+INSERT OR IGNORE INTO testimonies_by_place (place, id, received_day, epoch_id, status,
+                                            receipt_tag, receipt_order_free_tag,
+                                            reply_public_key, receipt_box, ciphertext)
+SELECT (CAST(julianday(received_day) AS INTEGER) << 40) | (random() & 1099511627775),
+       id, received_day, epoch_id, status, receipt_tag, receipt_order_free_tag,
+       reply_public_key, receipt_box, ciphertext
+FROM testimonies
+WHERE id NOT IN (SELECT id FROM testimonies_by_place);
+INSERT OR IGNORE INTO testimonies_by_place (place, id, received_day, epoch_id, status,
+                                            receipt_tag, receipt_order_free_tag,
+                                            reply_public_key, receipt_box, ciphertext)
+SELECT (CAST(julianday(received_day) AS INTEGER) << 40) | (random() & 1099511627775),
+       id, received_day, epoch_id, status, receipt_tag, receipt_order_free_tag,
+       reply_public_key, receipt_box, ciphertext
+FROM testimonies
+WHERE id NOT IN (SELECT id FROM testimonies_by_place);
+INSERT OR IGNORE INTO testimonies_by_place (place, id, received_day, epoch_id, status,
+                                            receipt_tag, receipt_order_free_tag,
+                                            reply_public_key, receipt_box, ciphertext)
+SELECT (CAST(julianday(received_day) AS INTEGER) << 40) | (random() & 1099511627775),
+       id, received_day, epoch_id, status, receipt_tag, receipt_order_free_tag,
+       reply_public_key, receipt_box, ciphertext
+FROM testimonies
+WHERE id NOT IN (SELECT id FROM testimonies_by_place);
+
+-- Every row moved, or nothing happens: a CHECK that fails aborts the whole migration.
+CREATE TEMP TABLE moved_every_row (ok INTEGER NOT NULL CHECK (ok = 1));
+INSERT INTO moved_every_row
+SELECT (SELECT count(*) FROM testimonies) = (SELECT count(*) FROM testimonies_by_place);
+DROP TABLE moved_every_row;
 
 DROP TABLE testimonies;
 ALTER TABLE testimonies_by_place RENAME TO testimonies;

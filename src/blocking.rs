@@ -117,20 +117,27 @@ mod tests {
         while started.load(Ordering::SeqCst) < threads {
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
-        // …and the queue full.
+        // …and the queue full: a seal is queued at its first poll, so each is polled once here.
+        let mut queued = Vec::new();
         for _ in 0..SEALING_QUEUE {
-            held.push(tokio::spawn(run_sealing(hold(
-                gate.clone(),
-                started.clone(),
-            ))));
+            let mut job = Box::pin(run_sealing(hold(gate.clone(), started.clone())));
+            let pending = std::future::poll_fn(|cx| {
+                std::task::Poll::Ready(std::future::Future::poll(job.as_mut(), cx).is_pending())
+            })
+            .await;
+            assert!(pending, "queued, not refused");
+            queued.push(job);
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        assert!(matches!(run_sealing(|| ()).await, Err(SealingError::Busy)));
+        let probe = tokio::time::timeout(std::time::Duration::from_secs(5), run_sealing(|| ()));
+        assert!(matches!(probe.await, Ok(Err(SealingError::Busy))));
         for _ in 0..threads + SEALING_QUEUE {
             open.send(()).unwrap();
         }
         for job in held {
             job.await.unwrap().unwrap();
+        }
+        for job in queued {
+            job.await.unwrap();
         }
         assert_eq!(run_sealing(|| 7).await.unwrap(), 7);
     }

@@ -240,7 +240,9 @@ impl Intake {
                 if !epoch.is_current(conn)? {
                     return Err(IntakeError::StaleEpoch);
                 }
-                Ok(testimonies::insert(conn, &sealed)?)
+                Ok(testimonies::insert(conn, &sealed, || {
+                    crypto::random::word().ok()
+                })?)
             })
             .await?;
         self.publisher.note_testimony(id, day, categories);

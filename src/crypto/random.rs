@@ -14,6 +14,11 @@ pub fn id() -> Result<[u8; 16], CryptoError> {
     bytes::<16>()
 }
 
+/// 64 random bits (a statement's place in its day: see `store::testimonies::insert`).
+pub fn word() -> Result<u64, CryptoError> {
+    Ok(u64::from_le_bytes(bytes::<8>()?))
+}
+
 /// A 256-bit token rendered as lowercase hex (setup links, invitations, sessions).
 pub fn token_hex() -> Result<String, CryptoError> {
     Ok(hex::encode(bytes::<32>()?))

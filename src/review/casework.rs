@@ -188,6 +188,7 @@ mod tests {
                         ciphertext: vec![0; 8],
                         receipt: None,
                     },
+                    || crate::crypto::random::word().ok(),
                 )?;
                 casework::note_reopened(conn, &id, "2026-12-01")?;
                 Ok(())

@@ -6,7 +6,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-use super::StoreResult;
+use super::{StoreError, StoreResult};
 
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_initial.sql")),
@@ -77,6 +77,7 @@ pub fn migrate(conn: &mut Connection) -> StoreResult<()> {
         0
     };
     if moving > 0 {
+        room_to_move(conn, moving)?;
         tracing::info!(
             statements = moving,
             "moving statements to the new storage layout"
@@ -91,6 +92,32 @@ pub fn migrate(conn: &mut Connection) -> StoreResult<()> {
     migrated?;
     if moving > 0 {
         tracing::info!(statements = moving, "statements moved");
+    }
+    Ok(())
+}
+
+/// Refuses to start migration 0010 without room for it: it writes every statement again,
+/// and `secure_delete` overwrites each old page too, so the WAL grows to about twice the
+/// database before its checkpoint. Running out would roll it back, and a service restarted
+/// on failure would start it over and over.
+fn room_to_move(conn: &Connection, statements: i64) -> StoreResult<()> {
+    let Some(path) = conn.path().filter(|p| !p.is_empty()).map(Path::new) else {
+        return Ok(());
+    };
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(wal_path(path))
+            .map(|m| m.len())
+            .unwrap_or(0);
+    let Some(free) = path.parent().and_then(super::space::free_bytes) else {
+        return Ok(());
+    };
+    let needed = size.saturating_mul(3);
+    if free < needed {
+        return Err(StoreError::NoRoomToMigrate {
+            statements,
+            needed_mib: needed.div_ceil(1 << 20),
+            free_mib: free >> 20,
+        });
     }
     Ok(())
 }
@@ -208,7 +235,7 @@ mod tests {
         let rows: Vec<Row> = conn
             .prepare(
                 "SELECT place, id, received_day, status, ciphertext, receipt_box
-                 FROM testimonies ORDER BY place",
+                 FROM testimonies ORDER BY id",
             )
             .unwrap()
             .query_map([], |r| {

@@ -24,6 +24,17 @@ pub enum StoreError {
     /// The stored data was built under a setting that the configuration now contradicts.
     #[error("{0}")]
     Incompatible(String),
+    /// A migration that rewrites the statements needs more free space than the disk has.
+    #[error(
+        "moving {statements} statements to the new storage layout needs about {needed_mib} MiB \
+         free beside the database, and {free_mib} MiB are: free some space (or move the data \
+         directory) and start again; nothing was changed"
+    )]
+    NoRoomToMigrate {
+        statements: i64,
+        needed_mib: u64,
+        free_mib: u64,
+    },
 }
 
 impl StoreError {

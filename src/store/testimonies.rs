@@ -6,7 +6,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::StoreResult;
+use super::{StoreError, StoreResult};
 use crate::domain::{EpochId, StaffId, Status, TestimonyId};
 
 /// A sealed testimony as stored.
@@ -38,34 +38,44 @@ pub struct Receipt {
 /// once in a trillion).
 const PLACE_TRIES: usize = 4;
 
+/// The low bits of a place: 40 random bits below the day.
+const PLACE_BITS: u64 = (1 << 40) - 1;
+
 /// Inserts a new, uncounted testimony. (Intake checks, in the same transaction, that its
 /// epoch is still the newest.)
 ///
-/// Its place (the table's key) is its day in the high bits and 40 bits from SQLite's
-/// random() below: the day's rows share one region of the file, in no order of arrival.
-/// (random() is SQLite's ChaCha20 generator seeded from the OS; the bits need to be
-/// unpredictable in order only, not secret.)
-pub fn insert(conn: &Connection, row: &StoredTestimony) -> StoreResult<()> {
+/// Its place (the table's key) is its day in the high bits and 40 bits from `draw` below:
+/// the day's rows share one region of the file, in no order of arrival. The service draws
+/// them from the OS generator (SQLite's own `random()` is a ChaCha20 stream that never
+/// rekeys: whoever captured the process's memory could replay it, and so order the day's
+/// rows); a taken place is drawn again.
+pub fn insert(
+    conn: &Connection,
+    row: &StoredTestimony,
+    mut draw: impl FnMut() -> Option<u64>,
+) -> StoreResult<()> {
     let mut insert = conn.prepare_cached(
         "INSERT INTO testimonies (place, id, received_day, epoch_id, status, ciphertext,
                                   receipt_tag, reply_public_key, receipt_box,
                                   receipt_order_free_tag)
-         VALUES ((CAST(julianday(?2) AS INTEGER) << 40) | (random() & 1099511627775),
+         VALUES ((CAST(julianday(?2) AS INTEGER) << 40) | ?10,
                  ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
-    let values = params![
-        row.id,
-        row.received_day,
-        row.epoch_id,
-        row.status,
-        row.ciphertext,
-        row.receipt.as_ref().map(|r| &r.tag),
-        row.receipt.as_ref().map(|r| &r.reply_public_key),
-        row.receipt.as_ref().map(|r| &r.sealed_box),
-        row.receipt.as_ref().and_then(|r| r.order_free_tag.as_ref()),
-    ];
     let mut tries = 0;
     loop {
+        let bits = draw().ok_or(StoreError::Random)? & PLACE_BITS;
+        let values = params![
+            row.id,
+            row.received_day,
+            row.epoch_id,
+            row.status,
+            row.ciphertext,
+            row.receipt.as_ref().map(|r| &r.tag),
+            row.receipt.as_ref().map(|r| &r.reply_public_key),
+            row.receipt.as_ref().map(|r| &r.sealed_box),
+            row.receipt.as_ref().and_then(|r| r.order_free_tag.as_ref()),
+            i64::try_from(bits).unwrap_or(0),
+        ];
         match insert.execute(values) {
             Ok(_) => break,
             Err(e) if is_place_taken(&e) && tries + 1 < PLACE_TRIES => tries += 1,
@@ -475,6 +485,12 @@ mod tests {
         }
     }
 
+    fn os_bits() -> Option<u64> {
+        let mut b = [0u8; 8];
+        getrandom::fill(&mut b).ok()?;
+        Some(u64::from_le_bytes(b))
+    }
+
     fn place(conn: &Connection, id: &TestimonyId) -> i64 {
         conn.query_row("SELECT place FROM testimonies WHERE id = ?1", [id], |r| {
             r.get(0)
@@ -487,7 +503,7 @@ mod tests {
         let conn = db();
         let rows: Vec<StoredTestimony> = (0..400).map(|n| row(n, "2026-12-07")).collect();
         for r in &rows {
-            insert(&conn, r).unwrap();
+            insert(&conn, r, os_bits).unwrap();
         }
         let day: i64 = conn
             .query_row("SELECT CAST(julianday('2026-12-07') AS INTEGER)", [], |r| {
@@ -501,8 +517,29 @@ mod tests {
         let rising = places.windows(2).filter(|w| w[0] < w[1]).count();
         assert!((150..250).contains(&rising), "{rising} of 399 rising");
         let next_day = row(1000, "2026-12-08");
-        insert(&conn, &next_day).unwrap();
+        insert(&conn, &next_day, os_bits).unwrap();
         assert!(place(&conn, &next_day.id) > *places.iter().max().unwrap());
+    }
+
+    #[test]
+    fn a_taken_place_is_drawn_again_and_a_run_of_bad_luck_refused() {
+        let conn = db();
+        let day = "2026-12-07";
+        insert(&conn, &row(1, day), || Some(5)).unwrap();
+        let mut draws = [5u64, 5, 6].into_iter();
+        insert(&conn, &row(2, day), || draws.next()).unwrap();
+        assert_eq!(place(&conn, &row(2, day).id) & PLACE_BITS as i64, 6);
+        assert!(insert(&conn, &row(3, day), || Some(5)).is_err());
+        assert!(
+            insert(&conn, &row(4, day), || None).is_err(),
+            "no randomness, no row"
+        );
+        // The high bits are never touched by what is drawn.
+        insert(&conn, &row(5, day), || Some(u64::MAX)).unwrap();
+        assert_eq!(
+            place(&conn, &row(5, day).id) & PLACE_BITS as i64,
+            PLACE_BITS as i64
+        );
     }
 
     #[test]
