@@ -71,6 +71,14 @@ impl Cell {
     }
 }
 
+/// A day kept in `noise` (`Start`, `ReleasedThrough`, `CategoriesReleased`) as its Julian
+/// day number.
+pub fn kept_day(value: i64) -> Option<Date> {
+    i32::try_from(value)
+        .ok()
+        .and_then(|j| Date::from_julian_day(j).ok())
+}
+
 /// A value of `noise`: a noise draw, kept so it is never drawn again, or a release's memory.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kept {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use time::{Date, OffsetDateTime};
 
-use super::cells::{Cell, Kept};
+use super::cells::{Cell, Kept, kept_day};
 use super::error::PublishError;
 use super::noise::{OsUniform, Uniform};
 use super::privacy::{Budget, Ledger, counted_categories, fold_day, release};
@@ -201,9 +201,7 @@ fn ledger(conn: &rusqlite::Connection) -> Result<Ledger, PublishError> {
 
 /// The day this tick's changes fold into (see `privacy::fold_day`).
 fn block_day(conn: &rusqlite::Connection, now: OffsetDateTime) -> Result<Date, PublishError> {
-    let released = noise::get(conn, &Kept::ReleasedThrough.key())?
-        .and_then(|j| i32::try_from(j).ok())
-        .and_then(|j| Date::from_julian_day(j).ok());
+    let released = noise::get(conn, &Kept::ReleasedThrough.key())?.and_then(kept_day);
     Ok(fold_day(now, released))
 }
 

@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 
 use time::{Date, Duration, OffsetDateTime};
 
-use super::cells::{Cell, Kept};
+use super::cells::{Cell, Kept, kept_day};
 use super::error::PublishError;
 use super::noise::{Scale, Uniform, discrete_laplace};
 use super::published::{
@@ -348,9 +348,7 @@ impl<'a> Keeper<'a> {
 
     /// A day stored as its Julian day number.
     fn day(&self, k: &Kept) -> Option<Date> {
-        self.get(k)
-            .and_then(|j| i32::try_from(j).ok())
-            .and_then(|j| Date::from_julian_day(j).ok())
+        self.get(k).and_then(kept_day)
     }
 
     /// The noise of `cell`: the value kept if it was ever drawn, else a new draw.

@@ -198,15 +198,20 @@ pub fn cli(data_dir: &Path, args: &[&str], stdin: &str) -> (bool, String, String
     )
 }
 
-/// `chorus init` for the test admin; returns the recovery key.
-pub fn init_admin(data_dir: &Path) -> String {
+/// `chorus init --json` for the test admin: what it printed.
+pub fn init_json(data_dir: &Path) -> serde_json::Value {
     let (ok, out, err) = cli(
         data_dir,
         &["init", "--admin-user", ADMIN, "--password-stdin", "--json"],
         &format!("{PASSWORD}\n"),
     );
     assert!(ok, "init failed: {err}");
-    let json: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    serde_json::from_str(out.trim()).unwrap()
+}
+
+/// `chorus init` for the test admin; returns the recovery key.
+pub fn init_admin(data_dir: &Path) -> String {
+    let json = init_json(data_dir);
     assert!(
         json["totp_uri"]
             .as_str()

@@ -12,13 +12,7 @@ pub fn current_code(who: &str, secret: &[u8]) -> String {
 
 /// `chorus init` returning (recovery key, TOTP secret bytes).
 pub fn init_admin_with_totp(data_dir: &Path) -> (String, Vec<u8>) {
-    let (ok, out, err) = cli(
-        data_dir,
-        &["init", "--admin-user", ADMIN, "--password-stdin", "--json"],
-        &format!("{PASSWORD}\n"),
-    );
-    assert!(ok, "init failed: {err}");
-    let json: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let json = init_json(data_dir);
     let uri = json["totp_uri"].as_str().unwrap();
     (
         json["recovery_key"].as_str().unwrap().to_owned(),
