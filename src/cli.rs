@@ -155,7 +155,8 @@ pub enum KeysAction {
     /// active staff member and the recovery key. Needs no login.
     Rotate,
     /// Print the publication key (made now if this site has not published yet): federation
-    /// members put it in their `[[federation]]` entry for this site.
+    /// members put it in their `[[federation]]` entry for this site. Also prints it as the
+    /// transparency log's verifier key (C2SP signed-note), for tlog clients and witnesses.
     Publication,
     /// Re-grant access to a new admin with the offline recovery key. Reads two lines on
     /// stdin: the recovery key, then the new admin's passphrase. Prints their TOTP URI.
@@ -305,13 +306,19 @@ impl Operator {
             } => self.recover(&new_admin),
             Command::Keys {
                 action: KeysAction::Publication,
-            } => match self.runtime.block_on(self.publisher.publication_key()) {
-                Ok(key) => {
+            } => match self.runtime.block_on(async {
+                Ok::<_, crate::publish::PublishError>((
+                    self.publisher.publication_key().await?,
+                    self.publisher.verifier_key().await?,
+                ))
+            }) {
+                Ok((key, vkey)) => {
                     println!("publication key: {key}");
                     println!(
                         "fingerprint:     {}",
                         crate::crypto::publication::fingerprint(&key)
                     );
+                    println!("log verifier key: {vkey}");
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(format!("cannot read the publication key: {e}")),

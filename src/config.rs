@@ -767,7 +767,8 @@ impl Config {
             ));
         }
         if let Some(url) = &self.public_url
-            && public_origin(url).is_none()
+            && (public_origin(url).is_none()
+                || !crate::crypto::note::is_valid_name(&self.log_origin()))
         {
             return Err(ConfigError::Invalid(format!(
                 "public_url `{url}` must look like https://host or http://host:port"
@@ -863,6 +864,22 @@ impl Config {
     /// The origin (`scheme://host[:port]`) of the public URL, if one is set.
     pub fn public_origin(&self) -> Option<String> {
         self.public_url.as_deref().and_then(public_origin)
+    }
+
+    /// The transparency log's origin (its checkpoint's first line and its key's name): the
+    /// public URL without its scheme, plus `/log`. Without a public URL nobody outside can
+    /// reach the log; `localhost/log` names it until one is set (changing it starts a new
+    /// log in every witness's eyes).
+    pub fn log_origin(&self) -> String {
+        let base = self
+            .public_url
+            .as_deref()
+            .and_then(|url| url.split_once("://"))
+            .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or(rest))
+            .map(|rest| rest.trim_end_matches('/').to_owned())
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or_else(|| "localhost".to_owned());
+        format!("{base}/log")
     }
 
     /// Cookies get `Secure` and the `__Host-` prefix when people reach us over https or Tor.

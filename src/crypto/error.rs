@@ -2,7 +2,7 @@
 
 /// Why a cryptographic operation failed. Deliberately vague: callers must not learn
 /// (or tell anyone) which check failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CryptoError {
     #[error("the ciphertext does not open with this key")]
     Open,

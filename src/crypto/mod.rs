@@ -3,7 +3,9 @@
 
 pub mod code_words;
 pub mod labels;
+pub mod merkle;
 pub mod message;
+pub mod note;
 pub mod padding;
 pub mod passphrase;
 pub mod publication;

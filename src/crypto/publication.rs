@@ -15,7 +15,7 @@ use super::CryptoError;
 /// verifies as a snapshot.
 const CONTEXT: &[u8] = b"chorus publication v1\0";
 
-pub struct PublicationKey(SigningKey);
+pub struct PublicationKey(pub(super) SigningKey);
 
 impl PublicationKey {
     /// A new key from the operating system's randomness.

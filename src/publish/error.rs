@@ -1,4 +1,5 @@
-//! Why a tick could not publish (its tallies wait for the next one).
+//! Why a tick could not publish (its tallies wait for the next one), or the log could not
+//! serve a tile.
 
 use crate::store::StoreError;
 
@@ -12,4 +13,6 @@ pub enum PublishError {
     Random,
     #[error("the stored publication key is malformed")]
     Key,
+    #[error("the stored snapshots do not match the transparency log's tree")]
+    LogMismatch,
 }

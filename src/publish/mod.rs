@@ -18,6 +18,9 @@
 //! - `privacy`: the noised figures as a pure function of the ledger (differential privacy,
 //!   on by default), their budget, and the rule that no fold lands on a released day
 //! - `snapshot`: one snapshot as served, and the figures with noise off
+//! - `log`: the transparency log of signed snapshots (C2SP `tlog-tiles`): its tree, tiles
+//!   and signed checkpoint
+//! - `tile`: tile addresses as `tlog-tiles` writes them
 //! - `signed`: each snapshot signed with the publication key and chained to the one before
 //! - `cells`: the names of what `counters` and `noise` hold, one type and encoding each
 //! - `noise`: exact discrete Laplace sampling
@@ -27,12 +30,14 @@
 pub mod cells;
 mod error;
 mod fold;
+pub mod log;
 pub mod noise;
 pub mod privacy;
 mod published;
 mod publisher;
 pub mod signed;
 mod snapshot;
+pub mod tile;
 
 pub use error::PublishError;
 pub use fold::{Release, figures};

@@ -10,15 +10,18 @@ use tokio::sync::Notify;
 
 use super::error::PublishError;
 use super::fold::{Change, Pending, Release, Waiting, fold_chunk, publish};
+use super::log::{self, Log};
 use super::privacy::Budget;
 use super::published::PublicCounts;
 use super::snapshot::Snapshot;
+use super::tile::Tile;
 use crate::clock::Clock;
 use crate::config::{Config, CountPolicy};
+use crate::crypto::publication::PublicationKey;
 use crate::domain::Status;
 use crate::domain::TestimonyId;
 use crate::store::testimonies::StoredTestimony;
-use crate::store::{Store, StoreError, StoreResult, counts, testimonies};
+use crate::store::{Store, StoreError, StoreResult, counts, settings, testimonies};
 
 /// Whether a testimony with this status is in the counts under `policy`.
 fn counted(policy: CountPolicy, status: Status) -> bool {
@@ -42,6 +45,8 @@ pub struct Publisher {
     release: Arc<Release>,
     pending: Mutex<Waiting>,
     latest: RwLock<Arc<Snapshot>>,
+    /// The transparency log of every signed snapshot (`/log/`).
+    log: RwLock<Log>,
     changed: Notify,
     /// Whether a staff unlock has already re-queued the rows left uncounted at start.
     adopted: std::sync::atomic::AtomicBool,
@@ -63,6 +68,15 @@ impl Publisher {
             clock.now().time(),
             config.publish_interval_secs,
         ));
+        let mut log = Log::new(config.log_origin());
+        for envelope in store.read_blocking(counts::signed_envelopes)? {
+            if let Err(e) = log.append(&envelope) {
+                tracing::error!(error = %e, "a snapshot could not join the transparency log");
+            }
+        }
+        log.sign(stored_key(
+            store.read_blocking(settings::stored_publication_seed)?,
+        ));
         Ok(Publisher {
             store,
             clock,
@@ -75,6 +89,7 @@ impl Publisher {
             }),
             pending: Mutex::new(Waiting::default()),
             latest: RwLock::new(Arc::new(latest)),
+            log: RwLock::new(log),
             changed: Notify::new(),
             adopted: std::sync::atomic::AtomicBool::new(false),
         })
@@ -99,6 +114,61 @@ impl Publisher {
     pub async fn publication_key(&self) -> Result<String, PublishError> {
         let key = self.store.write(super::fold::publication_key).await?;
         Ok(key.public_hex())
+    }
+
+    /// The verifier key of the publication key under the log's origin (C2SP `signed-note`),
+    /// made now if nothing was published yet.
+    pub async fn verifier_key(&self) -> Result<String, PublishError> {
+        let key = self.store.write(super::fold::publication_key).await?;
+        let origin = self.log().origin().to_owned();
+        Ok(crate::crypto::note::verifier_key(&origin, &key))
+    }
+
+    fn log(&self) -> std::sync::RwLockReadGuard<'_, Log> {
+        self.log.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The log's signed checkpoint; none before the first publication.
+    pub fn checkpoint(&self) -> Option<String> {
+        self.log().checkpoint().map(str::to_owned)
+    }
+
+    /// A tile of the log's hashes, if the log holds it.
+    pub fn hash_tile(&self, tile: &Tile) -> Option<Vec<u8>> {
+        self.log().hash_tile(tile)
+    }
+
+    /// A tile of the log's entries, read from the database and checked against the tree.
+    pub async fn entry_tile(&self, tile: &Tile) -> Result<Option<Vec<u8>>, PublishError> {
+        let Some((first, last, leaves)) = self.log().entry_span(tile) else {
+            return Ok(None);
+        };
+        let entries = self
+            .store
+            .read(move |conn| counts::signed_between(conn, first, last))
+            .await?;
+        log::bundle(&entries, &leaves)
+            .map(Some)
+            .ok_or(PublishError::LogMismatch)
+    }
+
+    /// Adds a new signed snapshot to the log and signs its checkpoint.
+    async fn extend_log(&self, envelope: &str) {
+        let has_key = self.log().checkpoint().is_some();
+        let key = match has_key {
+            true => None,
+            false => self
+                .store
+                .read(settings::stored_publication_seed)
+                .await
+                .ok()
+                .and_then(stored_key),
+        };
+        let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
+        if let Err(e) = log.append(envelope) {
+            tracing::error!(error = %e, "a snapshot could not join the transparency log");
+        }
+        log.sign(key);
     }
 
     /// The snapshot every public view serves.
@@ -354,6 +424,9 @@ impl Publisher {
             .await?;
         if let Some(snapshot) = snapshot {
             let snapshot = snapshot.due_next(next_publication(now, self.interval_secs));
+            if let Some(envelope) = &snapshot.signed {
+                self.extend_log(envelope).await;
+            }
             *self.latest.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(snapshot);
             // The fold's frames (which rows flipped, which cells moved) leave the WAL.
             // Best effort: the maintenance task checkpoints again within minutes.
@@ -361,6 +434,11 @@ impl Publisher {
         }
         Ok(())
     }
+}
+
+/// The publication key from its stored seed.
+fn stored_key(seed: Option<zeroize::Zeroizing<Vec<u8>>>) -> Option<PublicationKey> {
+    seed.and_then(|seed| PublicationKey::from_seed(&seed).ok())
 }
 
 /// When the publication after `now` is due: the next wall-clock tick. None when it

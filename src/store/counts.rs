@@ -143,6 +143,28 @@ pub fn signed_snapshot(conn: &Connection, seq: u64) -> StoreResult<Option<String
         .flatten())
 }
 
+/// Every signed envelope, oldest first: the transparency log's entries.
+pub fn signed_envelopes(conn: &Connection) -> StoreResult<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT signed FROM snapshots WHERE signed IS NOT NULL ORDER BY generation")?;
+    let envelopes = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(envelopes)
+}
+
+/// The signed envelopes of snapshots `first..=last`, oldest first.
+pub fn signed_between(conn: &Connection, first: u64, last: u64) -> StoreResult<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT signed FROM snapshots
+         WHERE signed IS NOT NULL AND generation BETWEEN ?1 AND ?2 ORDER BY generation",
+    )?;
+    let envelopes = stmt
+        .query_map(params![to_sql(first), to_sql(last)], |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(envelopes)
+}
+
 /// A sequence number as SQLite stores it (a signed 64-bit integer).
 pub fn to_sql(seq: u64) -> i64 {
     i64::try_from(seq).unwrap_or(i64::MAX)

@@ -12,6 +12,7 @@ pub mod form;
 pub mod headers;
 pub mod language;
 pub mod layout;
+pub mod log;
 pub mod origin;
 pub mod paths;
 pub mod phone;

@@ -5,7 +5,9 @@ use actix_web::web;
 
 use super::paths;
 use super::resource::{get, get_post, not_found, post};
-use super::{federation, public, returning, review, safety, setup, signed, static_files, survivor};
+use super::{
+    federation, log, public, returning, review, safety, setup, signed, static_files, survivor,
+};
 
 /// The route table.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -18,6 +20,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get(paths::API_COUNTS_SIGNED, signed::latest))
         .service(get(paths::API_HISTORY, signed::history))
         .service(get(paths::API_HISTORY_ONE, signed::one))
+        .service(get(paths::LOG_CHECKPOINT, log::checkpoint))
+        .service(get(paths::LOG_TILE, log::tile))
         .service(get(paths::FEDERATION, federation::page_view))
         .service(get(paths::FEDERATION_CARD, federation::card))
         .service(get(paths::FEDERATION_BADGE, federation::badge))

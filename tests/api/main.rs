@@ -34,3 +34,4 @@ mod staff;
 mod staff_access;
 mod staff_admin;
 mod survivor_safety;
+mod transparency;

@@ -1,6 +1,7 @@
 //! What the integration tests share, by area: starting the real `chorus` binary
 //! (`server`), talking HTTP to it (`http`), looking at what it left on disk (`disk`), staff
-//! logins and members (`staff`), and survivors' receipts (`survivor`).
+//! logins and members (`staff`), survivors' receipts (`survivor`), and deployments that
+//! publish (`publication`).
 
 #![allow(dead_code)]
 
@@ -17,12 +18,14 @@ use secrecy::SecretString;
 
 mod disk;
 mod http;
+mod publication;
 mod server;
 mod staff;
 mod survivor;
 
 pub use disk::*;
 pub use http::*;
+pub use publication::*;
 pub use server::*;
 pub use staff::*;
 pub use survivor::*;
