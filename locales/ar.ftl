@@ -686,6 +686,8 @@ federation-reason-gap-too-long = نشرات كثيرة جدًّا منذ آخر 
 federation-reason-future = أرقامها مؤرّخة بتاريخ في المستقبل
 federation-reason-time-backwards = عاد تاريخها إلى الوراء منذ آخر تحقّق
 federation-reason-storage = لم يستطع هذا الموقع تسجيل التحقّق
+federation-reason-implausible = رقم أكبر ممّا يمكن أن تبلغه أي حملة (يتجاوز الحدّ الذي يضعه هذا الموقع)
+federation-reason-too-fast = ارتفعت أرقامها أسرع ممّا يقبله هذا الموقع منذ آخر جمع لها
 federation-reason-stale = { $days ->
     [one] لا جديد منذ أكثر من يوم
     [two] لا جديد منذ أكثر من يومين

@@ -663,6 +663,8 @@ federation-reason-gap-too-long = too many publications since the last check to v
 federation-reason-future = its figures are dated in the future
 federation-reason-time-backwards = its clock went back since the last check
 federation-reason-storage = this site could not record the check
+federation-reason-implausible = a figure larger than any campaign could have (over the bound this site sets)
+federation-reason-too-fast = its figures rose faster than this site accepts since they were last added up
 # The code should pass $days as a number (plural); it is the federation_stale_days setting.
 federation-reason-stale = { $days ->
     [one] nothing new for over { $days } day

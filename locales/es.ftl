@@ -637,6 +637,8 @@ federation-reason-gap-too-long = demasiadas publicaciones desde la última compr
 federation-reason-future = sus cifras tienen fecha futura
 federation-reason-time-backwards = su reloj retrocedió desde la última comprobación
 federation-reason-storage = este sitio no pudo registrar la comprobación
+federation-reason-implausible = una cifra mayor de la que podría tener cualquier campaña (por encima del límite de este sitio)
+federation-reason-too-fast = sus cifras subieron más rápido de lo que este sitio acepta desde la última suma
 federation-reason-stale = { $days ->
     [one] nada nuevo desde hace más de { $days } día
    *[other] nada nuevo desde hace más de { $days } días

@@ -643,6 +643,8 @@ federation-reason-gap-too-long = trop de publications depuis la dernière vérif
 federation-reason-future = ses chiffres sont datés dans le futur
 federation-reason-time-backwards = son horloge a reculé depuis la dernière vérification
 federation-reason-storage = ce site n’a pas pu enregistrer la vérification
+federation-reason-implausible = un chiffre plus grand que ce qu’aucune campagne pourrait avoir (au-delà de la limite de ce site)
+federation-reason-too-fast = ses chiffres ont augmenté plus vite que ce site ne l’accepte depuis leur dernière addition
 federation-reason-stale = { $days ->
     [one] rien de nouveau depuis plus de { $days } jour
    *[other] rien de nouveau depuis plus de { $days } jours

@@ -142,6 +142,11 @@ pub struct Config {
     pub federation_stale_days: u32,
     /// A proxy for those fetches, e.g. `socks5h://127.0.0.1:9050` (Tor, for onion members).
     pub federation_proxy: Option<String>,
+    /// A member's figure above this is refused as implausible, not summed.
+    pub federation_max_figure: u64,
+    /// A member whose totals rise by more than this a day since the figures last summed is
+    /// refused as growing implausibly fast, not summed.
+    pub federation_max_daily_growth: u64,
     /// Staff alerts by e-mail: `smtps://user:pass@host:465` (TLS from the start) or
     /// `smtp://user:pass@host:587` (STARTTLS required); plain SMTP only to loopback. The
     /// password never appears in a log or on a page.
@@ -304,6 +309,12 @@ impl Config {
                 "federation_interval_secs and federation_stale_days must be at least 1".to_owned(),
             ));
         }
+        if self.federation_max_figure == 0 || self.federation_max_daily_growth == 0 {
+            return Err(ConfigError::Invalid(
+                "federation_max_figure and federation_max_daily_growth must be at least 1"
+                    .to_owned(),
+            ));
+        }
         Ok(())
     }
 }
@@ -405,6 +416,8 @@ impl Default for Config {
             federation_interval_secs: 3600,
             federation_stale_days: 3,
             federation_proxy: None,
+            federation_max_figure: 10_000_000,
+            federation_max_daily_growth: 100_000,
             notify_smtp_url: None,
             notify_to: Vec::new(),
             notify_from: None,
@@ -561,6 +574,12 @@ impl Config {
         }
         if let Some(v) = lookup("CHORUS_FEDERATION_STALE_DAYS") {
             self.federation_stale_days = parse("CHORUS_FEDERATION_STALE_DAYS", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_FEDERATION_MAX_FIGURE") {
+            self.federation_max_figure = parse("CHORUS_FEDERATION_MAX_FIGURE", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_FEDERATION_MAX_DAILY_GROWTH") {
+            self.federation_max_daily_growth = parse("CHORUS_FEDERATION_MAX_DAILY_GROWTH", &v)?;
         }
         if let Some(v) = lookup("CHORUS_FEDERATION_PROXY") {
             self.federation_proxy = Some(v.trim().to_owned()).filter(|p| !p.is_empty());

@@ -9,10 +9,14 @@
 //!
 //! - `fetch`: the bounded HTTP client
 //! - `chain`: how a snapshot stands to the last one verified
+//! - `followed`: a member as configured, read once
+//! - `plausible`: the bounds a member's figures must keep to be summed
 //! - `view`: what the pages show, and the sum
 
 pub mod chain;
 pub mod fetch;
+pub mod followed;
+pub mod plausible;
 pub mod view;
 
 use std::sync::{Arc, RwLock};
@@ -20,10 +24,12 @@ use std::time::Duration;
 
 use chain::Link;
 use fetch::{FetchError, Fetcher};
+pub use followed::Followed;
+use plausible::Bounds;
 use view::{CLOCK_SLACK_SECS, FederationView, MemberView, Reason, State, parse_time};
 
 use crate::clock::Clock;
-use crate::config::{Config, Member};
+use crate::config::Config;
 use crate::publish::signed::{OpenError, Payload, Signed};
 use crate::store::federation::{self as seen_store, Seen};
 use crate::store::{Store, StoreError};
@@ -41,7 +47,8 @@ const CONCURRENCY: usize = 16;
 type Refusal = (State, Reason);
 
 pub struct Federation {
-    members: Vec<Member>,
+    members: Vec<Followed>,
+    bounds: Bounds,
     store: Store,
     clock: Clock,
     fetcher: Option<Fetcher>,
@@ -59,10 +66,18 @@ impl Federation {
                 None
             }
         };
-        let members = config.federation.clone();
+        let members: Vec<Followed> = config
+            .federation
+            .iter()
+            .map(Followed::from_config)
+            .collect();
         let waiting = members.iter().map(MemberView::waiting).collect();
         Federation {
             members,
+            bounds: Bounds {
+                max_figure: config.federation_max_figure,
+                max_daily_growth: config.federation_max_daily_growth,
+            },
             store,
             clock,
             fetcher,
@@ -127,27 +142,37 @@ impl Federation {
         ));
     }
 
-    /// One member: its newest snapshot, verified and linked to what was seen, or why not.
-    async fn check(&self, member: &Member) -> MemberView {
+    /// One member: its newest snapshot, verified, linked to what was seen and within the
+    /// bounds, or why not.
+    async fn check(&self, member: &Followed) -> MemberView {
         let mut shown = MemberView::waiting(member);
         shown.checked_at = Some(self.clock.now().rfc3339());
-        let key = shown.public_key.clone();
         let name = member.name.clone();
-        let seen = match self
+        let (seen, summed) = match self
             .store
-            .read(move |conn| seen_store::get(conn, &name))
+            .read(move |conn| {
+                Ok::<_, StoreError>((
+                    seen_store::get(conn, &name)?,
+                    seen_store::summed(conn, &name)?,
+                ))
+            })
             .await
         {
-            Ok(seen) => seen.filter(|s| s.public_key == key),
+            Ok((seen, summed)) => {
+                let seen = seen.filter(|s| s.public_key == member.key);
+                let summed = summed.filter(|_| seen.is_some());
+                (
+                    seen,
+                    summed.and_then(|p| serde_json::from_str::<Payload>(&p).ok()),
+                )
+            }
             Err(e) => {
                 tracing::error!(error = %e, "reading what a federation member last showed failed");
                 return shown.not_verified(State::Unreachable, Reason::Storage);
             }
         };
-        // What was last verified stays on show, whatever happens now.
-        if let Some(s) = &seen
-            && let Ok(p) = serde_json::from_str::<Payload>(&s.payload)
-        {
+        // The figures last summed stay on show, whatever happens now.
+        if let (Some(s), Some(p)) = (&seen, &summed) {
             shown = shown.with_figures(p.seq, &p.counts, &s.verified_at);
         }
         // A history it rewrote stays against it until an operator forgets it.
@@ -157,81 +182,101 @@ impl Federation {
         let Some(fetcher) = &self.fetcher else {
             return shown.not_verified(State::Unreachable, Reason::Connect);
         };
-        let checked = tokio::time::timeout(
-            CHECK_DEADLINE,
-            self.follow(fetcher, member, &shown.url, &key, seen),
-        )
-        .await
-        .unwrap_or(Err((State::Unreachable, Reason::Timeout)));
-        match checked {
-            Ok(newest) => match serde_json::from_str::<Payload>(&newest.payload) {
-                Ok(p) => shown
-                    .with_figures(p.seq, &p.counts, &newest.verified_at)
-                    .verified(),
-                Err(_) => shown.not_verified(State::Failed, Reason::NotASnapshot),
-            },
-            Err((state, reason)) => {
-                // Figures verified during this check (part of a walk) are the ones to show.
-                let name = member.name.clone();
-                if let Ok(Some(s)) = self
-                    .store
-                    .read(move |conn| seen_store::get(conn, &name))
-                    .await
-                    && let Ok(p) = serde_json::from_str::<Payload>(&s.payload)
-                    && s.public_key == key
-                {
-                    shown = shown.with_figures(p.seq, &p.counts, &s.verified_at);
-                }
-                shown.not_verified(state, reason)
+        let checked = tokio::time::timeout(CHECK_DEADLINE, self.follow(fetcher, member, seen))
+            .await
+            .unwrap_or(Err((State::Unreachable, Reason::Timeout)));
+        let newest = match checked {
+            Ok(newest) => newest,
+            Err((state, reason)) => return shown.not_verified(state, reason),
+        };
+        let Ok(p) = serde_json::from_str::<Payload>(&newest.payload) else {
+            return shown.not_verified(State::Failed, Reason::NotASnapshot);
+        };
+        if let Err(why) = plausible::check(&p, summed.as_ref(), self.bounds) {
+            return shown.not_verified(State::Failed, why.reason());
+        }
+        if summed.as_ref().is_none_or(|s| s.seq != p.seq) {
+            let (name, payload) = (member.name.clone(), newest.payload.clone());
+            if let Err(e) = self
+                .store
+                .write(move |conn| seen_store::set_summed(conn, &name, &payload))
+                .await
+                .map_err(|e: StoreError| e)
+            {
+                tracing::error!(error = %e, "recording a federation member's summed figures failed");
+                return shown.not_verified(State::Unreachable, Reason::Storage);
             }
         }
+        shown
+            .with_figures(p.seq, &p.counts, &newest.verified_at)
+            .verified()
     }
 
-    /// Fetches the member's newest snapshot and links it to `seen`, walking any gap; records
-    /// each snapshot as it verifies. The newest record.
+    /// Fetches the member's newest snapshot and links it to `seen`, walking any gap that
+    /// `chain::link` finds; records each snapshot as it verifies. The newest record.
     async fn follow(
         &self,
         fetcher: &Fetcher,
-        member: &Member,
-        origin: &str,
-        key: &str,
+        member: &Followed,
         seen: Option<Seen>,
     ) -> Result<Seen, Refusal> {
         let newest = fetcher
-            .signed(&format!("{origin}/api/v1/counts.signed"))
+            .signed(&format!("{}/api/v1/counts.signed", member.origin))
             .await
             .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
-        let payload = self.verified(&newest, key)?;
-        // Nothing verified yet under this key: trusted on first use.
-        let Some(mut last) = seen else {
-            return self.record(member, key, &newest, payload.seq).await;
+        let payload = self.verified(&newest, &member.key)?;
+        let hash = newest.payload_hash();
+        let link = chain::link(
+            seen.as_ref(),
+            &member.key,
+            payload.seq,
+            payload.previous.as_deref(),
+            &hash,
+        );
+        let mut last = match (link, seen) {
+            // Nothing verified yet under this key: trusted on first use.
+            (Link::First, _) | (_, None) => {
+                return self.record(member, &newest, payload.seq).await;
+            }
+            (Link::Same, Some(last)) => return Ok(last),
+            (_, Some(last)) => last,
         };
-        if payload.seq == last.seq && newest.payload_hash() == last.hash {
-            return Ok(last);
-        }
         // A gap: the snapshots in between, one by one, each recorded as it verifies.
-        let mut walked = 0;
-        while payload.seq > last.seq + 1 {
-            if walked == MAX_WALK {
+        if let Link::Gap { from, to } = link {
+            if to - from >= MAX_WALK {
+                // Walk what one check may, and say why the rest waits.
+                for seq in from..from + MAX_WALK {
+                    last = self.step(fetcher, member, &last, seq).await?;
+                }
                 return Err((State::Failed, Reason::GapTooLong));
             }
-            let seq = last.seq + 1;
-            let step = fetcher
-                .signed(&format!("{origin}/api/v1/counts/history/{seq}"))
-                .await
-                .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
-            let p = self.verified(&step, key)?;
-            if p.seq != seq {
-                // Not the snapshot that address names (a cache or proxy mixing them up).
-                return Err((State::Failed, Reason::NotASnapshot));
+            for seq in from..=to {
+                last = self.step(fetcher, member, &last, seq).await?;
             }
-            self.link_next(member, key, &last, &step, &p).await?;
-            last = self.record(member, key, &step, seq).await?;
-            walked += 1;
         }
-        self.link_next(member, key, &last, &newest, &payload)
-            .await?;
-        self.record(member, key, &newest, payload.seq).await
+        self.link_next(member, &last, &newest, &payload).await?;
+        self.record(member, &newest, payload.seq).await
+    }
+
+    /// Fetches snapshot `seq` from the history, links it after `last` and records it.
+    async fn step(
+        &self,
+        fetcher: &Fetcher,
+        member: &Followed,
+        last: &Seen,
+        seq: u64,
+    ) -> Result<Seen, Refusal> {
+        let step = fetcher
+            .signed(&format!("{}/api/v1/counts/history/{seq}", member.origin))
+            .await
+            .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
+        let p = self.verified(&step, &member.key)?;
+        if p.seq != seq {
+            // Not the snapshot that address names (a cache or proxy mixing them up).
+            return Err((State::Failed, Reason::NotASnapshot));
+        }
+        self.link_next(member, last, &step, &p).await?;
+        self.record(member, &step, seq).await
     }
 
     /// Whether `signed` (its payload `p`) is the next snapshot after `last`. Only a
@@ -239,14 +284,13 @@ impl Federation {
     /// the last — is kept as evidence; a replay or a clock set back is refused, not kept.
     async fn link_next(
         &self,
-        member: &Member,
-        key: &str,
+        member: &Followed,
         last: &Seen,
         signed: &Signed,
         p: &Payload,
     ) -> Result<(), Refusal> {
         let hash = signed.payload_hash();
-        match chain::link(Some(last), key, p.seq, p.previous.as_deref(), &hash) {
+        match chain::link(Some(last), &member.key, p.seq, p.previous.as_deref(), &hash) {
             Link::Next if in_order(p, last) => Ok(()),
             Link::Next => Err((State::Failed, Reason::TimeBackwards)),
             Link::Backwards | Link::Same => Err((State::Failed, Reason::Replayed)),
@@ -273,16 +317,10 @@ impl Federation {
     }
 
     /// Records `signed` (snapshot `seq`) as the last verified of `member`.
-    async fn record(
-        &self,
-        member: &Member,
-        key: &str,
-        signed: &Signed,
-        seq: u64,
-    ) -> Result<Seen, Refusal> {
+    async fn record(&self, member: &Followed, signed: &Signed, seq: u64) -> Result<Seen, Refusal> {
         let record = Seen {
             name: member.name.clone(),
-            public_key: key.to_owned(),
+            public_key: member.key.clone(),
             seq,
             hash: signed.payload_hash(),
             payload: signed.payload.clone(),
@@ -301,7 +339,7 @@ impl Federation {
     }
 
     /// Keeps `evidence` of a rewritten history (when there is a record to keep it on).
-    async fn keep_conflict(&self, member: &Member, evidence: &Signed) {
+    async fn keep_conflict(&self, member: &Followed, evidence: &Signed) {
         let (name, text) = (
             member.name.clone(),
             serde_json::to_string(evidence).unwrap_or_default(),

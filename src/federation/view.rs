@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::config::Member;
+use super::followed::Followed;
 use crate::publish::PublicCounts;
 
 /// How far ahead of this server's clock a member's publication time may be (clocks drift a
@@ -45,6 +45,8 @@ pub enum Reason {
     TimeBackwards,
     Storage,
     Stale,
+    Implausible,
+    TooFast,
 }
 
 impl State {
@@ -60,7 +62,7 @@ impl State {
 
 impl Reason {
     /// Every reason (the federation page builds a message key from each).
-    pub const ALL: [Reason; 14] = [
+    pub const ALL: [Reason; 16] = [
         Reason::Timeout,
         Reason::Connect,
         Reason::HttpStatus,
@@ -75,6 +77,8 @@ impl Reason {
         Reason::TimeBackwards,
         Reason::Storage,
         Reason::Stale,
+        Reason::Implausible,
+        Reason::TooFast,
     ];
 
     pub fn key(self) -> &'static str {
@@ -93,6 +97,8 @@ impl Reason {
             Reason::TimeBackwards => "time-backwards",
             Reason::Storage => "storage",
             Reason::Stale => "stale",
+            Reason::Implausible => "implausible",
+            Reason::TooFast => "too-fast",
         }
     }
 }
@@ -117,11 +123,11 @@ pub struct MemberView {
 }
 
 impl MemberView {
-    pub fn waiting(member: &Member) -> MemberView {
+    pub fn waiting(member: &Followed) -> MemberView {
         MemberView {
             name: member.name.clone(),
-            url: member.origin().unwrap_or_default(),
-            public_key: member.public_key.trim().to_ascii_lowercase(),
+            url: member.origin.clone(),
+            public_key: member.key.clone(),
             state: State::Waiting,
             reason: None,
             checked_at: None,
@@ -245,6 +251,7 @@ impl FederationView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Member;
 
     fn member(name: &str, state: State, statements: Option<u64>) -> MemberView {
         let config = Member {
@@ -252,7 +259,7 @@ mod tests {
             url: "http://127.0.0.1:1".into(),
             public_key: "ab".repeat(32),
         };
-        let mut m = MemberView::waiting(&config);
+        let mut m = MemberView::waiting(&Followed::from_config(&config));
         m.state = state;
         m.statements = statements;
         m.pledges = statements;

@@ -24,6 +24,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../migrations/0010_testimonies_by_place.sql"
     ))
     .foreign_key_check(),
+    M::up(include_str!("../../migrations/0011_federation_summed.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -50,7 +50,8 @@ pub fn put(conn: &Connection, seen: &Seen) -> StoreResult<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (name) DO UPDATE SET public_key = ?2, seq = ?3, hash = ?4,
              payload = ?5, verified_at = ?6,
-             conflict = CASE WHEN public_key = ?2 THEN conflict ELSE NULL END",
+             conflict = CASE WHEN public_key = ?2 THEN conflict ELSE NULL END,
+             summed = CASE WHEN public_key = ?2 THEN summed ELSE NULL END",
         params![
             seen.name,
             seen.public_key,
@@ -59,6 +60,27 @@ pub fn put(conn: &Connection, seen: &Seen) -> StoreResult<()> {
             seen.payload,
             seen.verified_at
         ],
+    )?;
+    Ok(())
+}
+
+/// The payload of member `name`'s snapshot last added to the sum, if any.
+pub fn summed(conn: &Connection, name: &str) -> StoreResult<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT summed FROM federation_seen WHERE name = ?1",
+            [name],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// Records `payload` as member `name`'s snapshot last added to the sum.
+pub fn set_summed(conn: &Connection, name: &str, payload: &str) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE federation_seen SET summed = ?2 WHERE name = ?1",
+        params![name, payload],
     )?;
     Ok(())
 }

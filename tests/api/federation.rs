@@ -432,6 +432,109 @@ async fn tampering_rewriting_replaying_vanishing_and_dripping_members_each_show_
     view_until(&agg, |v| member_of(v, "replayer")["statements"] == 80).await;
 }
 
+const SIGNED: &str = "/api/v1/counts.signed";
+
+#[tokio::test]
+async fn implausible_figures_a_clock_set_back_and_a_long_gap_are_refused_with_their_reason() {
+    let keys: Vec<PublicationKey> = (0..4)
+        .map(|_| PublicationKey::generate().unwrap())
+        .collect();
+    let routes: Vec<Routes> = (0..4).map(|_| Routes::default()).collect();
+    let (absurd, sprinter, clock, far) = (&routes[0], &routes[1], &routes[2], &routes[3]);
+    // A member that signs 2^64-1: the sum would saturate to it.
+    serve(absurd, SIGNED, json(&snapshot(&keys[0], 1, None, u64::MAX)));
+    let s1 = snapshot(&keys[1], 1, None, 10);
+    serve(sprinter, SIGNED, json(&s1));
+    let c1 = snapshot(&keys[2], 1, None, 10);
+    serve(clock, SIGNED, json(&c1));
+    let f1 = snapshot(&keys[3], 1, None, 10);
+    serve(far, SIGNED, json(&f1));
+    let mut members = Vec::new();
+    for (i, name) in ["absurd", "sprinter", "clock", "far"]
+        .into_iter()
+        .enumerate()
+    {
+        members.push((
+            name,
+            fake_member(routes[i].clone()).await,
+            keys[i].public_hex(),
+        ));
+    }
+    let d = dirs();
+    let agg = aggregator(
+        &d,
+        &members,
+        &[("CHORUS_FEDERATION_MAX_DAILY_GROWTH", "1000")],
+    );
+    until_state(&agg, "absurd", "failed", Some("implausible")).await;
+    until_state(&agg, "sprinter", "ok", None).await;
+    until_state(&agg, "clock", "ok", None).await;
+    until_state(&agg, "far", "ok", None).await;
+    let view = federation(&agg).await;
+    assert_eq!(
+        view["sum"]["statements"], 30,
+        "the absurd figure is not summed: {view}"
+    );
+    assert!(member_of(&view, "absurd")["statements"].is_null());
+
+    // Growing faster than the bound (1,000 a day) is refused, and stays refused when
+    // seen again: the growth is measured from the figures last summed.
+    let s2 = snapshot(&keys[1], 2, Some(s1.payload_hash()), 5_000);
+    serve(sprinter, SIGNED, json(&s2));
+    until_state(&agg, "sprinter", "failed", Some("too-fast")).await;
+    tokio::time::sleep(Duration::from_millis(2_500)).await;
+    let view = federation(&agg).await;
+    assert_eq!(member_of(&view, "sprinter")["reason"], "too-fast", "{view}");
+    assert_eq!(
+        member_of(&view, "sprinter")["statements"],
+        10,
+        "last summed"
+    );
+    assert_eq!(view["sum"]["statements"], 20, "{view}");
+    let html = page_text(&agg, "/federation").await;
+    assert!(
+        html.contains("rose faster than this site accepts"),
+        "{html}"
+    );
+    // Back within the bound of what was last summed: summed again.
+    let s3 = snapshot(&keys[1], 3, Some(s2.payload_hash()), 900);
+    serve(sprinter, SIGNED, json(&s3));
+    view_until(&agg, |v| {
+        member_of(v, "sprinter")["state"] == "ok" && member_of(v, "sprinter")["statements"] == 900
+    })
+    .await;
+
+    // A next snapshot dated two days before the last one: its clock went back.
+    let c2 = snapshot_at(
+        &keys[2],
+        2,
+        Some(c1.payload_hash()),
+        11,
+        -time::Duration::days(2),
+    );
+    serve(clock, SIGNED, json(&c2));
+    until_state(&agg, "clock", "failed", Some("time-backwards")).await;
+
+    // A gap longer than one check walks: 400 snapshots are walked and recorded, and the
+    // rest waits for the next check (here the history's last step is missing at first).
+    let mut chain = vec![f1.clone()];
+    for seq in 2..=403u64 {
+        let before = chain.last().unwrap().payload_hash();
+        chain.push(snapshot(&keys[3], seq, Some(before), 10 + seq));
+    }
+    for step in &chain[1..401] {
+        let seq = step.open(&keys[3].public_hex()).unwrap().seq;
+        serve(far, &format!("/api/v1/counts/history/{seq}"), json(step));
+    }
+    serve(far, SIGNED, json(chain.last().unwrap()));
+    until_state(&agg, "far", "failed", Some("gap-too-long")).await;
+    serve(far, "/api/v1/counts/history/402", json(&chain[401]));
+    view_until(&agg, |v| {
+        member_of(v, "far")["state"] == "ok" && member_of(v, "far")["statements"] == 413
+    })
+    .await;
+}
+
 /// A SOCKS5 proxy like Tor's: no authentication, CONNECT by name; every name leads to
 /// `target`, and the names asked for are kept.
 async fn socks_proxy(target: std::net::SocketAddr, asked: Arc<Mutex<Vec<String>>>) -> String {
