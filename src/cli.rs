@@ -158,6 +158,9 @@ pub enum KeysAction {
     /// members put it in their `[[federation]]` entry for this site. Also prints it as the
     /// transparency log's verifier key (C2SP signed-note), for tlog clients and witnesses.
     Publication,
+    /// Print this deployment's witness key (made now if it has none yet): federation peers
+    /// put it in a `[[witness]]` entry so this deployment cosigns their log's checkpoints.
+    Witness,
     /// Re-grant access to a new admin with the offline recovery key. Reads two lines on
     /// stdin: the recovery key, then the new admin's passphrase. Prints their TOTP URI.
     Recover {
@@ -261,6 +264,7 @@ struct Operator {
     desk: std::sync::Arc<Desk>,
     publisher: std::sync::Arc<crate::publish::Publisher>,
     federation: std::sync::Arc<crate::federation::Federation>,
+    witness: std::sync::Arc<crate::witness::Witness>,
 }
 
 impl Operator {
@@ -281,6 +285,7 @@ impl Operator {
             desk: services.desk,
             publisher: services.publisher,
             federation: services.federation,
+            witness: services.witness,
         })
     }
 
@@ -322,6 +327,15 @@ impl Operator {
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(format!("cannot read the publication key: {e}")),
+            },
+            Command::Keys {
+                action: KeysAction::Witness,
+            } => match self.runtime.block_on(self.witness.verifier_key()) {
+                Ok(vkey) => {
+                    println!("witness key: {vkey}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(format!("cannot read the witness key: {e}")),
             },
             Command::Reviewer { action } => self.reviewer(action, config),
             Command::Federation {

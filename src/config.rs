@@ -54,6 +54,19 @@ pub struct Member {
     pub public_key: String,
 }
 
+/// A witness this deployment asks to cosign its log's checkpoints (`[[witness]]`,
+/// C2SP `tlog-witness`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct WitnessConfig {
+    /// How logs and pages name it.
+    pub name: String,
+    /// Its `tlog-witness` URL prefix: checkpoints go to `<url>/add-checkpoint`.
+    pub url: String,
+    /// Its verifier key (`name+hexid+base64`, a `cosignature/v1` key).
+    pub vkey: String,
+}
+
 /// The whole validated configuration.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -142,6 +155,12 @@ pub struct Config {
     pub federation_stale_days: u32,
     /// A proxy for those fetches, e.g. `socks5h://127.0.0.1:9050` (Tor, for onion members).
     pub federation_proxy: Option<String>,
+    /// Witnesses asked to cosign this deployment's checkpoints; with `witness_quorum`, the
+    /// ones whose cosignatures a member's checkpoint needs to be summed.
+    pub witness: Vec<WitnessConfig>,
+    /// How many of the configured witnesses must have cosigned a member's checkpoint for
+    /// its figures to be summed (0: members are followed by their signed snapshots alone).
+    pub witness_quorum: usize,
     /// A member's figure above this is refused as implausible, not summed.
     pub federation_max_figure: u64,
     /// A member whose totals rise by more than this a day since the figures last summed is
@@ -309,6 +328,33 @@ impl Config {
                 "federation_interval_secs and federation_stale_days must be at least 1".to_owned(),
             ));
         }
+        let mut witnesses = std::collections::HashSet::new();
+        for w in &self.witness {
+            let name = w.name.trim();
+            if name.is_empty() || name.chars().count() > 80 || !witnesses.insert(name.to_owned()) {
+                return Err(ConfigError::Invalid(format!(
+                    "each [[witness]] needs its own name of 1 to 80 characters (`{name}`)"
+                )));
+            }
+            if public_origin(&w.url).is_none() {
+                return Err(ConfigError::Invalid(format!(
+                    "[[witness]] `{name}`: url `{}` must look like https://host[/path]",
+                    w.url
+                )));
+            }
+            if crate::crypto::cosignature::WitnessVerifier::parse(&w.vkey).is_err() {
+                return Err(ConfigError::Invalid(format!(
+                    "[[witness]] `{name}`: vkey must be the witness's cosignature key                      (name+hexid+base64, as `chorus keys witness` prints it)"
+                )));
+            }
+        }
+        if self.witness_quorum > self.witness.len() {
+            return Err(ConfigError::Invalid(format!(
+                "witness_quorum is {} but only {} [[witness]] entries are configured",
+                self.witness_quorum,
+                self.witness.len()
+            )));
+        }
         if self.federation_max_figure == 0 || self.federation_max_daily_growth == 0 {
             return Err(ConfigError::Invalid(
                 "federation_max_figure and federation_max_daily_growth must be at least 1"
@@ -416,6 +462,8 @@ impl Default for Config {
             federation_interval_secs: 3600,
             federation_stale_days: 3,
             federation_proxy: None,
+            witness: Vec::new(),
+            witness_quorum: 0,
             federation_max_figure: 10_000_000,
             federation_max_daily_growth: 100_000,
             notify_smtp_url: None,
@@ -574,6 +622,9 @@ impl Config {
         }
         if let Some(v) = lookup("CHORUS_FEDERATION_STALE_DAYS") {
             self.federation_stale_days = parse("CHORUS_FEDERATION_STALE_DAYS", &v)?;
+        }
+        if let Some(v) = lookup("CHORUS_WITNESS_QUORUM") {
+            self.witness_quorum = parse("CHORUS_WITNESS_QUORUM", &v)?;
         }
         if let Some(v) = lookup("CHORUS_FEDERATION_MAX_FIGURE") {
             self.federation_max_figure = parse("CHORUS_FEDERATION_MAX_FIGURE", &v)?;
@@ -786,8 +837,7 @@ impl Config {
             ));
         }
         if let Some(url) = &self.public_url
-            && (public_origin(url).is_none()
-                || !crate::crypto::note::is_valid_name(&self.log_origin()))
+            && public_origin(url).is_none()
         {
             return Err(ConfigError::Invalid(format!(
                 "public_url `{url}` must look like https://host or http://host:port"
@@ -886,19 +936,17 @@ impl Config {
     }
 
     /// The transparency log's origin (its checkpoint's first line and its key's name): the
-    /// public URL without its scheme, plus `/log`. Without a public URL nobody outside can
-    /// reach the log; `localhost/log` names it until one is set (changing it starts a new
-    /// log in every witness's eyes).
+    /// public URL's host (and port) without its scheme, plus `/log`. Without a public URL
+    /// nobody outside can reach the log; `localhost/log` names it until one is set
+    /// (changing it starts a new log in every witness's eyes).
     pub fn log_origin(&self) -> String {
-        let base = self
-            .public_url
-            .as_deref()
-            .and_then(|url| url.split_once("://"))
-            .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or(rest))
-            .map(|rest| rest.trim_end_matches('/').to_owned())
-            .filter(|rest| !rest.is_empty())
-            .unwrap_or_else(|| "localhost".to_owned());
-        format!("{base}/log")
+        log_origin_of(self.public_url.as_deref())
+    }
+
+    /// The name this deployment witnesses under (its cosignatures' key name): like the
+    /// log's origin, with `/witness`.
+    pub fn witness_name(&self) -> String {
+        format!("{}/witness", bare_host(self.public_url.as_deref()))
     }
 
     /// Cookies get `Secure` and the `__Host-` prefix when people reach us over https or Tor.
@@ -960,6 +1008,18 @@ fn valid_key(key: &str) -> bool {
 }
 
 /// `scheme://authority` of an http(s) URL, lower-cased, without path.
+/// The log origin of a deployment reached at `url` (its `public_url`, or a federation
+/// member's `url`): `host[:port]/log`.
+pub fn log_origin_of(url: Option<&str>) -> String {
+    format!("{}/log", bare_host(url))
+}
+
+fn bare_host(url: Option<&str>) -> String {
+    url.and_then(public_origin)
+        .and_then(|o| o.split_once("://").map(|(_, host)| host.to_owned()))
+        .unwrap_or_else(|| "localhost".to_owned())
+}
+
 fn public_origin(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once("://")?;
     let scheme = scheme.to_ascii_lowercase();

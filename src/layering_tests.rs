@@ -29,7 +29,7 @@ const LAYERS: &[&[&str]] = &[
     // Services, each below the ones that use it.
     &["sealing", "backup", "notify", "publish"],
     &["intake", "review", "federation", "restore", "doctor"],
-    &["returning", "maintenance"],
+    &["returning", "maintenance", "witness"],
     &["services"],
     &["web"],
     // lib.rs: the application, which the CLI builds.

@@ -37,6 +37,7 @@ pub mod submission;
 pub mod tally;
 pub mod throttle;
 pub mod web;
+pub mod witness;
 
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
@@ -172,6 +173,9 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         actix_web::rt::spawn(self.state.publisher.clone().run());
         actix_web::rt::spawn(self.state.federation.clone().run());
+        if self.state.submitter.is_on() {
+            actix_web::rt::spawn(self.state.submitter.clone().run());
+        }
         actix_web::rt::spawn(self.state.notifier.clone().run(self.alert_text.clone()));
         actix_web::rt::spawn(maintenance::run(self.state.desk.clone()));
         actix_web::rt::spawn(tally::summarise_every_minute());

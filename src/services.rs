@@ -1,5 +1,5 @@
 //! Building the services — Intake, Returning, the Publisher, the staff Desk, the
-//! Federation and the Notifier — over one store and one clock. The server and the CLI both start here, so
+//! Federation, the Notifier and the Witness — over one store and one clock. The server and the CLI both start here, so
 //! neither the web layer nor the command line ever holds the store itself.
 
 use std::sync::Arc;
@@ -14,6 +14,8 @@ use crate::returning::Returning;
 use crate::review::Desk;
 use crate::store::space::Space;
 use crate::store::{Store, StoreResult};
+use crate::witness::Witness;
+use crate::witness::submit::Submitter;
 
 pub struct Services {
     pub intake: Arc<Intake>,
@@ -22,6 +24,10 @@ pub struct Services {
     pub desk: Arc<Desk>,
     pub federation: Arc<Federation>,
     pub notifier: Arc<Notifier>,
+    /// This deployment as a witness of its peers' logs.
+    pub witness: Arc<Witness>,
+    /// Asks the configured witnesses to cosign this deployment's log.
+    pub submitter: Arc<Submitter>,
 }
 
 impl Services {
@@ -50,6 +56,8 @@ impl Services {
         );
         let notifier = Arc::new(Notifier::new(store.clone(), config, clock.clone(), news));
         let federation = Arc::new(Federation::new(store.clone(), config, clock.clone()));
+        let witness = Arc::new(Witness::new(store.clone(), config, clock.clone()));
+        let submitter = Arc::new(Submitter::new(store.clone(), config, publisher.clone()));
         let desk = Arc::new(Desk::new(store, config, publisher.clone(), clock));
         Ok(Services {
             intake,
@@ -58,6 +66,8 @@ impl Services {
             desk,
             federation,
             notifier,
+            witness,
+            submitter,
         })
     }
 }

@@ -1,7 +1,9 @@
 //! Every cryptographic operation Chorus performs, built from reviewed crates. Nothing
 //! outside this module names a primitive; callers seal and open with labels.
 
+pub mod checkpoint;
 pub mod code_words;
+pub mod cosignature;
 pub mod labels;
 pub mod merkle;
 pub mod message;

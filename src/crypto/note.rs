@@ -35,17 +35,55 @@ fn is_valid_text(text: &str) -> bool {
         && !text.chars().any(|c| c.is_control() && c != '\n')
 }
 
-/// The key id: SHA-256(name || "\n" || 0x01 || public key)[..4].
-fn key_id(name: &str, public: &[u8; 32]) -> [u8; 4] {
+/// A key id: SHA-256(name || "\n" || signature type || public key)[..4].
+pub(super) fn typed_key_id(name: &str, kind: u8, public: &[u8; 32]) -> [u8; 4] {
     let digest = Sha256::new()
         .chain_update(name.as_bytes())
         .chain_update(b"\n")
-        .chain_update([ED25519])
+        .chain_update([kind])
         .chain_update(public)
         .finalize();
     let mut id = [0u8; 4];
     id.copy_from_slice(digest.get(..4).unwrap_or(&[0; 4]));
     id
+}
+
+fn key_id(name: &str, public: &[u8; 32]) -> [u8; 4] {
+    typed_key_id(name, ED25519, public)
+}
+
+/// Reads a verifier key `name+hexid+base64(kind||key)` of signature type `kind`; the id
+/// must be the key's own.
+pub(super) fn parse_typed_vkey(
+    vkey: &str,
+    kind: u8,
+) -> Result<(String, [u8; 4], VerifyingKey), CryptoError> {
+    let mut parts = vkey.trim().splitn(3, '+');
+    let (Some(name), Some(id), Some(data)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(CryptoError::Format);
+    };
+    let data = BASE64.decode(data).map_err(|_| CryptoError::Format)?;
+    let (Some(&found), Some(public)) = (data.first(), data.get(1..)) else {
+        return Err(CryptoError::Format);
+    };
+    let public: [u8; 32] = public.try_into().map_err(|_| CryptoError::Format)?;
+    let key = VerifyingKey::from_bytes(&public).map_err(|_| CryptoError::Format)?;
+    let expected = typed_key_id(name, kind, &public);
+    if found != kind || !is_valid_name(name) || hex::encode(expected) != id {
+        return Err(CryptoError::Format);
+    }
+    Ok((name.to_owned(), expected, key))
+}
+
+/// A signature line's key name and decoded bytes.
+pub(super) fn signature_line(line: &str) -> Result<(&str, Vec<u8>), CryptoError> {
+    let (name, signature) = line
+        .trim_end_matches('\n')
+        .strip_prefix(SIGNATURE_PREFIX)
+        .and_then(|l| l.rsplit_once(' '))
+        .ok_or(CryptoError::Format)?;
+    let bytes = BASE64.decode(signature).map_err(|_| CryptoError::Format)?;
+    Ok((name, bytes))
 }
 
 /// The verifier key for `name` and the publication key, as `signed-note` writes it.
@@ -83,27 +121,28 @@ pub struct VerifierKey {
 }
 
 impl VerifierKey {
-    /// Parses `name+hexid+base64(0x01||key)`; the id must be the key's own.
-    pub fn parse(vkey: &str) -> Result<VerifierKey, CryptoError> {
-        let mut parts = vkey.trim().splitn(3, '+');
-        let (Some(name), Some(id), Some(data)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(CryptoError::Format);
-        };
-        let data = BASE64.decode(data).map_err(|_| CryptoError::Format)?;
-        let (Some(&ED25519), Some(public)) = (data.first(), data.get(1..)) else {
-            return Err(CryptoError::Format);
-        };
-        let public: [u8; 32] = public.try_into().map_err(|_| CryptoError::Format)?;
+    /// The verifier key of a publication key (hex) under `name`: how a peer's log is
+    /// checked from the key already in the federation's configuration.
+    pub fn of_publication_key(name: &str, public_hex: &str) -> Result<VerifierKey, CryptoError> {
+        let public: [u8; 32] = hex::decode(public_hex.trim())
+            .ok()
+            .and_then(|k| k.try_into().ok())
+            .ok_or(CryptoError::Format)?;
         let key = VerifyingKey::from_bytes(&public).map_err(|_| CryptoError::Format)?;
-        let expected = key_id(name, &public);
-        if !is_valid_name(name) || id.len() != 8 || hex::encode(expected) != id {
+        if !is_valid_name(name) {
             return Err(CryptoError::Format);
         }
         Ok(VerifierKey {
             name: name.to_owned(),
-            id: expected,
+            id: key_id(name, &public),
             key,
         })
+    }
+
+    /// Parses `name+hexid+base64(0x01||key)`; the id must be the key's own.
+    pub fn parse(vkey: &str) -> Result<VerifierKey, CryptoError> {
+        let (name, id, key) = parse_typed_vkey(vkey, ED25519)?;
+        Ok(VerifierKey { name, id, key })
     }
 }
 
@@ -130,13 +169,7 @@ pub fn open<'a>(note: &'a str, key: &VerifierKey) -> Result<Opened<'a>, CryptoEr
     let mut verified = false;
     let mut others = Vec::new();
     for line in block.lines() {
-        let Some((name, signature)) = line
-            .strip_prefix(SIGNATURE_PREFIX)
-            .and_then(|l| l.rsplit_once(' '))
-        else {
-            return Err(CryptoError::Format);
-        };
-        let bytes = BASE64.decode(signature).map_err(|_| CryptoError::Format)?;
+        let (name, bytes) = signature_line(line)?;
         let mine = name == key.name && bytes.get(..4) == Some(key.id.as_slice());
         if !mine {
             others.push(line);
@@ -171,6 +204,9 @@ mod tests {
         let vkey = VerifierKey::parse(&verifier_key("example.org/log", &key)).unwrap();
         let opened = open(&note, &vkey).unwrap();
         assert_eq!((opened.text, opened.others.len()), (TEXT, 0));
+
+        let same = VerifierKey::of_publication_key("example.org/log", &key.public_hex()).unwrap();
+        assert_eq!(same, vkey);
 
         let other = PublicationKey::generate().unwrap();
         let stranger = VerifierKey::parse(&verifier_key("example.org/log", &other)).unwrap();

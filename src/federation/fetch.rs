@@ -1,4 +1,4 @@
-//! Fetching from a member, bounded: every request ends within its time limit (a slow drip
+//! Fetching from a member (and posting to a witness), bounded: every request ends within its time limit (a slow drip
 //! included) and reads at most [`MAX_BODY`] bytes; no redirects, no proxy from the
 //! environment, no decompression. A member that breaks a limit is unreachable for this
 //! round, and nothing else waits on it.
@@ -60,18 +60,46 @@ impl Fetcher {
 
     /// The signed snapshot at `url`.
     pub async fn signed(&self, url: &str) -> Result<Signed, FetchError> {
-        let body = tokio::time::timeout(self.timeout, bounded_body(&self.client, url))
-            .await
-            .map_err(|_| FetchError::Timeout)??;
+        let body = self.get(url).await?;
         serde_json::from_slice(&body).map_err(|_| FetchError::NotJson)
+    }
+
+    /// The body at `url`, if it answers 200.
+    pub async fn get(&self, url: &str) -> Result<Vec<u8>, FetchError> {
+        let (status, body) = tokio::time::timeout(self.timeout, async {
+            let response = self.client.get(url).send().await.map_err(classify)?;
+            bounded_body(response).await
+        })
+        .await
+        .map_err(|_| FetchError::Timeout)??;
+        match status {
+            200 => Ok(body),
+            other => Err(FetchError::Status(other)),
+        }
+    }
+
+    /// Posts `body` (plain text) to `url`: the status and the body of the answer, whatever
+    /// the status.
+    pub async fn post(&self, url: &str, body: String) -> Result<(u16, Vec<u8>), FetchError> {
+        tokio::time::timeout(self.timeout, async {
+            let response = self
+                .client
+                .post(url)
+                .header(reqwest::header::CONTENT_TYPE, "text/plain")
+                .body(body)
+                .send()
+                .await
+                .map_err(classify)?;
+            bounded_body(response).await
+        })
+        .await
+        .map_err(|_| FetchError::Timeout)?
     }
 }
 
-async fn bounded_body(client: &reqwest::Client, url: &str) -> Result<Vec<u8>, FetchError> {
-    let mut response = client.get(url).send().await.map_err(classify)?;
-    if !response.status().is_success() {
-        return Err(FetchError::Status(response.status().as_u16()));
-    }
+/// The status and at most [`MAX_BODY`] bytes of the body.
+async fn bounded_body(mut response: reqwest::Response) -> Result<(u16, Vec<u8>), FetchError> {
+    let status = response.status().as_u16();
     if response
         .content_length()
         .is_some_and(|n| n > MAX_BODY as u64)
@@ -85,7 +113,7 @@ async fn bounded_body(client: &reqwest::Client, url: &str) -> Result<Vec<u8>, Fe
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(body)
+    Ok((status, body))
 }
 
 fn classify(e: reqwest::Error) -> FetchError {

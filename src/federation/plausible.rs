@@ -118,7 +118,12 @@ mod tests {
             .statements
             .by_week
             .insert("2026-W48".to_owned(), Some(1_001));
-        type Case<'a> = (&'a str, Payload, Option<&'a Payload>, Result<(), Implausible>);
+        type Case<'a> = (
+            &'a str,
+            Payload,
+            Option<&'a Payload>,
+            Result<(), Implausible>,
+        );
         let cases: [Case; 10] = [
             ("first sight, within the cap", day0.clone(), None, Ok(())),
             (

@@ -8,11 +8,9 @@
 //! The tree's hashes live here in RAM (32 bytes a snapshot), rebuilt from the database at
 //! start; the entries are read from the database when a tile of them is asked for.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
-
 use super::signed::{Payload, Signed};
 use super::tile::{Kind, Tile};
+use crate::crypto::checkpoint::Checkpoint;
 use crate::crypto::merkle::{self, Hash, Tree};
 use crate::crypto::note;
 use crate::crypto::publication::PublicationKey;
@@ -38,6 +36,9 @@ pub struct Log {
     seqs: Vec<u64>,
     key: Option<PublicationKey>,
     checkpoint: Option<String>,
+    /// Each witness's latest cosignature line and the size it cosigned; served with the
+    /// checkpoint of that size.
+    cosignatures: Vec<(String, u64, String)>,
 }
 
 impl Log {
@@ -48,6 +49,7 @@ impl Log {
             seqs: Vec::new(),
             key: None,
             checkpoint: None,
+            cosignatures: Vec::new(),
         }
     }
 
@@ -84,21 +86,41 @@ impl Log {
         let Ok(root) = self.tree.root(self.size()) else {
             return;
         };
-        let body = format!(
-            "{}\n{}\n{}\n",
-            self.origin,
-            self.size(),
-            BASE64.encode(root)
-        );
+        let body = Checkpoint {
+            origin: self.origin.clone(),
+            size: self.size(),
+            root,
+        }
+        .text();
         match note::sign(key, &self.origin, &body) {
             Ok(signed) => self.checkpoint = Some(signed),
             Err(e) => tracing::error!(error = %e, "the log's checkpoint could not be signed"),
         }
     }
 
-    /// The signed checkpoint; none before the publication key exists.
+    /// The signed checkpoint, without cosignatures; none before the publication key exists.
     pub fn checkpoint(&self) -> Option<&str> {
         self.checkpoint.as_deref()
+    }
+
+    /// The signed checkpoint with every cosignature witnesses gave for its size.
+    pub fn cosigned_checkpoint(&self) -> Option<String> {
+        let mut note = self.checkpoint.clone()?;
+        for (_, size, line) in &self.cosignatures {
+            if *size == self.size() {
+                note.push_str(line);
+            }
+        }
+        Some(note)
+    }
+
+    /// Keeps witness `witness`'s cosignature of the checkpoint of `size` (replacing its
+    /// earlier one).
+    pub fn cosigned(&mut self, witness: &str, size: u64, line: &str) {
+        self.cosignatures.retain(|(w, _, _)| w != witness);
+        let mut line = line.trim_end_matches('\n').to_owned();
+        line.push('\n');
+        self.cosignatures.push((witness.to_owned(), size, line));
     }
 
     /// Whether the tile exists in the log as it is now (a partial tile of any width up to
@@ -170,6 +192,8 @@ mod tests {
     use super::*;
     use crate::publish::published::PublicCounts;
     use crate::publish::tile::WIDTH;
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD as BASE64;
 
     fn envelope(key: &PublicationKey, seq: u64) -> String {
         let mut counts = PublicCounts::empty(10, &["a".to_owned()]);

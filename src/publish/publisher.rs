@@ -21,6 +21,7 @@ use crate::crypto::publication::PublicationKey;
 use crate::domain::Status;
 use crate::domain::TestimonyId;
 use crate::store::testimonies::StoredTestimony;
+use crate::store::witness as witness_store;
 use crate::store::{Store, StoreError, StoreResult, counts, settings, testimonies};
 
 /// Whether a testimony with this status is in the counts under `policy`.
@@ -47,6 +48,8 @@ pub struct Publisher {
     latest: RwLock<Arc<Snapshot>>,
     /// The transparency log of every signed snapshot (`/log/`).
     log: RwLock<Log>,
+    /// The log's size, for whoever asks witnesses to cosign each new checkpoint.
+    log_size: tokio::sync::watch::Sender<u64>,
     changed: Notify,
     /// Whether a staff unlock has already re-queued the rows left uncounted at start.
     adopted: std::sync::atomic::AtomicBool,
@@ -77,6 +80,10 @@ impl Publisher {
         log.sign(stored_key(
             store.read_blocking(settings::stored_publication_seed)?,
         ));
+        for (witness, size, line) in store.read_blocking(witness_store::cosignatures)? {
+            log.cosigned(&witness, size, &line);
+        }
+        let (log_size, _) = tokio::sync::watch::channel(log.size());
         Ok(Publisher {
             store,
             clock,
@@ -90,6 +97,7 @@ impl Publisher {
             pending: Mutex::new(Waiting::default()),
             latest: RwLock::new(Arc::new(latest)),
             log: RwLock::new(log),
+            log_size,
             changed: Notify::new(),
             adopted: std::sync::atomic::AtomicBool::new(false),
         })
@@ -128,9 +136,38 @@ impl Publisher {
         self.log.read().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The log's signed checkpoint; none before the first publication.
+    /// The log's signed checkpoint with its cosignatures; none before the first
+    /// publication.
     pub fn checkpoint(&self) -> Option<String> {
-        self.log().checkpoint().map(str::to_owned)
+        self.log().cosigned_checkpoint()
+    }
+
+    /// The log's size and its signed checkpoint without cosignatures (what witnesses are
+    /// asked to cosign).
+    pub fn bare_checkpoint(&self) -> Option<(u64, String)> {
+        let log = self.log();
+        log.checkpoint().map(|note| (log.size(), note.to_owned()))
+    }
+
+    /// The proof that the log at `old` entries is a prefix of the log at `new`.
+    pub fn consistency_proof(
+        &self,
+        old: u64,
+        new: u64,
+    ) -> Result<Vec<crate::crypto::merkle::Hash>, crate::crypto::merkle::ProofError> {
+        self.log().tree().consistency_proof(old, new)
+    }
+
+    /// Serves witness `witness`'s cosignature (already verified and stored) with the
+    /// checkpoint of `size`.
+    pub fn add_cosignature(&self, witness: &str, size: u64, line: &str) {
+        let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
+        log.cosigned(witness, size, line);
+    }
+
+    /// Wakes when the log grows.
+    pub fn log_growth(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.log_size.subscribe()
     }
 
     /// A tile of the log's hashes, if the log holds it.
@@ -164,11 +201,15 @@ impl Publisher {
                 .ok()
                 .and_then(stored_key),
         };
-        let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
-        if let Err(e) = log.append(envelope) {
-            tracing::error!(error = %e, "a snapshot could not join the transparency log");
-        }
-        log.sign(key);
+        let size = {
+            let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
+            if let Err(e) = log.append(envelope) {
+                tracing::error!(error = %e, "a snapshot could not join the transparency log");
+            }
+            log.sign(key);
+            log.size()
+        };
+        self.log_size.send_replace(size);
     }
 
     /// The snapshot every public view serves.

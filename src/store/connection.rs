@@ -25,6 +25,7 @@ const MIGRATIONS: &[M<'static>] = &[
     ))
     .foreign_key_check(),
     M::up(include_str!("../../migrations/0011_federation_summed.sql")),
+    M::up(include_str!("../../migrations/0012_witnessing.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

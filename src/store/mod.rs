@@ -26,6 +26,7 @@ pub mod setup_tokens;
 pub mod space;
 pub mod staff;
 pub mod testimonies;
+pub mod witness;
 pub mod writer;
 
 pub use error::{StoreError, StoreResult};

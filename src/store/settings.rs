@@ -29,6 +29,18 @@ pub fn publication_seed(
     made_once(conn, PUBLICATION_SEED, fresh).map(zeroize::Zeroizing::new)
 }
 
+const WITNESS_SEED: &str = "witness_key_seed";
+
+/// The seed of the key this deployment cosigns its peers' checkpoints with; `fresh`
+/// becomes it the first time it is asked for. Never the publication key: a cosignature
+/// must not pass for this deployment's own log's signature.
+pub fn witness_seed(
+    conn: &Connection,
+    fresh: &[u8; 32],
+) -> StoreResult<zeroize::Zeroizing<Vec<u8>>> {
+    made_once(conn, WITNESS_SEED, fresh).map(zeroize::Zeroizing::new)
+}
+
 /// The publication seed if one was made, without making one (for read-only checks).
 pub fn stored_publication_seed(
     conn: &Connection,

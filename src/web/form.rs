@@ -61,9 +61,9 @@ const BODY_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 /// few seconds are ordinary on Tor).
 const BODY_STALL: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// How long a body of `declared` bytes (the largest allowed, when not declared) may take.
-fn body_deadline(declared: Option<u64>) -> std::time::Duration {
-    let bytes = declared.map_or(MAX_FORM_BYTES as u64, |n| n.min(MAX_FORM_BYTES as u64));
+/// How long a body of `declared` bytes (`max`, when not declared) may take.
+fn body_deadline(declared: Option<u64>, max: usize) -> std::time::Duration {
+    let bytes = declared.map_or(max as u64, |n| n.min(max as u64));
     BODY_GRACE + std::time::Duration::from_millis(bytes.saturating_mul(1000) / MIN_BODY_RATE)
 }
 
@@ -76,7 +76,7 @@ pub async fn read(req: &HttpRequest, payload: Payload) -> Result<FormPairs, AppE
 /// Reads a form body without decoding it (so a malformed one can still be shown back).
 pub async fn read_body(
     req: &HttpRequest,
-    mut payload: Payload,
+    payload: Payload,
 ) -> Result<Zeroizing<Vec<u8>>, AppError> {
     let content_type = req
         .headers()
@@ -87,33 +87,41 @@ pub async fn read_body(
     if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
         return Err(AppError::UnsupportedMediaType);
     }
+    read_bounded(req, payload, MAX_FORM_BYTES).await
+}
+
+/// Reads a body of at most `max` bytes, at the minimum rate and with the pauses any body
+/// gets (413 when larger, 408 when too slow).
+pub async fn read_bounded(
+    req: &HttpRequest,
+    mut payload: Payload,
+    max: usize,
+) -> Result<Zeroizing<Vec<u8>>, AppError> {
     let declared = req
         .headers()
         .get(CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > MAX_FORM_BYTES as u64) {
+    if declared.is_some_and(|len| len > max as u64) {
         return Err(AppError::PayloadTooLarge);
     }
     // Allocated once: growing would leave copies of the text in freed memory.
-    let capacity = declared.map_or(MAX_FORM_BYTES, |len| {
-        usize::try_from(len).unwrap_or(MAX_FORM_BYTES)
-    });
-    let mut body = Zeroizing::new(Vec::with_capacity(capacity.min(MAX_FORM_BYTES)));
+    let capacity = declared.map_or(max, |len| usize::try_from(len).unwrap_or(max));
+    let mut body = Zeroizing::new(Vec::with_capacity(capacity.min(max)));
     let reading = async {
         while let Some(chunk) = tokio::time::timeout(BODY_STALL, payload.next())
             .await
             .map_err(|_| AppError::RequestTimeout)?
         {
             let chunk = chunk.map_err(|_| AppError::BadRequest("err-form-incomplete"))?;
-            if body.len() + chunk.len() > MAX_FORM_BYTES {
+            if body.len() + chunk.len() > max {
                 return Err(AppError::PayloadTooLarge);
             }
             body.extend_from_slice(&chunk);
         }
         Ok(())
     };
-    tokio::time::timeout(body_deadline(declared), reading)
+    tokio::time::timeout(body_deadline(declared, max), reading)
         .await
         .map_err(|_| AppError::RequestTimeout)??;
     Ok(body)
@@ -201,12 +209,21 @@ mod tests {
     #[test]
     fn a_body_may_take_a_grace_and_then_must_keep_a_minimum_rate() {
         use std::time::Duration;
-        assert_eq!(body_deadline(Some(0)), Duration::from_secs(5));
+        assert_eq!(
+            body_deadline(Some(0), MAX_FORM_BYTES),
+            Duration::from_secs(5)
+        );
         // A 4 KiB statement: half a second on top of the grace.
-        assert_eq!(body_deadline(Some(4096)), Duration::from_millis(5500));
+        assert_eq!(
+            body_deadline(Some(4096), MAX_FORM_BYTES),
+            Duration::from_millis(5500)
+        );
         // The largest form (or one of unknown length) may take 37 s, not a minute.
-        assert_eq!(body_deadline(None), Duration::from_secs(37));
-        assert_eq!(body_deadline(Some(u64::MAX)), Duration::from_secs(37));
+        assert_eq!(body_deadline(None, MAX_FORM_BYTES), Duration::from_secs(37));
+        assert_eq!(
+            body_deadline(Some(u64::MAX), MAX_FORM_BYTES),
+            Duration::from_secs(37)
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use actix_web::web::{Data, Path};
 
 use super::AppState;
 use crate::publish::tile::Tile;
+use crate::witness::decide::Refusal;
 
 /// A checkpoint changes at each publication: caches may keep it a few seconds only.
 const CHECKPOINT_CACHE: &str = "public, max-age=5";
@@ -57,5 +58,44 @@ pub async fn tile(path: Path<String>, state: Data<AppState>) -> HttpResponse {
             res
         }
         None => plain(StatusCode::NOT_FOUND, "the log holds no such tile yet\n"),
+    }
+}
+
+/// The largest `add-checkpoint` request: a checkpoint with its signatures and a proof of
+/// 63 hashes weigh a few kilobytes.
+const MAX_ADD_CHECKPOINT: usize = 16 * 1024;
+
+/// `POST /witness/add-checkpoint` (C2SP `tlog-witness`): a federation peer asks this
+/// deployment to cosign its log's checkpoint.
+pub async fn add_checkpoint(
+    req: actix_web::HttpRequest,
+    payload: actix_web::web::Payload,
+    state: Data<AppState>,
+) -> HttpResponse {
+    let body = match super::form::read_bounded(&req, payload, MAX_ADD_CHECKPOINT).await {
+        Ok(body) => body,
+        Err(e) => {
+            return plain(
+                actix_web::ResponseError::status_code(&e),
+                "the request could not be read\n",
+            );
+        }
+    };
+    let Ok(body) = std::str::from_utf8(&body) else {
+        return plain(StatusCode::BAD_REQUEST, "the request is not UTF-8\n");
+    };
+    match state.witness.add_checkpoint(body).await {
+        Ok(cosignature) => HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+            .body(cosignature),
+        Err(Refusal::Conflict(size)) => HttpResponse::Conflict()
+            .insert_header((header::CONTENT_TYPE, "text/x.tlog.size"))
+            .body(format!("{size}\n")),
+        Err(refusal) => {
+            let status = StatusCode::from_u16(refusal.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            HttpResponse::build(status)
+                .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+                .body(format!("{refusal}\n"))
+        }
     }
 }

@@ -11,6 +11,7 @@ pub const API_HISTORY: &str = "/api/v1/counts/history";
 pub const API_HISTORY_ONE: &str = "/api/v1/counts/history/{seq}";
 pub const LOG_CHECKPOINT: &str = "/log/checkpoint";
 pub const LOG_TILE: &str = "/log/tile/{tile:.+}";
+pub const WITNESS_ADD_CHECKPOINT: &str = "/witness/add-checkpoint";
 pub const FEDERATION: &str = "/federation";
 pub const FEDERATION_CARD: &str = "/federation.png";
 pub const FEDERATION_BADGE: &str = "/federation/badge.svg";

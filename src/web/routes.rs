@@ -22,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get(paths::API_HISTORY_ONE, signed::one))
         .service(get(paths::LOG_CHECKPOINT, log::checkpoint))
         .service(get(paths::LOG_TILE, log::tile))
+        .service(post(paths::WITNESS_ADD_CHECKPOINT, log::add_checkpoint))
         .service(get(paths::FEDERATION, federation::page_view))
         .service(get(paths::FEDERATION_CARD, federation::card))
         .service(get(paths::FEDERATION_BADGE, federation::badge))

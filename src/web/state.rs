@@ -25,6 +25,8 @@ pub struct AppState {
     pub desk: Arc<Desk>,
     pub federation: Arc<crate::federation::Federation>,
     pub notifier: Arc<crate::notify::Notifier>,
+    pub witness: Arc<crate::witness::Witness>,
+    pub submitter: Arc<crate::witness::submit::Submitter>,
     /// Link-preview pictures of the current snapshot.
     pub cards: super::card::Cards,
     /// And of the federation's sum (apart, so the two never evict each other).
@@ -55,6 +57,8 @@ impl AppState {
             desk,
             federation,
             notifier,
+            witness,
+            submitter,
         } = services;
         let intake_limiter = match config.rate_limits {
             Toggle::Off => None,
@@ -84,6 +88,8 @@ impl AppState {
             desk,
             federation,
             notifier,
+            witness,
+            submitter,
             intake_limiter,
         }
     }

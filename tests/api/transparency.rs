@@ -164,3 +164,198 @@ async fn the_log_verifies_with_tools_chorus_does_not_contain() {
     let server = server.restart(d.logs.path());
     assert_eq!(bytes(&server, "/log/checkpoint").await, before);
 }
+
+/// A free port on loopback, so a server's URL is known before it starts (a witness's and a
+/// member's configuration name each other).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// One line of `chorus keys …` output after `prefix`, for the deployment at `port`.
+fn key_line(data_dir: &std::path::Path, port: u16, what: &str, prefix: &str) -> String {
+    let url = format!("http://127.0.0.1:{port}");
+    let (ok, out, err) = cli_with(
+        data_dir,
+        &[("CHORUS_PUBLIC_URL", &url)],
+        &["keys", what],
+        "",
+    );
+    assert!(ok, "{err}");
+    out.lines()
+        .find_map(|l| l.strip_prefix(prefix))
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+/// The cosignature lines of a checkpoint note that verify with `vkey`.
+fn cosigned_by(note: &str, vkey: &str) -> usize {
+    let witness = chorus::crypto::cosignature::WitnessVerifier::parse(vkey).unwrap();
+    let (text, signatures) = note.split_at(note.rfind("\n\n").unwrap() + 1);
+    signatures
+        .lines()
+        .filter(|l| witness.verify(text, l).is_ok())
+        .count()
+}
+
+#[tokio::test]
+async fn two_deployments_witness_each_other_and_a_fork_is_refused() {
+    let (da, db) = (dirs(), dirs());
+    let (pa, pb) = (free_port(), free_port());
+    let env = |port: u16| {
+        vec![
+            ("CHORUS_BIND".to_owned(), format!("127.0.0.1:{port}")),
+            (
+                "CHORUS_PUBLIC_URL".to_owned(),
+                format!("http://127.0.0.1:{port}"),
+            ),
+            ("CHORUS_PUBLISH_INTERVAL_SECS".to_owned(), "0".to_owned()),
+            ("CHORUS_MIN_CELL".to_owned(), "1".to_owned()),
+        ]
+    };
+    let start = |d: &Dirs, port: u16| {
+        let env = env(port);
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        ready_server(d, &env).0
+    };
+    let (a, b) = (start(&da, pa), start(&db, pb));
+    publish(&a, 1).await;
+    publish(&b, 1).await;
+    let key_of = |d: &Dirs, p| key_line(d.data.path(), p, "publication", "publication key: ");
+    let witness_of = |d: &Dirs, p| key_line(d.data.path(), p, "witness", "witness key: ");
+    let (vkey_a, vkey_b) = (
+        key_line(da.data.path(), pa, "publication", "log verifier key: "),
+        key_line(db.data.path(), pb, "publication", "log verifier key: "),
+    );
+    assert!(
+        vkey_a.starts_with(&format!("127.0.0.1:{pa}/log+")),
+        "{vkey_a}"
+    );
+    let (wa, wb) = (witness_of(&da, pa), witness_of(&db, pb));
+    assert!(wb.starts_with(&format!("127.0.0.1:{pb}/witness+")), "{wb}");
+    // Each follows the other and asks it to witness its log.
+    for (d, peer, peer_key, peer_witness) in [
+        (&da, pb, key_of(&db, pb), &wb),
+        (&db, pa, key_of(&da, pa), &wa),
+    ] {
+        std::fs::write(
+            d.logs.path().join("chorus.toml"),
+            format!(
+                "[[federation]]\nname = \"peer\"\nurl = \"http://127.0.0.1:{peer}\"\npublic_key = \"{peer_key}\"\n\n\
+                 [[witness]]\nname = \"peer\"\nurl = \"http://127.0.0.1:{peer}/witness\"\nvkey = \"{peer_witness}\"\n"
+            ),
+        )
+        .unwrap();
+    }
+    let a = a.restart(da.logs.path());
+    let b = b.restart(db.logs.path());
+
+    // After the restart each asks the other: A's checkpoint carries B's cosignature.
+    let cosigned = |server: &TestServer, vkey: String, witness: String| {
+        let url = server.url("/log/checkpoint");
+        let log_path = server.log_path.clone();
+        async move {
+            for _ in 0..100 {
+                let note = client()
+                    .get(&url)
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap();
+                if cosigned_by(&note, &witness) == 1 {
+                    let note = signed_note::Note::from_bytes(note.as_bytes()).unwrap();
+                    let verifier = StandardVerifier::new(&vkey).unwrap();
+                    let (verified, unverified) = note
+                        .verify(&VerifierList::new(vec![Box::new(verifier)]))
+                        .unwrap();
+                    assert_eq!((verified.len(), unverified.len()), (1, 1));
+                    return Checkpoint::from_bytes(note.text()).unwrap().size();
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+            let tail: Vec<&str> = log
+                .lines()
+                .filter(|l| !l.contains("/log/checkpoint"))
+                .collect();
+            panic!("never cosigned: {url}\n{}", tail.join("\n"));
+        }
+    };
+    let size = cosigned(&a, vkey_a.clone(), wb.clone()).await;
+    cosigned(&b, vkey_b.clone(), wa.clone()).await;
+
+    // A publishes again: B cosigns the grown log, from the size it cosigned before.
+    publish(&a, 2).await;
+    let mut grown = size;
+    for _ in 0..100 {
+        grown = cosigned(&a, vkey_a.clone(), wb.clone()).await;
+        if grown > size {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(grown > size, "the grown log was cosigned");
+
+    // A fork: A's own key signs another root at the size B cosigned. B refuses it (409,
+    // naming the size it holds); a fork that grew fails the consistency proof (422).
+    let seed: Vec<u8> = scalar(
+        &a.db(),
+        "SELECT value FROM settings WHERE name = 'publication_key_seed'",
+    );
+    let key = chorus::crypto::publication::PublicationKey::from_seed(&seed).unwrap();
+    let origin = format!("127.0.0.1:{pa}/log");
+    let forged = |size: u64| {
+        let text = format!("{origin}\n{size}\n{}\n", base64_of(&[7u8; 32]));
+        chorus::crypto::note::sign(&key, &origin, &text).unwrap()
+    };
+    let witness_url = b.url("/witness/add-checkpoint");
+    let post = |body: String| {
+        let url = witness_url.clone();
+        async move {
+            let res = client().post(&url).body(body).send().await.unwrap();
+            let status = res.status().as_u16();
+            (status, res.text().await.unwrap())
+        }
+    };
+    let (status, body) = post(format!("old {grown}\n\n{}", forged(grown))).await;
+    assert_eq!((status, body), (409, format!("{grown}\n")));
+    let (status, _) = post(format!(
+        "old {grown}\n{}\n\n{}",
+        base64_of(&[1u8; 32]),
+        forged(grown + 1)
+    ))
+    .await;
+    assert_eq!(status, 422, "a fork that grew is not consistent");
+    let (status, _) = post(format!("old 0\n\n{}", forged(grown + 1))).await;
+    assert_eq!(status, 409, "an old size that is not the one cosigned");
+    // Nobody else's log, nor a note that is not signed by A's key.
+    let stranger = chorus::crypto::publication::PublicationKey::generate().unwrap();
+    let text = format!("{origin}\n1\n{}\n", base64_of(&[7u8; 32]));
+    let unsigned = chorus::crypto::note::sign(&stranger, &origin, &text).unwrap();
+    assert_eq!(post(format!("old {grown}\n\n{unsigned}")).await.0, 403);
+    let elsewhere = chorus::crypto::note::sign(
+        &key,
+        "elsewhere.example/log",
+        &text.replace(&origin, "elsewhere.example/log"),
+    )
+    .unwrap();
+    assert_eq!(post(format!("old 0\n\n{elsewhere}")).await.0, 404);
+    assert_eq!(post("hello".to_owned()).await.0, 400);
+    // What B cosigned did not move.
+    let held: i64 = scalar(
+        &b.db(),
+        &format!("SELECT size FROM witnessed WHERE origin = '{origin}'"),
+    );
+    assert_eq!(held as u64, grown);
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}

@@ -175,9 +175,20 @@ fn rand_suffix() -> u128 {
 
 /// Runs `chorus ARGS` against `data_dir` with `stdin`; returns (success, stdout, stderr).
 pub fn cli(data_dir: &Path, args: &[&str], stdin: &str) -> (bool, String, String) {
+    cli_with(data_dir, &[], args, stdin)
+}
+
+/// The same, with extra `env` (the settings a server was started with).
+pub fn cli_with(
+    data_dir: &Path,
+    env: &[(&str, &str)],
+    args: &[&str],
+    stdin: &str,
+) -> (bool, String, String) {
     let mut child = Command::new(bin())
         .envs(base_env(data_dir))
         .env("CHORUS_CONFIG", NO_CONFIG_FILE)
+        .envs(env.iter().copied())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
