@@ -629,6 +629,10 @@ federation-lead = { $members ->
 }
 federation-how = Each campaign runs its own site and publishes its own counts, signed. This site fetches them, checks each signature and that no campaign rewrote or replayed its past, and adds up those that check out. No statement ever leaves the campaign that received it.
 federation-privacy = Adding published figures reveals nothing new: each campaign’s figures are already rounded and carry noise, so no one can be singled out of the sum.
+federation-witnessed = { $n ->
+    [one] Each campaign’s figures are also checked against its public log, which at least one witness must have cosigned. A witness cosigns a log only if it extends everything that witness saw of it before, so a campaign cannot show one history here and another elsewhere without being caught. It proves what each campaign published, not that its figures are true.
+   *[other] Each campaign’s figures are also checked against its public log, which at least { $n } witnesses must have cosigned. A witness cosigns a log only if it extends everything that witness saw of it before, so a campaign cannot show one history here and another elsewhere without being caught. It proves what each campaign published, not that its figures are true.
+}
 federation-left-out = { $n ->
     [one] { $n } campaign is left out of the sum for now (see below).
    *[other] { $n } campaigns are left out of the sum for now (see below).
@@ -665,6 +669,9 @@ federation-reason-time-backwards = its clock went back since the last check
 federation-reason-storage = this site could not record the check
 federation-reason-implausible = a figure larger than any campaign could have (over the bound this site sets)
 federation-reason-too-fast = its figures rose faster than this site accepts since they were last added up
+federation-reason-quorum = its log was not cosigned by enough of this site's witnesses
+federation-reason-log-inconsistent = its log does not extend the one verified before
+federation-reason-not-in-log = its snapshot is not the newest entry of its log
 # The code should pass $days as a number (plural); it is the federation_stale_days setting.
 federation-reason-stale = { $days ->
     [one] nothing new for over { $days } day

@@ -603,6 +603,10 @@ federation-lead = { $members ->
 }
 federation-how = Cada campaña tiene su propio sitio y publica sus propias cifras, firmadas. Este sitio las descarga, comprueba cada firma y que ninguna campaña haya reescrito su historial ni vuelto a mostrar una publicación antigua, y suma las que superan la verificación. Ningún testimonio sale nunca de la campaña que lo recibió.
 federation-privacy = Sumar cifras ya publicadas no revela nada nuevo: las cifras de cada campaña ya están redondeadas y llevan ruido, así que no se puede identificar a nadie a partir de la suma.
+federation-witnessed = { $n ->
+    [one] Las cifras de cada campaña también se comprueban con su registro público, que al menos un testigo debe haber firmado. Un testigo solo firma un registro que continúa todo lo que vio antes de él, así que una campaña no puede mostrar una historia aquí y otra en otro sitio sin que se descubra. Esto prueba lo que cada campaña publicó, no que sus cifras sean ciertas.
+   *[other] Las cifras de cada campaña también se comprueban con su registro público, que al menos { $n } testigos deben haber firmado. Un testigo solo firma un registro que continúa todo lo que vio antes de él, así que una campaña no puede mostrar una historia aquí y otra en otro sitio sin que se descubra. Esto prueba lo que cada campaña publicó, no que sus cifras sean ciertas.
+}
 federation-left-out = { $n ->
     [one] { $n } campaña queda fuera de la suma por ahora (ver más abajo).
    *[other] { $n } campañas quedan fuera de la suma por ahora (ver más abajo).
@@ -639,6 +643,9 @@ federation-reason-time-backwards = su reloj retrocedió desde la última comprob
 federation-reason-storage = este sitio no pudo registrar la comprobación
 federation-reason-implausible = una cifra mayor de la que podría tener cualquier campaña (por encima del límite de este sitio)
 federation-reason-too-fast = sus cifras subieron más rápido de lo que este sitio acepta desde la última suma
+federation-reason-quorum = su registro no fue firmado por suficientes testigos de este sitio
+federation-reason-log-inconsistent = su registro no continúa el verificado antes
+federation-reason-not-in-log = su resumen no es la última entrada de su registro
 federation-reason-stale = { $days ->
     [one] nada nuevo desde hace más de { $days } día
    *[other] nada nuevo desde hace más de { $days } días

@@ -609,6 +609,10 @@ federation-lead = { $members ->
 }
 federation-how = Chaque campagne gère son propre site et publie ses propres chiffres, signés. Ce site les récupère, vérifie chaque signature et qu’aucune campagne n’a réécrit son historique ni ressorti une ancienne publication, puis additionne ceux qui sont vérifiés. Aucun témoignage ne quitte jamais la campagne qui l’a reçu.
 federation-privacy = Additionner des chiffres déjà publiés ne révèle rien de nouveau : les chiffres de chaque campagne sont déjà arrondis et bruités, il est donc impossible de repérer qui que ce soit dans la somme.
+federation-witnessed = { $n ->
+    [one] Les chiffres de chaque campagne sont aussi vérifiés dans son journal public, qu’au moins un témoin doit avoir contresigné. Un témoin ne contresigne un journal que s’il prolonge tout ce qu’il en a vu auparavant : une campagne ne peut donc pas montrer une histoire ici et une autre ailleurs sans être prise. Cela prouve ce que chaque campagne a publié, pas que ses chiffres sont vrais.
+   *[other] Les chiffres de chaque campagne sont aussi vérifiés dans son journal public, qu’au moins { $n } témoins doivent avoir contresigné. Un témoin ne contresigne un journal que s’il prolonge tout ce qu’il en a vu auparavant : une campagne ne peut donc pas montrer une histoire ici et une autre ailleurs sans être prise. Cela prouve ce que chaque campagne a publié, pas que ses chiffres sont vrais.
+}
 federation-left-out = { $n ->
     [one] { $n } campagne est pour l’instant laissée hors de la somme (voir ci-dessous).
    *[other] { $n } campagnes sont pour l’instant laissées hors de la somme (voir ci-dessous).
@@ -645,6 +649,9 @@ federation-reason-time-backwards = son horloge a reculé depuis la dernière vé
 federation-reason-storage = ce site n’a pas pu enregistrer la vérification
 federation-reason-implausible = un chiffre plus grand que ce qu’aucune campagne pourrait avoir (au-delà de la limite de ce site)
 federation-reason-too-fast = ses chiffres ont augmenté plus vite que ce site ne l’accepte depuis leur dernière addition
+federation-reason-quorum = son journal n’a pas été contresigné par assez de témoins de ce site
+federation-reason-log-inconsistent = son journal ne prolonge pas celui vérifié auparavant
+federation-reason-not-in-log = son instantané n’est pas la dernière entrée de son journal
 federation-reason-stale = { $days ->
     [one] rien de nouveau depuis plus de { $days } jour
    *[other] rien de nouveau depuis plus de { $days } jours

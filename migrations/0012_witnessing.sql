@@ -17,3 +17,8 @@ CREATE TABLE cosignatures (
     size    INTEGER NOT NULL,
     line    TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- As an aggregator with a witness quorum: the checkpoint of each member's log verified
+-- last (its size and root), so the next one must extend it. Cleared when its key changes.
+ALTER TABLE federation_seen ADD COLUMN log_size INTEGER;
+ALTER TABLE federation_seen ADD COLUMN log_root BLOB;

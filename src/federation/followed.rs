@@ -1,6 +1,7 @@
 //! A federation member as this deployment follows it.
 
-use crate::config::Member;
+use crate::config::{Member, log_origin_of};
+use crate::crypto::note::VerifierKey;
 
 /// A member as this deployment follows it, read once from the configuration: what the
 /// checks use, never read back from what the pages show.
@@ -11,6 +12,8 @@ pub struct Followed {
     pub origin: String,
     /// Its publication key (hex, lower case).
     pub key: String,
+    /// The same key as its transparency log's verifier key (origin `host[:port]/log`).
+    pub log_key: Option<VerifierKey>,
 }
 
 impl Followed {
@@ -19,6 +22,11 @@ impl Followed {
             name: member.name.clone(),
             origin: member.origin().unwrap_or_default(),
             key: member.public_key.trim().to_ascii_lowercase(),
+            log_key: VerifierKey::of_publication_key(
+                &log_origin_of(Some(&member.url)),
+                &member.public_key,
+            )
+            .ok(),
         }
     }
 }

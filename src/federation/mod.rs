@@ -10,12 +10,14 @@
 //! - `fetch`: the bounded HTTP client
 //! - `chain`: how a snapshot stands to the last one verified
 //! - `followed`: a member as configured, read once
+//! - `log_check`: following a member by its transparency log, with a witness quorum
 //! - `plausible`: the bounds a member's figures must keep to be summed
 //! - `view`: what the pages show, and the sum
 
 pub mod chain;
 pub mod fetch;
 pub mod followed;
+pub mod log_check;
 pub mod plausible;
 pub mod view;
 
@@ -25,12 +27,15 @@ use std::time::Duration;
 use chain::Link;
 use fetch::{FetchError, Fetcher};
 pub use followed::Followed;
+use log_check::{LogRefusal, Verified};
 use plausible::Bounds;
 use view::{CLOCK_SLACK_SECS, FederationView, MemberView, Reason, State, parse_time};
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::crypto::cosignature::WitnessVerifier;
 use crate::publish::signed::{OpenError, Payload, Signed};
+use crate::publish::tile::{Kind, Tile, WIDTH};
 use crate::store::federation::{self as seen_store, Seen};
 use crate::store::{Store, StoreError};
 
@@ -49,6 +54,10 @@ type Refusal = (State, Reason);
 pub struct Federation {
     members: Vec<Followed>,
     bounds: Bounds,
+    /// With a quorum above 0, members are followed by their logs, cosigned by at least
+    /// this many of `witnesses`.
+    quorum: usize,
+    witnesses: Vec<WitnessVerifier>,
     store: Store,
     clock: Clock,
     fetcher: Option<Fetcher>,
@@ -78,6 +87,12 @@ impl Federation {
                 max_figure: config.federation_max_figure,
                 max_daily_growth: config.federation_max_daily_growth,
             },
+            quorum: config.witness_quorum,
+            witnesses: config
+                .witness
+                .iter()
+                .filter_map(|w| WitnessVerifier::parse(&w.vkey).ok())
+                .collect(),
             store,
             clock,
             fetcher,
@@ -220,10 +235,42 @@ impl Federation {
         member: &Followed,
         seen: Option<Seen>,
     ) -> Result<Seen, Refusal> {
-        let newest = fetcher
-            .signed(&format!("{}/api/v1/counts.signed", member.origin))
-            .await
-            .map_err(|e| (State::Unreachable, fetch_reason(&e)))?;
+        let (newest, log) = match self.quorum {
+            0 => (
+                fetcher
+                    .signed(&format!("{}/api/v1/counts.signed", member.origin))
+                    .await
+                    .map_err(|e| (State::Unreachable, fetch_reason(&e)))?,
+                None,
+            ),
+            _ => {
+                let (newest, log) = self.newest_in_log(fetcher, member).await?;
+                (newest, Some(log))
+            }
+        };
+        let last = self.link_newest(fetcher, member, seen, &newest).await?;
+        // The log verified is recorded once its newest snapshot is: the next checkpoint
+        // must extend it.
+        if let Some(log) = log {
+            let name = member.name.clone();
+            self.store
+                .write(move |conn| seen_store::set_log_state(conn, &name, log.size, &log.root))
+                .await
+                .map_err(|_: StoreError| (State::Unreachable, Reason::Storage))?;
+        }
+        Ok(last)
+    }
+
+    /// Links the member's `newest` snapshot to `seen`, walking any gap that `chain::link`
+    /// finds; records each snapshot as it verifies. The newest record.
+    async fn link_newest(
+        &self,
+        fetcher: &Fetcher,
+        member: &Followed,
+        seen: Option<Seen>,
+        newest: &Signed,
+    ) -> Result<Seen, Refusal> {
+        let newest = newest.clone();
         let payload = self.verified(&newest, &member.key)?;
         let hash = newest.payload_hash();
         let link = chain::link(
@@ -256,6 +303,79 @@ impl Federation {
         }
         self.link_next(member, &last, &newest, &payload).await?;
         self.record(member, &newest, payload.seq).await
+    }
+
+    /// The member's newest snapshot as its log holds it: the checkpoint signed and cosigned
+    /// by the quorum, the tiles rebuilding its root and extending the log verified last,
+    /// the snapshot its last entry. The checkpoint is recorded as verified.
+    async fn newest_in_log(
+        &self,
+        fetcher: &Fetcher,
+        member: &Followed,
+    ) -> Result<(Signed, Verified), Refusal> {
+        let unreachable = |e: FetchError| (State::Unreachable, fetch_reason(&e));
+        let key = member
+            .log_key
+            .as_ref()
+            .ok_or((State::Failed, Reason::Signature))?;
+        let name = member.name.clone();
+        let last = self
+            .store
+            .read(move |conn| seen_store::log_state(conn, &name))
+            .await
+            .map_err(|_: StoreError| (State::Unreachable, Reason::Storage))?
+            .and_then(|(size, root)| {
+                Some(Verified {
+                    size,
+                    root: root.try_into().ok()?,
+                })
+            });
+        let note = fetcher
+            .get(&format!("{}/log/checkpoint", member.origin))
+            .await
+            .map_err(unreachable)?;
+        let note = String::from_utf8(note).map_err(|_| (State::Failed, Reason::NotASnapshot))?;
+        let checkpoint = log_check::checkpoint(&note, key, &self.witnesses, self.quorum, last)
+            .map_err(log_reason)?;
+        let tiles = checkpoint.size.div_ceil(WIDTH);
+        if tiles > MAX_TILES {
+            return Err((State::Failed, Reason::GapTooLong));
+        }
+        let mut leaves = Vec::new();
+        for index in 0..tiles {
+            let width = (checkpoint.size - index * WIDTH).min(WIDTH);
+            let tile = Tile {
+                kind: Kind::Hashes(0),
+                index,
+                width,
+            };
+            let bytes = fetcher
+                .get(&format!("{}/log/tile/{}", member.origin, tile.path()))
+                .await
+                .map_err(unreachable)?;
+            if bytes.len() as u64 != width * 32 {
+                return Err((State::Failed, Reason::LogInconsistent));
+            }
+            leaves.extend(
+                bytes
+                    .chunks_exact(32)
+                    .filter_map(|h| <[u8; 32]>::try_from(h).ok()),
+            );
+        }
+        let last_tile = Tile {
+            kind: Kind::Entries,
+            index: tiles - 1,
+            width: checkpoint.size - (tiles - 1) * WIDTH,
+        };
+        let bundle = fetcher
+            .get(&format!("{}/log/tile/{}", member.origin, last_tile.path()))
+            .await
+            .map_err(unreachable)?;
+        let entry = last_entry(&bundle).ok_or((State::Failed, Reason::NotInLog))?;
+        let verified = log_check::prove(&checkpoint, last, &leaves, entry).map_err(log_reason)?;
+        let signed: Signed =
+            serde_json::from_slice(entry).map_err(|_| (State::Failed, Reason::NotASnapshot))?;
+        Ok((signed, verified))
     }
 
     /// Fetches snapshot `seq` from the history, links it after `last` and records it.
@@ -363,6 +483,32 @@ fn in_order(next: &Payload, before: &Seen) -> bool {
     match (before_time, parse_time(&next.published_at)) {
         (Some(b), Some(n)) => (b - n).whole_seconds() <= CLOCK_SLACK_SECS,
         _ => false,
+    }
+}
+
+/// The most level-0 tiles fetched in one check: 65,536 snapshots (180 years of daily
+/// publications, 7 of hourly ones).
+const MAX_TILES: u64 = 256;
+
+/// The last entry of an entry bundle (each a big-endian `u16` length and its bytes).
+fn last_entry(bundle: &[u8]) -> Option<&[u8]> {
+    let mut rest = bundle;
+    let mut last = None;
+    while let Some((len, tail)) = rest.split_first_chunk::<2>() {
+        let len = usize::from(u16::from_be_bytes(*len));
+        last = Some(tail.get(..len)?);
+        rest = tail.get(len..)?;
+    }
+    rest.is_empty().then_some(last).flatten()
+}
+
+fn log_reason(refusal: LogRefusal) -> Refusal {
+    match refusal {
+        LogRefusal::Malformed => (State::Failed, Reason::NotASnapshot),
+        LogRefusal::Signature => (State::Failed, Reason::Signature),
+        LogRefusal::Quorum { .. } => (State::Failed, Reason::Quorum),
+        LogRefusal::Inconsistent => (State::Failed, Reason::LogInconsistent),
+        LogRefusal::NotIncluded => (State::Failed, Reason::NotInLog),
     }
 }
 

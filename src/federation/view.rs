@@ -47,6 +47,9 @@ pub enum Reason {
     Stale,
     Implausible,
     TooFast,
+    Quorum,
+    LogInconsistent,
+    NotInLog,
 }
 
 impl State {
@@ -62,7 +65,7 @@ impl State {
 
 impl Reason {
     /// Every reason (the federation page builds a message key from each).
-    pub const ALL: [Reason; 16] = [
+    pub const ALL: [Reason; 19] = [
         Reason::Timeout,
         Reason::Connect,
         Reason::HttpStatus,
@@ -79,6 +82,9 @@ impl Reason {
         Reason::Stale,
         Reason::Implausible,
         Reason::TooFast,
+        Reason::Quorum,
+        Reason::LogInconsistent,
+        Reason::NotInLog,
     ];
 
     pub fn key(self) -> &'static str {
@@ -99,6 +105,9 @@ impl Reason {
             Reason::Stale => "stale",
             Reason::Implausible => "implausible",
             Reason::TooFast => "too-fast",
+            Reason::Quorum => "quorum",
+            Reason::LogInconsistent => "log-inconsistent",
+            Reason::NotInLog => "not-in-log",
         }
     }
 }

@@ -51,7 +51,9 @@ pub fn put(conn: &Connection, seen: &Seen) -> StoreResult<()> {
          ON CONFLICT (name) DO UPDATE SET public_key = ?2, seq = ?3, hash = ?4,
              payload = ?5, verified_at = ?6,
              conflict = CASE WHEN public_key = ?2 THEN conflict ELSE NULL END,
-             summed = CASE WHEN public_key = ?2 THEN summed ELSE NULL END",
+             summed = CASE WHEN public_key = ?2 THEN summed ELSE NULL END,
+             log_size = CASE WHEN public_key = ?2 THEN log_size ELSE NULL END,
+             log_root = CASE WHEN public_key = ?2 THEN log_root ELSE NULL END",
         params![
             seen.name,
             seen.public_key,
@@ -81,6 +83,27 @@ pub fn set_summed(conn: &Connection, name: &str, payload: &str) -> StoreResult<(
     conn.execute(
         "UPDATE federation_seen SET summed = ?2 WHERE name = ?1",
         params![name, payload],
+    )?;
+    Ok(())
+}
+
+/// The size and root of member `name`'s log checkpoint verified last, if any.
+pub fn log_state(conn: &Connection, name: &str) -> StoreResult<Option<(u64, Vec<u8>)>> {
+    Ok(conn
+        .query_row(
+            "SELECT log_size, log_root FROM federation_seen
+             WHERE name = ?1 AND log_size IS NOT NULL AND log_root IS NOT NULL",
+            [name],
+            |r| Ok((from_sql(r.get(0)?), r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Records the checkpoint of member `name`'s log just verified.
+pub fn set_log_state(conn: &Connection, name: &str, size: u64, root: &[u8]) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE federation_seen SET log_size = ?2, log_root = ?3 WHERE name = ?1",
+        params![name, to_sql(size), root],
     )?;
     Ok(())
 }

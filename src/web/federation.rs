@@ -39,6 +39,8 @@ struct FederationPage<'a> {
     left_out: u64,
     below_min: u64,
     checked: Option<String>,
+    /// How many witnesses must have cosigned each member's log (0: none).
+    quorum: u64,
     members: Vec<Row>,
     page_url: String,
     share_title: String,
@@ -104,6 +106,7 @@ pub async fn page_view(
         left_out: view.sum.members_left_out as u64,
         below_min: view.sum.members_below_min_cell as u64,
         checked: view.checked_at.as_deref().map(|t| state.tr.instant(t)),
+        quorum: state.app.config.witness_quorum as u64,
         members: view.members.iter().map(|m| row(&state, m)).collect(),
         page_url: format!("{base}{}/federation", state.chrome("/").prefix),
         base: base.clone(),

@@ -302,6 +302,81 @@ async fn two_deployments_witness_each_other_and_a_fork_is_refused() {
     }
     assert!(grown > size, "the grown log was cosigned");
 
+    // An aggregator that needs one cosignature from B's witness key: A's log (cosigned by
+    // B) is summed; B's log (cosigned only by A, whom it does not count) is refused.
+    let dc = dirs();
+    std::fs::write(
+        dc.logs.path().join("chorus.toml"),
+        format!(
+            "[[federation]]\nname = \"a\"\nurl = \"http://127.0.0.1:{pa}\"\npublic_key = \"{}\"\n\n\
+             [[federation]]\nname = \"b\"\nurl = \"http://127.0.0.1:{pb}\"\npublic_key = \"{}\"\n\n\
+             [[witness]]\nname = \"b\"\nurl = \"http://127.0.0.1:{pb}/witness\"\nvkey = \"{wb}\"\n",
+            key_of(&da, pa),
+            key_of(&db, pb)
+        ),
+    )
+    .unwrap();
+    let aggregator = ready_server(
+        &dc,
+        &[
+            ("CHORUS_FEDERATION_INTERVAL_SECS", "1"),
+            ("CHORUS_WITNESS_QUORUM", "1"),
+        ],
+    )
+    .0;
+    let state_of = |view: &serde_json::Value, name: &str| {
+        let m = view["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == name)
+            .unwrap()
+            .clone();
+        (
+            m["state"].as_str().unwrap_or("").to_owned(),
+            m["reason"].as_str().unwrap_or("").to_owned(),
+        )
+    };
+    let mut view = serde_json::Value::Null;
+    for _ in 0..150 {
+        view = get_json(&aggregator, "/api/v1/federation").await;
+        if state_of(&view, "a").0 == "ok" && state_of(&view, "b").1 == "quorum" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        state_of(&view, "a"),
+        ("ok".to_owned(), String::new()),
+        "{view}"
+    );
+    assert_eq!(
+        state_of(&view, "b"),
+        ("failed".to_owned(), "quorum".to_owned()),
+        "{view}"
+    );
+    assert_eq!(
+        view["sum"]["statements"], 3,
+        "only A's three statements: {view}"
+    );
+    let held: i64 = scalar(
+        &aggregator.db(),
+        "SELECT log_size FROM federation_seen WHERE name = 'a'",
+    );
+    assert_eq!(
+        held as u64, grown,
+        "the log verified is kept for the next check"
+    );
+    let html = page_text(&aggregator, "/federation").await;
+    assert!(
+        html.contains("at least one witness must have cosigned"),
+        "{html}"
+    );
+    assert!(
+        html.contains("not cosigned by enough of this site"),
+        "{html}"
+    );
+
     // A fork: A's own key signs another root at the size B cosigned. B refuses it (409,
     // naming the size it holds); a fork that grew fails the consistency proof (422).
     let seed: Vec<u8> = scalar(
