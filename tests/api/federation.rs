@@ -173,6 +173,7 @@ async fn the_history_is_a_signed_chain_a_mirror_can_check() {
 #[derive(Clone)]
 enum Answer {
     Json(String),
+    Bytes(Vec<u8>),
     Drip,
 }
 
@@ -204,14 +205,19 @@ async fn fake_member(routes: Routes) -> String {
                     .iter()
                     .find(|(p, _)| *p == path)
                     .map(|(_, a)| a.clone());
+                let answer = match answer {
+                    Some(Answer::Json(body)) => Some(Answer::Bytes(body.into_bytes())),
+                    other => other,
+                };
                 match answer {
-                    Some(Answer::Json(body)) => {
-                        let res = format!(
-                            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    Some(Answer::Bytes(body)) => {
+                        let head = format!(
+                            "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
                             body.len()
                         );
-                        let _ = socket.write_all(res.as_bytes()).await;
+                        let _ = socket.write_all(&[head.into_bytes(), body].concat()).await;
                     }
+                    Some(Answer::Json(_)) => {}
                     Some(Answer::Drip) => {
                         let _ = socket
                             .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n")
@@ -604,5 +610,154 @@ async fn an_onion_member_is_reached_through_the_proxy_by_name() {
     assert!(
         asked.iter().any(|n| n.ends_with(".onion")),
         "the onion name went to the proxy, never to DNS: {asked:?}"
+    );
+}
+
+/// A hand-made member's transparency log: `entries` (signed snapshots) in a tree, its
+/// checkpoint signed with `key` and cosigned by `witness` when given, and its level-0 and
+/// entry tiles — each part replaceable to make it lie.
+struct HandLog<'a> {
+    key: &'a PublicationKey,
+    origin: String,
+    entries: Vec<String>,
+}
+
+impl HandLog<'_> {
+    fn leaves(&self) -> Vec<[u8; 32]> {
+        self.entries
+            .iter()
+            .map(|e| chorus::crypto::merkle::leaf_hash(e.as_bytes()))
+            .collect()
+    }
+
+    fn checkpoint(&self, witness: Option<&chorus::crypto::cosignature::WitnessKey>) -> String {
+        let mut tree = chorus::crypto::merkle::Tree::new();
+        for leaf in self.leaves() {
+            tree.push(leaf);
+        }
+        let size = self.entries.len() as u64;
+        let text = chorus::crypto::checkpoint::Checkpoint {
+            origin: self.origin.clone(),
+            size,
+            root: tree.root(size).unwrap(),
+        }
+        .text();
+        let mut note = chorus::crypto::note::sign(self.key, &self.origin, &text).unwrap();
+        if let Some(w) = witness {
+            let now = time::OffsetDateTime::now_utc().unix_timestamp() as u64;
+            note.push_str(&w.cosign(WITNESS_NAME, &text, now).unwrap());
+        }
+        note
+    }
+
+    fn bundle(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for e in &self.entries {
+            out.extend_from_slice(&(e.len() as u16).to_be_bytes());
+            out.extend_from_slice(e.as_bytes());
+        }
+        out
+    }
+
+    /// Serves the whole log, honestly.
+    fn serve(&self, routes: &Routes, witness: Option<&chorus::crypto::cosignature::WitnessKey>) {
+        let n = self.entries.len();
+        serve(
+            routes,
+            "/log/checkpoint",
+            Answer::Json(self.checkpoint(witness)),
+        );
+        serve(
+            routes,
+            &format!("/log/tile/0/000.p/{n}"),
+            Answer::Bytes(self.leaves().concat()),
+        );
+        serve(
+            routes,
+            &format!("/log/tile/entries/000.p/{n}"),
+            Answer::Bytes(self.bundle()),
+        );
+    }
+}
+
+const WITNESS_NAME: &str = "w.example/witness";
+
+#[tokio::test]
+async fn members_followed_by_their_logs_are_refused_for_a_fork_withheld_tiles_a_misfiled_entry_or_no_quorum()
+ {
+    let witness = chorus::crypto::cosignature::WitnessKey::from_seed(&[9; 32]).unwrap();
+    let names = ["honest", "withholder", "forker", "misfiler", "uncosigned"];
+    let keys: Vec<PublicationKey> = names
+        .iter()
+        .map(|_| PublicationKey::generate().unwrap())
+        .collect();
+    let routes: Vec<Routes> = names.iter().map(|_| Routes::default()).collect();
+    let mut urls = Vec::new();
+    for r in &routes {
+        urls.push(fake_member(r.clone()).await);
+    }
+    let log = |i: usize, snapshots: &[&Signed]| HandLog {
+        key: &keys[i],
+        origin: format!("{}/log", urls[i].trim_start_matches("http://")),
+        entries: snapshots
+            .iter()
+            .map(|s| serde_json::to_string(s).unwrap())
+            .collect(),
+    };
+    let firsts: Vec<Signed> = keys.iter().map(|k| snapshot(k, 1, None, 10)).collect();
+    for i in 0..names.len() {
+        let cosigner = (names[i] != "uncosigned").then_some(&witness);
+        log(i, &[&firsts[i]]).serve(&routes[i], cosigner);
+    }
+    // Tiles withheld: the checkpoint and the entries, but no hashes.
+    routes[1]
+        .lock()
+        .unwrap()
+        .retain(|(p, _)| !p.starts_with("/log/tile/0/"));
+    // An entry tile holding another snapshot than the one the log's leaf commits to.
+    let other = snapshot(&keys[3], 1, None, 99);
+    serve(
+        &routes[3],
+        "/log/tile/entries/000.p/1",
+        Answer::Bytes(log(3, &[&other]).bundle()),
+    );
+
+    let d = dirs();
+    let mut toml = format!(
+        "witness_quorum = 1\n\n[[witness]]\nname = \"w\"\nurl = \"http://127.0.0.1:9\"\nvkey = \"{}\"\n\n",
+        witness.verifier_key(WITNESS_NAME)
+    );
+    for (i, name) in names.iter().enumerate() {
+        toml.push_str(&format!(
+            "[[federation]]\nname = \"{name}\"\nurl = \"{}\"\npublic_key = \"{}\"\n\n",
+            urls[i],
+            keys[i].public_hex()
+        ));
+    }
+    std::fs::write(d.logs.path().join("chorus.toml"), toml).unwrap();
+    let agg = ready_server(&d, &[("CHORUS_FEDERATION_INTERVAL_SECS", "1")]).0;
+    until_state(&agg, "honest", "ok", None).await;
+    until_state(&agg, "forker", "ok", None).await;
+    until_state(&agg, "withholder", "unreachable", Some("http-status")).await;
+    until_state(&agg, "misfiler", "failed", Some("not-in-log")).await;
+    until_state(&agg, "uncosigned", "failed", Some("quorum")).await;
+
+    // The forker shows a second history: a log of two whose first entry is not the one
+    // verified, signed and cosigned all the same. Its log does not extend the last one.
+    let forked_first = snapshot(&keys[2], 1, None, 11);
+    let second = snapshot(&keys[2], 2, Some(forked_first.payload_hash()), 12);
+    log(2, &[&forked_first, &second]).serve(&routes[2], Some(&witness));
+    until_state(&agg, "forker", "failed", Some("log-inconsistent")).await;
+    // The honest member grows its log: still summed.
+    let next = snapshot(&keys[0], 2, Some(firsts[0].payload_hash()), 20);
+    log(0, &[&firsts[0], &next]).serve(&routes[0], Some(&witness));
+    view_until(&agg, |v| {
+        member_of(v, "honest")["statements"] == 20 && member_of(v, "honest")["state"] == "ok"
+    })
+    .await;
+    let view = federation(&agg).await;
+    assert_eq!(
+        view["sum"]["statements"], 20,
+        "only the honest member: {view}"
     );
 }
