@@ -105,12 +105,9 @@ pub struct Accepted {
     pub text: String,
 }
 
-/// Whether to cosign `request` for `log`, given what was `recorded` for it.
-pub fn decide(
-    request: &AddCheckpoint,
-    log: &Known,
-    recorded: Option<Recorded>,
-) -> Result<Accepted, Refusal> {
+/// The checkpoint `request` carries, if `log`'s key signed it. Needs no state: checked
+/// before anything is read or written, so only the log itself reaches the database.
+pub fn signed_by(request: &AddCheckpoint, log: &Known) -> Result<Accepted, Refusal> {
     let opened = note::open(&request.note, &log.key).map_err(|e| match e {
         CryptoError::Open => Refusal::Signature,
         _ => Refusal::Malformed,
@@ -119,6 +116,29 @@ pub fn decide(
     if checkpoint.origin != log.origin {
         return Err(Refusal::Malformed);
     }
+    Ok(Accepted {
+        text: opened.text.to_owned(),
+        checkpoint,
+    })
+}
+
+/// Whether to cosign `request` for `log`, given what was `recorded` for it.
+pub fn decide(
+    request: &AddCheckpoint,
+    log: &Known,
+    recorded: Option<Recorded>,
+) -> Result<Accepted, Refusal> {
+    let signed = signed_by(request, log)?;
+    extends(request, signed, recorded)
+}
+
+/// Whether the signed checkpoint extends what was `recorded`, by the request's proof.
+pub fn extends(
+    request: &AddCheckpoint,
+    signed: Accepted,
+    recorded: Option<Recorded>,
+) -> Result<Accepted, Refusal> {
+    let checkpoint = &signed.checkpoint;
     let known = recorded.unwrap_or(Recorded {
         size: 0,
         root: merkle::empty_root(),
@@ -141,10 +161,7 @@ pub fn decide(
         &request.proof,
     )
     .map_err(|_| Refusal::Inconsistent)?;
-    Ok(Accepted {
-        text: opened.text.to_owned(),
-        checkpoint,
-    })
+    Ok(signed)
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ pub struct Witness {
     logs: Vec<Known>,
     store: Store,
     clock: Clock,
+    /// The witness key once read (or made): no write job per request.
+    key: tokio::sync::OnceCell<WitnessKey>,
 }
 
 impl Witness {
@@ -54,17 +56,22 @@ impl Witness {
             logs,
             store,
             clock,
+            key: tokio::sync::OnceCell::new(),
         }
     }
 
     /// The witness's key, made the first time it is asked for.
-    async fn key(&self) -> Result<WitnessKey, StoreError> {
-        let fresh = crate::crypto::random::bytes::<32>().map_err(|_| StoreError::Random)?;
-        let seed = self
-            .store
-            .write(move |conn| settings::witness_seed(conn, &fresh))
-            .await?;
-        WitnessKey::from_seed(&seed).map_err(|_| StoreError::Random)
+    async fn key(&self) -> Result<&WitnessKey, StoreError> {
+        self.key
+            .get_or_try_init(|| async {
+                let fresh = crate::crypto::random::bytes::<32>().map_err(|_| StoreError::Random)?;
+                let seed = self
+                    .store
+                    .write(move |conn| settings::witness_seed(conn, &fresh))
+                    .await?;
+                WitnessKey::from_seed(&seed).map_err(|_| StoreError::Random)
+            })
+            .await
     }
 
     /// The verifier key peers put in their `[[witness]]` entry for this deployment.
@@ -80,6 +87,8 @@ impl Witness {
             .and_then(|origin| self.logs.iter().find(|l| l.origin == origin))
             .ok_or(Refusal::UnknownLog)?
             .clone();
+        // The signature first, with no state: a stranger never reaches the database.
+        let signed = decide::signed_by(&request, &log)?;
         let key = self.key().await.map_err(|_| Refusal::Unavailable)?;
         // Read, decide and record in one write job: two requests for one log cannot both
         // extend the same old checkpoint.
@@ -93,7 +102,7 @@ impl Witness {
                             root: root.try_into().ok()?,
                         })
                     });
-                let decision = decide::decide(&request, &log, recorded);
+                let decision = decide::extends(&request, signed, recorded);
                 if let Ok(accepted) = &decision {
                     let c = &accepted.checkpoint;
                     witness_store::set_witnessed(conn, &c.origin, c.size, &c.root)?;
