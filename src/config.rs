@@ -329,8 +329,15 @@ impl Config {
             ));
         }
         let mut witnesses = std::collections::HashSet::new();
+        let mut vkeys = std::collections::HashSet::new();
         for w in &self.witness {
             let name = w.name.trim();
+            if !vkeys.insert(w.vkey.trim().to_owned()) {
+                return Err(ConfigError::Invalid(format!(
+                    "[[witness]] `{name}` has the same vkey as another entry: one witness \
+                     counts once toward witness_quorum"
+                )));
+            }
             if name.is_empty() || name.chars().count() > 80 || !witnesses.insert(name.to_owned()) {
                 return Err(ConfigError::Invalid(format!(
                     "each [[witness]] needs its own name of 1 to 80 characters (`{name}`)"

@@ -13,6 +13,9 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 pub const TIMEOUT_PROXIED: Duration = Duration::from_secs(30);
 /// The largest body read: a signed snapshot of ten years of weeks is about 20 KiB.
 pub const MAX_BODY: usize = 256 * 1024;
+/// The largest tile of log entries read: 256 entries of at most 64 KiB each, with their
+/// lengths (read only when the member's current snapshot is not its log's last entry).
+pub const MAX_ENTRY_TILE: usize = 256 * (65_535 + 2);
 
 /// Why a member could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,7 +26,7 @@ pub enum FetchError {
     Connect,
     #[error("answered HTTP {0}")]
     Status(u16),
-    #[error("answered more than {MAX_BODY} bytes")]
+    #[error("answered more than it may")]
     TooLarge,
     #[error("answered something that is not a signed snapshot")]
     NotJson,
@@ -66,9 +69,14 @@ impl Fetcher {
 
     /// The body at `url`, if it answers 200.
     pub async fn get(&self, url: &str) -> Result<Vec<u8>, FetchError> {
+        self.get_up_to(url, MAX_BODY).await
+    }
+
+    /// The body at `url` of at most `max` bytes, if it answers 200.
+    pub async fn get_up_to(&self, url: &str, max: usize) -> Result<Vec<u8>, FetchError> {
         let (status, body) = tokio::time::timeout(self.timeout, async {
             let response = self.client.get(url).send().await.map_err(classify)?;
-            bounded_body(response).await
+            bounded_body(response, max).await
         })
         .await
         .map_err(|_| FetchError::Timeout)??;
@@ -90,25 +98,25 @@ impl Fetcher {
                 .send()
                 .await
                 .map_err(classify)?;
-            bounded_body(response).await
+            bounded_body(response, MAX_BODY).await
         })
         .await
         .map_err(|_| FetchError::Timeout)?
     }
 }
 
-/// The status and at most [`MAX_BODY`] bytes of the body.
-async fn bounded_body(mut response: reqwest::Response) -> Result<(u16, Vec<u8>), FetchError> {
+/// The status and at most `max` bytes of the body.
+async fn bounded_body(
+    mut response: reqwest::Response,
+    max: usize,
+) -> Result<(u16, Vec<u8>), FetchError> {
     let status = response.status().as_u16();
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_BODY as u64)
-    {
+    if response.content_length().is_some_and(|n| n > max as u64) {
         return Err(FetchError::TooLarge);
     }
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(classify)? {
-        if body.len() + chunk.len() > MAX_BODY {
+        if body.len() + chunk.len() > max {
             return Err(FetchError::TooLarge);
         }
         body.extend_from_slice(&chunk);

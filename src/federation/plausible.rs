@@ -1,16 +1,18 @@
 //! Whether a member's verified figures are plausible enough to add up. A signature proves
 //! who published a figure, not that it is true: a member that signs a total of 2^64−1 would
 //! otherwise set the coalition's sum, badge and card to it. So every figure has a cap, and
-//! the totals may rise only so fast since the figures last summed (over at least a day).
-//! A refused member is shown with the reason and left out of the sum; its figures come
-//! back into it once they are within the bounds again.
+//! the totals may rise only so fast since a baseline: figures summed earlier, which moves
+//! at most once a day, with the time between measured on this site's clock (a member
+//! dates its own snapshots). A refused member is shown with the reason and left out of the
+//! sum; its figures come back into it once they are within the bounds again.
 
 use crate::publish::PublicCounts;
 use crate::publish::signed::Payload;
 
-use super::view::{Reason, parse_time};
+use super::view::Reason;
 
-const DAY_SECS: u64 = 86_400;
+/// A day, in seconds: the baseline moves at most this often.
+pub const DAY_SECS: i64 = 86_400;
 
 /// The configured bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,27 +39,23 @@ impl Implausible {
     }
 }
 
-/// Checks `next` against the bounds and the figures last summed (`summed`, if any).
-pub fn check(next: &Payload, summed: Option<&Payload>, bounds: Bounds) -> Result<(), Implausible> {
+/// Checks `next` against the bounds and the `baseline` (figures summed `elapsed` seconds
+/// ago by this site's clock), if any.
+pub fn check(
+    next: &Payload,
+    baseline: Option<(&Payload, i64)>,
+    bounds: Bounds,
+) -> Result<(), Implausible> {
     if figures(&next.counts).any(|n| n > bounds.max_figure) {
         return Err(Implausible::TooLarge);
     }
-    let Some(summed) = summed else {
+    let Some((baseline, elapsed)) = baseline else {
         return Ok(());
     };
-    let rise = total(&next.counts).saturating_sub(total(&summed.counts));
-    let elapsed = match (
-        parse_time(&summed.published_at),
-        parse_time(&next.published_at),
-    ) {
-        (Some(before), Some(after)) => (after - before).whole_seconds(),
-        _ => 0,
-    };
-    // Whole days, at least one: a member publishing hourly may still add a day's worth.
-    let days = u64::try_from(elapsed.max(0))
-        .unwrap_or(0)
-        .div_ceil(DAY_SECS)
-        .max(1);
+    let rise = total(&next.counts).saturating_sub(total(&baseline.counts));
+    // Whole days gone, at least one: the first day allows a day's growth, however often
+    // the member publishes or is checked.
+    let days = u64::try_from(elapsed / DAY_SECS).unwrap_or(0).max(1);
     if rise > bounds.max_daily_growth.saturating_mul(days) {
         return Err(Implausible::TooFast);
     }
@@ -121,10 +119,10 @@ mod tests {
         type Case<'a> = (
             &'a str,
             Payload,
-            Option<&'a Payload>,
+            Option<(&'a Payload, i64)>,
             Result<(), Implausible>,
         );
-        let cases: [Case; 10] = [
+        let cases: [Case; 12] = [
             ("first sight, within the cap", day0.clone(), None, Ok(())),
             (
                 "first sight, 2^64-1",
@@ -153,31 +151,43 @@ mod tests {
             (
                 "a day's growth within the bound",
                 payload("2026-12-02T00:00:00Z", 190, 20),
-                Some(&day0),
+                Some((&day0, DAY_SECS)),
                 Ok(()),
             ),
             (
                 "an hour later, a day's worth is still allowed",
                 payload("2026-12-01T01:00:00Z", 200, 10),
-                Some(&day0),
+                Some((&day0, 3_600)),
                 Ok(()),
             ),
             (
                 "too fast within a day",
                 payload("2026-12-01T01:00:00Z", 200, 11),
-                Some(&day0),
+                Some((&day0, 3_600)),
                 Err(Implausible::TooFast),
             ),
             (
                 "three days allow three days' growth",
                 payload("2026-12-04T00:00:00Z", 400, 10),
-                Some(&day0),
+                Some((&day0, 3 * DAY_SECS)),
                 Ok(()),
+            ),
+            (
+                "a member dating its snapshot a year later gains nothing: this site's clock counts",
+                payload("2027-12-01T00:00:00Z", 300, 10),
+                Some((&day0, 3_600)),
+                Err(Implausible::TooFast),
+            ),
+            (
+                "a day and a half allows one day's growth, not two",
+                payload("2026-12-02T12:00:00Z", 250, 10),
+                Some((&day0, DAY_SECS + DAY_SECS / 2)),
+                Err(Implausible::TooFast),
             ),
             (
                 "figures that fall are not refused",
                 payload("2026-12-01T01:00:00Z", 0, 0),
-                Some(&day0),
+                Some((&day0, 3_600)),
                 Ok(()),
             ),
         ];

@@ -142,9 +142,9 @@ impl Log {
         Some(hashes.concat())
     }
 
-    /// For a tile of entries: the sequence numbers it spans (first, last) and the leaf hash
-    /// each entry must have, so what the database returns is checked before it is served.
-    pub fn entry_span(&self, tile: &Tile) -> Option<(u64, u64, Vec<Hash>)> {
+    /// For a tile of entries: the sequence number of each entry and the leaf hash it must
+    /// have, so what the database returns is checked before it is served.
+    pub fn entry_span(&self, tile: &Tile) -> Option<(Vec<u64>, Vec<Hash>)> {
         if tile.kind != Kind::Entries {
             return None;
         }
@@ -153,7 +153,7 @@ impl Log {
         let to = from.checked_add(usize::try_from(tile.width).ok()?)?;
         let seqs = self.seqs.get(from..to)?;
         let leaves = self.tree.hashes(0, first, tile.width)?;
-        Some((*seqs.first()?, *seqs.last()?, leaves.to_vec()))
+        Some((seqs.to_vec(), leaves.to_vec()))
     }
 
     /// The tree itself: its roots and proofs.
@@ -241,8 +241,8 @@ mod tests {
         assert_eq!(level1, log.tree().root(256).unwrap());
         assert!(log.hash_tile(&tile(Kind::Hashes(1), 0, 2)).is_none());
 
-        let (first, last, leaves) = log.entry_span(&tile(Kind::Entries, 1, 3)).unwrap();
-        assert_eq!((first, last), (257, 259));
+        let (seqs, leaves) = log.entry_span(&tile(Kind::Entries, 1, 3)).unwrap();
+        assert_eq!(seqs, [257, 258, 259]);
         let entries = envelopes[256..259].to_vec();
         let bundled = bundle(&entries, &leaves).unwrap();
         let len = u16::from_be_bytes([bundled[0], bundled[1]]) as usize;

@@ -177,13 +177,22 @@ impl Publisher {
 
     /// A tile of the log's entries, read from the database and checked against the tree.
     pub async fn entry_tile(&self, tile: &Tile) -> Result<Option<Vec<u8>>, PublishError> {
-        let Some((first, last, leaves)) = self.log().entry_span(tile) else {
+        let Some((seqs, leaves)) = self.log().entry_span(tile) else {
             return Ok(None);
         };
-        let entries = self
+        let (Some(&first), Some(&last)) = (seqs.first(), seqs.last()) else {
+            return Ok(None);
+        };
+        let rows = self
             .store
             .read(move |conn| counts::signed_between(conn, first, last))
             .await?;
+        // Only the snapshots the log holds (one that could not join it is left out).
+        let entries: Vec<String> = rows
+            .into_iter()
+            .filter(|(seq, _)| seqs.binary_search(seq).is_ok())
+            .map(|(_, envelope)| envelope)
+            .collect();
         log::bundle(&entries, &leaves)
             .map(Some)
             .ok_or(PublishError::LogMismatch)

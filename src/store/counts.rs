@@ -153,14 +153,17 @@ pub fn signed_envelopes(conn: &Connection) -> StoreResult<Vec<String>> {
     Ok(envelopes)
 }
 
-/// The signed envelopes of snapshots `first..=last`, oldest first.
-pub fn signed_between(conn: &Connection, first: u64, last: u64) -> StoreResult<Vec<String>> {
+/// The signed envelopes of snapshots `first..=last` with their sequence numbers, oldest
+/// first.
+pub fn signed_between(conn: &Connection, first: u64, last: u64) -> StoreResult<Vec<(u64, String)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT signed FROM snapshots
+        "SELECT generation, signed FROM snapshots
          WHERE signed IS NOT NULL AND generation BETWEEN ?1 AND ?2 ORDER BY generation",
     )?;
     let envelopes = stmt
-        .query_map(params![to_sql(first), to_sql(last)], |r| r.get(0))?
+        .query_map(params![to_sql(first), to_sql(last)], |r| {
+            Ok((from_sql(r.get(0)?), r.get(1)?))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(envelopes)
 }

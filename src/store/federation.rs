@@ -52,6 +52,7 @@ pub fn put(conn: &Connection, seen: &Seen) -> StoreResult<()> {
              payload = ?5, verified_at = ?6,
              conflict = CASE WHEN public_key = ?2 THEN conflict ELSE NULL END,
              summed = CASE WHEN public_key = ?2 THEN summed ELSE NULL END,
+             summed_at = CASE WHEN public_key = ?2 THEN summed_at ELSE NULL END,
              log_size = CASE WHEN public_key = ?2 THEN log_size ELSE NULL END,
              log_root = CASE WHEN public_key = ?2 THEN log_root ELSE NULL END",
         params![
@@ -66,34 +67,41 @@ pub fn put(conn: &Connection, seen: &Seen) -> StoreResult<()> {
     Ok(())
 }
 
-/// The payload of member `name`'s snapshot last added to the sum, if any.
-pub fn summed(conn: &Connection, name: &str) -> StoreResult<Option<String>> {
+/// The payload of member `name`'s growth baseline (a snapshot added to the sum) and when
+/// it became the baseline, if any.
+pub fn summed(conn: &Connection, name: &str) -> StoreResult<Option<(String, String)>> {
     Ok(conn
         .query_row(
-            "SELECT summed FROM federation_seen WHERE name = ?1",
+            "SELECT summed, summed_at FROM federation_seen
+             WHERE name = ?1 AND summed IS NOT NULL AND summed_at IS NOT NULL",
             [name],
-            |r| r.get::<_, Option<String>>(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()?
-        .flatten())
+        .optional()?)
 }
 
-/// Records `payload` as member `name`'s snapshot last added to the sum.
-pub fn set_summed(conn: &Connection, name: &str, payload: &str) -> StoreResult<()> {
+/// Makes `payload` member `name`'s growth baseline, as of `at` (this site's clock).
+pub fn set_summed(conn: &Connection, name: &str, payload: &str, at: &str) -> StoreResult<()> {
     conn.execute(
-        "UPDATE federation_seen SET summed = ?2 WHERE name = ?1",
-        params![name, payload],
+        "UPDATE federation_seen SET summed = ?2, summed_at = ?3 WHERE name = ?1",
+        params![name, payload, at],
     )?;
     Ok(())
 }
 
-/// The size and root of member `name`'s log checkpoint verified last, if any.
-pub fn log_state(conn: &Connection, name: &str) -> StoreResult<Option<(u64, Vec<u8>)>> {
+/// The size and root of member `name`'s log checkpoint verified last under `public_key`,
+/// if any (a new key starts a new log).
+pub fn log_state(
+    conn: &Connection,
+    name: &str,
+    public_key: &str,
+) -> StoreResult<Option<(u64, Vec<u8>)>> {
     Ok(conn
         .query_row(
             "SELECT log_size, log_root FROM federation_seen
-             WHERE name = ?1 AND log_size IS NOT NULL AND log_root IS NOT NULL",
-            [name],
+             WHERE name = ?1 AND public_key = ?2 AND log_size IS NOT NULL
+                 AND log_root IS NOT NULL",
+            params![name, public_key],
             |r| Ok((from_sql(r.get(0)?), r.get(1)?)),
         )
         .optional()?)

@@ -143,11 +143,13 @@ pub fn extends(
         size: 0,
         root: merkle::empty_root(),
     });
-    if request.old != known.size {
-        return Err(Refusal::Conflict(known.size));
-    }
+    // tlog-witness: an old size beyond the checkpoint is a bad request, before any
+    // comparison with what was recorded.
     if checkpoint.size < request.old {
         return Err(Refusal::Malformed);
+    }
+    if request.old != known.size {
+        return Err(Refusal::Conflict(known.size));
     }
     if checkpoint.size == known.size && checkpoint.root != known.root {
         // The same size with another root: a fork, at the very size already cosigned.
