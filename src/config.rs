@@ -844,7 +844,8 @@ impl Config {
             ));
         }
         if let Some(url) = &self.public_url
-            && public_origin(url).is_none()
+            && (public_origin(url).is_none()
+                || !crate::crypto::note::is_valid_name(&self.log_origin()))
         {
             return Err(ConfigError::Invalid(format!(
                 "public_url `{url}` must look like https://host or http://host:port"
@@ -943,9 +944,9 @@ impl Config {
     }
 
     /// The transparency log's origin (its checkpoint's first line and its key's name): the
-    /// public URL's host (and port) without its scheme, plus `/log`. Without a public URL
-    /// nobody outside can reach the log; `localhost/log` names it until one is set
-    /// (changing it starts a new log in every witness's eyes).
+    /// public URL without its scheme (and without a trailing `/`), plus `/log`. Without a
+    /// public URL nobody outside can reach the log; `localhost/log` names it until one is
+    /// set (changing it starts a new log in every witness's eyes).
     pub fn log_origin(&self) -> String {
         log_origin_of(self.public_url.as_deref())
     }
@@ -1016,15 +1017,31 @@ fn valid_key(key: &str) -> bool {
 
 /// `scheme://authority` of an http(s) URL, lower-cased, without path.
 /// The log origin of a deployment reached at `url` (its `public_url`, or a federation
-/// member's `url`): `host[:port]/log`.
+/// member's `url`): `host[:port][/path]/log`.
 pub fn log_origin_of(url: Option<&str>) -> String {
     format!("{}/log", bare_host(url))
 }
 
+/// A URL without its scheme, query, fragment or trailing `/`, its host in lower case
+/// (`localhost` without one).
 fn bare_host(url: Option<&str>) -> String {
-    url.and_then(public_origin)
-        .and_then(|o| o.split_once("://").map(|(_, host)| host.to_owned()))
-        .unwrap_or_else(|| "localhost".to_owned())
+    let Some((url, origin)) = url.and_then(|u| Some((u, public_origin(u)?))) else {
+        return "localhost".to_owned();
+    };
+    let host = origin.split_once("://").map_or("", |(_, host)| host);
+    let path = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split_once('/')
+        .map_or("", |(_, path)| path)
+        .trim_end_matches('/');
+    match path {
+        "" => host.to_owned(),
+        path => format!("{host}/{path}"),
+    }
 }
 
 fn public_origin(url: &str) -> Option<String> {
@@ -1147,6 +1164,29 @@ mod tests {
         assert!(onion.secure_cookies());
         let plain = with_env(&[("CHORUS_PUBLIC_URL", "http://127.0.0.1:8080")]).unwrap();
         assert!(!plain.secure_cookies());
+    }
+
+    #[test]
+    fn the_log_origin_is_the_public_url_without_its_scheme() {
+        let origin = |url: &str| {
+            with_env(&[("CHORUS_PUBLIC_URL", url)])
+                .unwrap()
+                .log_origin()
+        };
+        assert_eq!(origin("https://chorus.example/"), "chorus.example/log");
+        assert_eq!(origin("https://Chorus.Example"), "chorus.example/log");
+        assert_eq!(origin("http://127.0.0.1:8080"), "127.0.0.1:8080/log");
+        assert_eq!(
+            origin("https://example.org/campaign/?x=1"),
+            "example.org/campaign/log"
+        );
+        assert_eq!(Config::default().log_origin(), "localhost/log");
+        assert_eq!(
+            with_env(&[("CHORUS_PUBLIC_URL", "https://chorus.example")])
+                .unwrap()
+                .witness_name(),
+            "chorus.example/witness"
+        );
     }
 
     /// The packaged `/etc/chorus/chorus.toml` shows every setting, and each default it
