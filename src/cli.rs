@@ -127,6 +127,10 @@ pub enum FederationAction {
     /// signed snapshot is trusted afresh. Only after checking with that member (a new key, a
     /// restore from an old backup).
     Forget { name: String },
+    /// Forget what this deployment, as a witness, cosigned of member NAME's log: its next
+    /// checkpoint is cosigned afresh. Only after checking with that member (a restore from
+    /// an old backup rewinds its log, and this witness then refuses it).
+    Unwitness { name: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -338,6 +342,21 @@ impl Operator {
                 Err(e) => fail(format!("cannot read the witness key: {e}")),
             },
             Command::Reviewer { action } => self.reviewer(action, config),
+            Command::Federation {
+                action: FederationAction::Unwitness { name },
+            } => match self.runtime.block_on(self.witness.forget(&name)) {
+                Ok(true) => {
+                    println!(
+                        "forgot what was cosigned of {name}'s log: its next checkpoint is cosigned afresh"
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(false) => {
+                    println!("nothing was on file for {name}'s log");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(format!("cannot forget {name}'s log: {e}")),
+            },
             Command::Federation {
                 action: FederationAction::Forget { name },
             } => match self.runtime.block_on(self.federation.forget(&name)) {

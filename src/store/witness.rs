@@ -27,6 +27,11 @@ pub fn set_witnessed(conn: &Connection, origin: &str, size: u64, root: &[u8]) ->
     Ok(())
 }
 
+/// Forgets what was cosigned for log `origin`. True if there was a record.
+pub fn forget(conn: &Connection, origin: &str) -> StoreResult<bool> {
+    Ok(conn.execute("DELETE FROM witnessed WHERE origin = ?1", [origin])? > 0)
+}
+
 /// Every witness's latest cosignature of this log: (witness, size, line).
 pub fn cosignatures(conn: &Connection) -> StoreResult<Vec<(String, u64, String)>> {
     let mut stmt = conn.prepare("SELECT witness, size, line FROM cosignatures")?;

@@ -26,7 +26,8 @@ use crate::store::{Store, StoreError, settings, witness as witness_store};
 
 pub struct Witness {
     name: String,
-    logs: Vec<Known>,
+    /// Each member's name and its log.
+    logs: Vec<(String, Known)>,
     store: Store,
     clock: Clock,
     /// The witness key once read (or made): no write job per request.
@@ -43,7 +44,7 @@ impl Witness {
             .filter_map(|m| {
                 let origin = log_origin_of(Some(&m.url));
                 match VerifierKey::of_publication_key(&origin, &m.public_key) {
-                    Ok(key) => Some(Known { origin, key }),
+                    Ok(key) => Some((m.name.clone(), Known { origin, key })),
                     Err(_) => {
                         tracing::error!(member = %m.name, "a member's key cannot check its log");
                         None
@@ -79,13 +80,26 @@ impl Witness {
         Ok(self.key().await?.verifier_key(&self.name))
     }
 
+    /// Forgets what was cosigned of member `name`'s log (after a restore rewound it, once its
+    /// operator has checked with them). True if there was a record.
+    pub async fn forget(&self, name: &str) -> Result<bool, StoreError> {
+        let Some((_, log)) = self.logs.iter().find(|(n, _)| n == name) else {
+            return Ok(false);
+        };
+        let origin = log.origin.clone();
+        self.store
+            .write(move |conn| witness_store::forget(conn, &origin))
+            .await
+    }
+
     /// Answers an `add-checkpoint` request: the cosignature line, or the refusal.
     pub async fn add_checkpoint(&self, body: &str) -> Result<String, Refusal> {
         let request = AddCheckpoint::parse(body).ok_or(Refusal::Malformed)?;
         let log = request
             .origin()
-            .and_then(|origin| self.logs.iter().find(|l| l.origin == origin))
+            .and_then(|origin| self.logs.iter().find(|(_, l)| l.origin == origin))
             .ok_or(Refusal::UnknownLog)?
+            .1
             .clone();
         // The signature first, with no state: a stranger never reaches the database.
         let signed = decide::signed_by(&request, &log)?;

@@ -428,6 +428,18 @@ async fn two_deployments_witness_each_other_and_a_fork_is_refused() {
         &format!("SELECT size FROM witnessed WHERE origin = '{origin}'"),
     );
     assert_eq!(held as u64, grown);
+    // After checking with A (say it restored an old backup), B's operator forgets what it
+    // cosigned of A's log; B's configuration names A as `peer`.
+    let config = db.logs.path().join("chorus.toml");
+    let (ok, out, err) = cli_with(
+        db.data.path(),
+        &[("CHORUS_CONFIG", config.to_str().unwrap())],
+        &["federation", "unwitness", "peer"],
+        "",
+    );
+    assert!(ok && out.contains("forgot"), "{out} {err}");
+    let left: i64 = scalar(&b.db(), "SELECT count(*) FROM witnessed");
+    assert_eq!(left, 0);
 }
 
 fn base64_of(bytes: &[u8]) -> String {
