@@ -30,15 +30,7 @@ impl Checkpoint {
         let body = text.strip_suffix('\n')?;
         let mut lines = body.split('\n');
         let origin = lines.next().filter(|o| !o.is_empty())?;
-        let size = lines.next()?;
-        // Decimal, no sign, no leading zero.
-        if size.is_empty()
-            || !size.bytes().all(|b| b.is_ascii_digit())
-            || (size.len() > 1 && size.starts_with('0'))
-        {
-            return None;
-        }
-        let size = size.parse().ok()?;
+        let size = decimal(lines.next()?)?;
         let root: Hash = BASE64.decode(lines.next()?).ok()?.try_into().ok()?;
         if lines.any(str::is_empty) {
             return None;
@@ -54,6 +46,14 @@ impl Checkpoint {
     pub fn origin_of(text: &str) -> Option<&str> {
         text.split('\n').next().filter(|o| !o.is_empty())
     }
+}
+
+/// A number as the C2SP formats write it: decimal, no sign, no leading zero (tree sizes,
+/// tile indices and widths, a witness's old size). One spelling per number.
+pub fn decimal(s: &str) -> Option<u64> {
+    let canonical =
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
+    canonical.then(|| s.parse().ok()).flatten()
 }
 
 #[cfg(test)]

@@ -155,14 +155,18 @@ pub struct Opened<'a> {
     pub others: Vec<&'a str>,
 }
 
+/// The signed text of a note, unchecked: everything before the blank line that precedes
+/// its signature lines.
+pub fn text_of(note: &str) -> Option<&str> {
+    let split = note.rfind("\n\n")?;
+    note.get(..=split)
+}
+
 /// Opens a signed note with `key`: its text if one of its signature lines is `key`'s and
 /// verifies (strictly: no malleable signature).
 pub fn open<'a>(note: &'a str, key: &VerifierKey) -> Result<Opened<'a>, CryptoError> {
-    let split = note.rfind("\n\n").ok_or(CryptoError::Format)?;
-    let (text, block) = (
-        note.get(..=split).ok_or(CryptoError::Format)?,
-        note.get(split + 2..).ok_or(CryptoError::Format)?,
-    );
+    let text = text_of(note).ok_or(CryptoError::Format)?;
+    let block = note.get(text.len() + 1..).ok_or(CryptoError::Format)?;
     if !is_valid_text(text) || !block.ends_with('\n') {
         return Err(CryptoError::Format);
     }
@@ -216,6 +220,13 @@ mod tests {
         // A cosignature line beside the signature is kept, not checked.
         let cosigned = format!("{note}\u{2014} witness.example AAAA\n");
         assert_eq!(open(&cosigned, &vkey).unwrap().others.len(), 1);
+    }
+
+    #[test]
+    fn the_text_of_a_note_ends_before_its_signatures() {
+        let note = "a/log\n1\nAA==\n\n\u{2014} a/log sig\n";
+        assert_eq!(text_of(note), Some("a/log\n1\nAA==\n"));
+        assert_eq!(text_of("no signatures\n"), None);
     }
 
     #[test]

@@ -114,6 +114,14 @@ impl Log {
         Some(note)
     }
 
+    /// Each witness and the size it last cosigned.
+    pub fn cosigned_sizes(&self) -> Vec<(String, u64)> {
+        self.cosignatures
+            .iter()
+            .map(|(w, size, _)| (w.clone(), *size))
+            .collect()
+    }
+
     /// Keeps witness `witness`'s cosignature of the checkpoint of `size` (replacing its
     /// earlier one).
     pub fn cosigned(&mut self, witness: &str, size: u64, line: &str) {

@@ -165,6 +165,11 @@ impl Publisher {
         log.cosigned(witness, size, line);
     }
 
+    /// Each witness and the log size it last cosigned.
+    pub fn cosigned_sizes(&self) -> Vec<(String, u64)> {
+        self.log().cosigned_sizes()
+    }
+
     /// Wakes when the log grows.
     pub fn log_growth(&self) -> tokio::sync::watch::Receiver<u64> {
         self.log_size.subscribe()

@@ -4,6 +4,8 @@
 //! (`x001/x234/067`); only the canonical spelling of an address is read, so each tile has
 //! exactly one URL and caches never hold two copies.
 
+use crate::crypto::checkpoint::decimal;
+
 /// Hashes (or entries) per full tile.
 pub const WIDTH: u64 = 256;
 
@@ -35,14 +37,14 @@ impl Tile {
         let kind = match kind {
             "entries" => Kind::Entries,
             level => {
-                let level: u8 = canonical_number(level)?;
+                let level = u8::try_from(decimal(level)?).ok()?;
                 // 8·level tree levels must fit a 64-bit tree size.
                 (u32::from(level) * HEIGHT < 64).then_some(Kind::Hashes(level))?
             }
         };
         let (groups, width) = match rest.split_once(".p/") {
             Some((groups, width)) => {
-                let width: u64 = canonical_number(width)?;
+                let width = decimal(width)?;
                 ((1..WIDTH).contains(&width)).then_some((groups, width))?
             }
             None => (rest, WIDTH),
@@ -94,13 +96,6 @@ impl Tile {
     pub fn first(&self) -> Option<u64> {
         self.index.checked_mul(WIDTH)
     }
-}
-
-/// A decimal number written without leading zeros.
-fn canonical_number<T: std::str::FromStr>(s: &str) -> Option<T> {
-    let canonical =
-        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
-    canonical.then(|| s.parse().ok()).flatten()
 }
 
 /// `index` with one more group of exactly three digits.

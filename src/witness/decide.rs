@@ -3,7 +3,7 @@
 //! record) or the refusal comes out. C2SP `tlog-witness` fixes each refusal's status.
 
 use crate::crypto::CryptoError;
-use crate::crypto::checkpoint::Checkpoint;
+use crate::crypto::checkpoint::{Checkpoint, decimal};
 use crate::crypto::merkle::{self, Hash};
 use crate::crypto::note::{self, VerifierKey};
 
@@ -25,11 +25,7 @@ impl AddCheckpoint {
         use base64::Engine;
         let (head, note) = body.split_once("\n\n")?;
         let mut lines = head.split('\n');
-        let old = lines.next()?.strip_prefix("old ")?;
-        let canonical = !old.is_empty()
-            && old.bytes().all(|b| b.is_ascii_digit())
-            && (old == "0" || !old.starts_with('0'));
-        let old = canonical.then(|| old.parse().ok()).flatten()?;
+        let old = decimal(lines.next()?.strip_prefix("old ")?)?;
         let mut proof = Vec::new();
         for line in lines {
             let hash = base64::engine::general_purpose::STANDARD

@@ -14,6 +14,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 
 use crate::config::{Config, WitnessConfig};
 use crate::crypto::cosignature::WitnessVerifier;
+use crate::crypto::note;
 use crate::federation::fetch::{FetchError, Fetcher};
 use crate::publish::Publisher;
 use crate::store::{Store, StoreError, witness as witness_store};
@@ -111,16 +112,12 @@ impl Submitter {
         let Some((size, note)) = self.publisher.bare_checkpoint() else {
             return true;
         };
-        let cosigned = match self.store.read(witness_store::cosignatures).await {
-            Ok(rows) => rows,
-            Err(e) => {
-                tracing::error!(error = %e, "reading the witnesses' cosignatures failed");
-                return false;
-            }
-        };
+        // The publisher holds every stored cosignature (loaded at start, added as they
+        // come): no database read per round.
+        let cosigned = self.publisher.cosigned_sizes();
         let asks = self.witnesses.iter().filter_map(|w| {
-            let held = cosigned.iter().find(|(name, _, _)| *name == w.name);
-            let old = held.map_or(0, |(_, size, _)| *size);
+            let held = cosigned.iter().find(|(name, _)| *name == w.name);
+            let old = held.map_or(0, |(_, size)| *size);
             (old != size || held.is_none()).then(|| self.ask(w, old, size, note.clone()))
         });
         let mut all = true;
@@ -187,7 +184,7 @@ impl Submitter {
         if status != 200 {
             return Err(SubmitError::Refused(status));
         }
-        let text = text_of(note).ok_or(SubmitError::BadCosignature)?;
+        let text = note::text_of(note).ok_or(SubmitError::BadCosignature)?;
         let answer = String::from_utf8(answer).map_err(|_| SubmitError::BadCosignature)?;
         let line = answer
             .lines()
@@ -200,21 +197,5 @@ impl Submitter {
             .await?;
         self.publisher.add_cosignature(&w.name, size, &line);
         Ok(())
-    }
-}
-
-/// The signed text of a note (without its signature lines).
-fn text_of(note: &str) -> Option<&str> {
-    let split = note.rfind("\n\n")?;
-    note.get(..=split)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_text_of_a_note_ends_before_its_signatures() {
-        let note = "a/log\n1\nAA==\n\n\u{2014} a/log sig\n";
-        assert_eq!(super::text_of(note), Some("a/log\n1\nAA==\n"));
-        assert_eq!(super::text_of("no signatures\n"), None);
     }
 }
